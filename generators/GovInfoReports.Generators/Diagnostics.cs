@@ -1,0 +1,82 @@
+using Microsoft.CodeAnalysis;
+
+namespace GovInfoReports.Generators;
+
+/// <summary>
+/// Every diagnostic about template files, in one place. They are reported by
+/// <see cref="TemplateFileAnalyzer"/> at the exact line and column inside the template file; the
+/// generator itself reports nothing and simply generates no code for a file with errors.
+/// README.md lists them with their fixes.
+/// </summary>
+internal static class Diagnostics
+{
+    private const string Category = "GovInfoReports.Templates";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Error(
+        "GIR001", "Template file is not valid JSON",
+        "模板文件不是有效的 JSON / The template file is not valid JSON: {0}");
+
+    public static readonly DiagnosticDescriptor MissingMember = Error(
+        "GIR002", "Required member missing",
+        "缺少必需的成员 '{0}' / {1} needs the member '{0}'");
+
+    public static readonly DiagnosticDescriptor DuplicateId = Error(
+        "GIR003", "Duplicate id",
+        "id '{0}' 重复 / Duplicate id '{0}': {1} ids must be unique");
+
+    public static readonly DiagnosticDescriptor UnknownColumnSet = Error(
+        "GIR004", "Unknown column set",
+        "未知的列集 '{0}' / Unknown column set '{0}'; the template defines: {1}");
+
+    public static readonly DiagnosticDescriptor UnknownValueKind = Error(
+        "GIR005", "Unknown value kind",
+        "未知的值类型 '{0}' / Unknown value kind '{0}'; use count, signedCount or amount");
+
+    public static readonly DiagnosticDescriptor WrongType = Error(
+        "GIR006", "Member has the wrong JSON type",
+        "'{0}' 的类型错误 / '{0}' must be {1}, not {2}");
+
+    public static readonly DiagnosticDescriptor UnknownMember = new(
+        "GIR007", "Unknown member",
+        "未知的成员 '{0}'，已忽略 / Unknown member '{0}' in {1}; it is ignored (expected one of: {2})",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+        "GIR008", "Invalid identifier",
+        "'{0}' 不是有效的标识符 / '{0}' is not a valid {1}: {2}");
+
+    public static readonly DiagnosticDescriptor DuplicateMember = Error(
+        "GIR009", "Duplicate JSON member",
+        "成员 '{0}' 重复 / The member '{0}' appears more than once in this object");
+
+    public static readonly DiagnosticDescriptor InvalidUnit = Error(
+        "GIR010", "Invalid unit",
+        "单位 '{0}' 无效 / The unit '{0}' is not valid for a {1} column: {2}");
+
+    public static readonly DiagnosticDescriptor NameClash = Error(
+        "GIR011", "Generated C# names clash",
+        "生成的 C# 名称冲突 / '{0}' would generate the C# name '{1}', which {2}");
+
+    public static readonly DiagnosticDescriptor EmptyList = Error(
+        "GIR012", "Empty list",
+        "'{0}' 不能为空 / '{0}' must not be empty");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Error(
+        "GIR013", "Invalid value",
+        "'{0}' 的值无效 / Invalid value for '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor SectionShape = Error(
+        "GIR014", "Section is neither a table nor a list of tables",
+        "节 '{0}' 结构错误 / Section '{0}' must have either 'tables', or 'columns' and 'rows' (one table), {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateTemplate = Error(
+        "GIR015", "Duplicate template",
+        "模板 {0} '{1}' 重复 / Another template file ({2}) already uses the {0} '{1}'");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "GIR099", "Internal error while reading a template",
+        "读取模板时发生内部错误 / Internal error while reading the template ({0}); please report it with the template file");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using GovInfoReports.Generators.Emit;
+using GovInfoReports.Generators.Model;
+using GovInfoReports.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace GovInfoReports.Generators;
+
+/// <summary>
+/// Turns each template file (an AdditionalFiles item tagged <c>GovInfoTemplate</c>) into a typed report
+/// record with its descriptor, and registers the templates in a module initializer. The pipeline sees
+/// template files and build options only — never the compilation — so editing C# re-runs nothing, and
+/// editing one template re-runs only that template. Files with errors generate nothing; their
+/// diagnostics come from <see cref="TemplateFileAnalyzer"/>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class TemplateGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var templateFiles = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => TemplateFiles.IsTemplate(pair.Right.GetOptions(pair.Left)))
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.TemplateFiles);
+
+        var models = templateFiles
+            .Select(static (file, cancellationToken) => TemplateParser.Parse(file.GetText(cancellationToken), cancellationToken).Model)
+            .WithTrackingName(TrackingNames.Models);
+
+        var validModels = models
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.ValidModels);
+
+        var targetNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => TemplateFiles.GetNamespace(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Namespace);
+
+        var reports = validModels
+            .Combine(targetNamespace)
+            .Select(static (pair, _) => new GeneratedFile(pair.Left.TypeName + ".g.cs", ReportEmitter.Emit(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.Reports);
+
+        var registration = validModels
+            .Select(static (model, _) => model.TypeName)
+            .Collect()
+            .Combine(targetNamespace)
+            .Select(static (pair, _) => pair.Left.IsEmpty
+                ? null
+                : new GeneratedFile(RegistrationEmitter.HintName, RegistrationEmitter.Emit(pair.Left.Distinct().ToEquatableArray(), pair.Right)))
+            .WithTrackingName(TrackingNames.Registration);
+
+        context.RegisterSourceOutput(reports, static (spc, file) => AddSource(spc, file));
+        context.RegisterSourceOutput(registration, static (spc, file) => AddSource(spc, file));
+    }
+
+    private static void AddSource(SourceProductionContext context, GeneratedFile? file)
+    {
+        if (file is null)
+            return;
+        try
+        {
+            context.AddSource(file.HintName, SourceText.From(file.Source, Encoding.UTF8));
+        }
+        catch (ArgumentException)
+        {
+            // Two template files with the same type name: the analyzer reports GIR015 on the second;
+            // the first one's code stands.
+        }
+    }
+
+    /// <summary>The names of the pipeline steps, for cacheability tests.</summary>
+    internal static class TrackingNames
+    {
+        public const string TemplateFiles = nameof(TemplateFiles);
+        public const string Models = nameof(Models);
+        public const string ValidModels = nameof(ValidModels);
+        public const string Namespace = nameof(Namespace);
+        public const string Reports = nameof(Reports);
+        public const string Registration = nameof(Registration);
+    }
+}
+
+/// <summary>A generated source file: equatable, so unchanged output is recognised as such.</summary>
+internal sealed record GeneratedFile(string HintName, string Source);

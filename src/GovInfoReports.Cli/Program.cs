@@ -1,0 +1,4 @@
+using System;
+using GovInfoReports.Templates;
+
+Console.WriteLine(TemplateRegistry.All.Count);

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+
+namespace GovInfoReports.Templates;
+
+/// <summary>
+/// The descriptor of one template year: its sections, tables, rows, columns, labels, aliases, units
+/// and value kinds, as data. Each generated report type exposes its descriptor as a static
+/// <c>Template</c> property (e.g. <c>Report2021.Template</c>); <see cref="TemplateRegistry"/> lists them all.
+/// </summary>
+public abstract class ReportTemplate
+{
+    private readonly Dictionary<string, CellDescriptor> _cellsByPath;
+
+    /// <summary>Creates the descriptor and indexes its cells. Called by generated code.</summary>
+    /// <param name="id">The template id, e.g. <c>2021</c>.</param>
+    /// <param name="typeName">The name of the generated report type, e.g. <c>Report2021</c>.</param>
+    /// <param name="title">The official title of the format.</param>
+    /// <param name="basis">The notice that issued the format, e.g. <c>国办公开办函〔2021〕30号</c>.</param>
+    /// <param name="fromYear">The first report year the format applies to.</param>
+    /// <param name="toYear">The last report year the format applies to, or <see langword="null"/> while it is current.</param>
+    /// <param name="markers">Labels that occur only in this format, for template detection.</param>
+    /// <param name="sections">The sections, in template order.</param>
+    protected ReportTemplate(string id, string typeName, string title, string basis, int fromYear, int? toYear, IReadOnlyList<string> markers, IReadOnlyList<SectionDescriptor> sections)
+    {
+        Id = id ?? throw new ArgumentNullException(nameof(id));
+        TypeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
+        Title = title ?? throw new ArgumentNullException(nameof(title));
+        Basis = basis ?? throw new ArgumentNullException(nameof(basis));
+        FromYear = fromYear;
+        ToYear = toYear;
+        Markers = markers ?? throw new ArgumentNullException(nameof(markers));
+        Sections = sections ?? throw new ArgumentNullException(nameof(sections));
+
+        var cells = new List<CellDescriptor>();
+        var tables = new List<TableDescriptor>();
+        foreach (var section in sections)
+        {
+            section.Attach(this);
+            foreach (var table in section.Tables)
+            {
+                tables.Add(table);
+                var tableCells = new List<CellDescriptor>(table.DataRows.Count * table.Columns.Count);
+                foreach (var row in table.DataRows)
+                    foreach (var column in table.Columns)
+                        tableCells.Add(new CellDescriptor(cells.Count + tableCells.Count, table, row, column));
+                table.SetCells(tableCells);
+                cells.AddRange(tableCells);
+            }
+        }
+
+        Cells = cells;
+        Tables = tables;
+        _cellsByPath = new Dictionary<string, CellDescriptor>(cells.Count, StringComparer.Ordinal);
+        foreach (var cell in cells)
+            _cellsByPath.Add(cell.Path, cell);
+    }
+
+    /// <summary>The template id, e.g. <c>2021</c>; a report document's <c>template</c> member.</summary>
+    public string Id { get; }
+
+    /// <summary>The name of the generated report type, e.g. <c>Report2021</c>.</summary>
+    public string TypeName { get; }
+
+    /// <summary>The official title of the format.</summary>
+    public string Title { get; }
+
+    /// <summary>The notice that issued the format, e.g. <c>国办公开办函〔2021〕30号</c>.</summary>
+    public string Basis { get; }
+
+    /// <summary>The first report year the format applies to.</summary>
+    public int FromYear { get; }
+
+    /// <summary>The last report year the format applies to; <see langword="null"/> while it is current.</summary>
+    public int? ToYear { get; }
+
+    /// <summary>Labels that occur only in this format (templates.md §10), for template detection.</summary>
+    public IReadOnlyList<string> Markers { get; }
+
+    /// <summary>The sections, in template order.</summary>
+    public IReadOnlyList<SectionDescriptor> Sections { get; }
+
+    /// <summary>Every table of every section, in template order.</summary>
+    public IReadOnlyList<TableDescriptor> Tables { get; }
+
+    /// <summary>Every value cell, in template order; a cell's <see cref="CellDescriptor.Index"/> is its position here.</summary>
+    public IReadOnlyList<CellDescriptor> Cells { get; }
+
+    /// <summary>The type of the generated report record.</summary>
+    public abstract Type ReportType { get; }
+
+    /// <summary>Whether the format applies to reports of <paramref name="year"/>.</summary>
+    /// <param name="year">A report year.</param>
+    public bool AppliesTo(int year) => year >= FromYear && (ToYear is null || year <= ToYear);
+
+    /// <summary>Finds a cell by its id path (e.g. <c>applications.newlyReceived.total</c>).</summary>
+    /// <param name="path">The id path.</param>
+    /// <returns>The cell, or <see langword="null"/> when the template has no such cell.</returns>
+    public CellDescriptor? FindCell(string path) =>
+        _cellsByPath.TryGetValue(path ?? throw new ArgumentNullException(nameof(path)), out var cell) ? cell : null;
+
+    /// <summary>Finds a section by id.</summary>
+    /// <param name="id">The section id.</param>
+    /// <returns>The section, or <see langword="null"/>.</returns>
+    public SectionDescriptor? FindSection(string id)
+    {
+        foreach (var section in Sections)
+            if (string.Equals(section.Id, id, StringComparison.Ordinal))
+                return section;
+        return null;
+    }
+
+    /// <summary>
+    /// Builds a report of this template from cell values in <see cref="Cells"/> order.
+    /// </summary>
+    /// <param name="cells">One value per cell of <see cref="Cells"/>; <see cref="CellValue.Blank"/> for a blank cell.</param>
+    /// <param name="year">The report year, when known.</param>
+    /// <param name="agency">The reporting agency, when known.</param>
+    /// <returns>The typed report (e.g. a <c>Report2021</c>).</returns>
+    /// <exception cref="ArgumentException"><paramref name="cells"/> does not have one value per cell.</exception>
+    /// <exception cref="InvalidOperationException">A value does not fit its cell (a fraction in a count cell).</exception>
+    public IReport CreateReport(ReadOnlySpan<CellValue> cells, int? year = null, string? agency = null)
+    {
+        if (cells.Length != Cells.Count)
+            throw new ArgumentException(
+                $"Template {Id} has {Cells.Count} cells, but {cells.Length} values were given. 模板 {Id} 有 {Cells.Count} 个单元格，但提供了 {cells.Length} 个值。",
+                nameof(cells));
+        return CreateReportCore(cells, year, agency);
+    }
+
+    /// <summary>Builds the typed report; <paramref name="cells"/> has exactly one value per cell. Generated.</summary>
+    /// <param name="cells">One value per cell.</param>
+    /// <param name="year">The report year.</param>
+    /// <param name="agency">The reporting agency.</param>
+    protected abstract IReport CreateReportCore(ReadOnlySpan<CellValue> cells, int? year, string? agency);
+
+    /// <inheritdoc />
+    public override string ToString() => Id + " " + Title + "（" + Basis + "）";
+}

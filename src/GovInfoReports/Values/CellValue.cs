@@ -1,0 +1,81 @@
+using System;
+using System.Globalization;
+
+namespace GovInfoReports;
+
+/// <summary>
+/// The value of one template cell in a form that does not depend on the template's C# types:
+/// a number (or <see langword="null"/> for a blank cell) and, for money, its unit.
+/// The runtime (extraction, export, serialization) moves values between reports and text through it,
+/// by cell index, without reflection.
+/// </summary>
+public readonly record struct CellValue
+{
+    private CellValue(decimal? number, AmountUnit unit)
+    {
+        Number = number;
+        Unit = unit;
+    }
+
+    /// <summary>The blank cell.</summary>
+    public static CellValue Blank => default;
+
+    /// <summary>The number; <see langword="null"/> when the cell is blank. Never 0 for a blank cell.</summary>
+    public decimal? Number { get; }
+
+    /// <summary>The unit of a money amount; <see cref="AmountUnit.Unknown"/> for counts and for bare amounts.</summary>
+    public AmountUnit Unit { get; }
+
+    /// <summary><see langword="true"/> when the cell is blank.</summary>
+    public bool IsBlank => Number is null;
+
+    /// <summary>A count cell (or a blank one).</summary>
+    /// <param name="value">The count; <see langword="null"/> for blank.</param>
+    public static CellValue FromInt32(int? value) => value is null ? Blank : new(value, AmountUnit.Unknown);
+
+    /// <summary>A number cell (or a blank one), in the given unit.</summary>
+    /// <param name="value">The number; <see langword="null"/> for blank.</param>
+    /// <param name="unit">The unit of a money amount; <see cref="AmountUnit.Unknown"/> when none applies.</param>
+    public static CellValue FromDecimal(decimal? value, AmountUnit unit = AmountUnit.Unknown) =>
+        value is null ? Blank : new(value, unit);
+
+    /// <summary>A money cell with the unit the report wrote (or a blank one).</summary>
+    /// <param name="value">The amount; <see langword="null"/> for blank.</param>
+    public static CellValue FromAmount(Amount? value) =>
+        value is { } a ? new CellValue(a.Value, a.Unit) : Blank;
+
+    /// <summary>A money cell with the unit the report wrote.</summary>
+    /// <param name="value">The number.</param>
+    /// <param name="unit">Its unit.</param>
+    public static CellValue FromAmount(decimal value, AmountUnit unit) => new(value, unit);
+
+    /// <summary>The value as a count.</summary>
+    /// <exception cref="InvalidOperationException">The number is not a whole number within the range of <see cref="int"/>.</exception>
+    public int? ToInt32()
+    {
+        if (Number is not { } n)
+            return null;
+        if (decimal.Truncate(n) != n || n < int.MinValue || n > int.MaxValue)
+            throw new InvalidOperationException(
+                $"{n.ToString(CultureInfo.InvariantCulture)} is not a whole number of the count range. {n.ToString(CultureInfo.InvariantCulture)} 不是有效的整数计数。");
+        return (int)n;
+    }
+
+    /// <summary>The value as a number, converted exactly to <paramref name="unit"/> when the cell carries another known unit.</summary>
+    /// <param name="unit">The unit wanted (the column's unit); <see cref="AmountUnit.Unknown"/> to take the number as it is.</param>
+    public decimal? ToDecimal(AmountUnit unit = AmountUnit.Unknown)
+    {
+        if (Number is not { } n)
+            return null;
+        if (unit == AmountUnit.Unknown || Unit == AmountUnit.Unknown || Unit == unit)
+            return n;
+        return new Amount(n, Unit).ConvertTo(unit);
+    }
+
+    /// <summary>The value as a money amount with its unit.</summary>
+    public Amount? ToAmount() => Number is { } n ? new Amount(n, Unit) : null;
+
+    /// <summary>The value as text: invariant digits, followed by the unit for money; empty for a blank cell.</summary>
+    public override string ToString() =>
+        Number is { } n ? n.ToString(CultureInfo.InvariantCulture) + Unit.ToSymbol() : "";
+}
