@@ -101,12 +101,17 @@ internal sealed class TemplateParser
         if (id is not null && typeName is not null && title is not null && basis is not null && fromYear is not null && sections is not null)
         {
             model = new TemplateModel(id.Value, typeName.Value, title.Value, basis.Value, fromYear.Value, toYear, markers, sections.Value);
-            CheckNames(model, sections.Value);
+
+            // C# names are derived from ids: check them only once the ids themselves are sound,
+            // so that one mistake is reported once.
+            if (!HasErrors())
+                CheckNames(model, sections.Value);
         }
 
-        bool hasErrors = _diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        return Result(hasErrors ? null : model, id?.Span ?? default, typeName?.Span ?? default);
+        return Result(HasErrors() ? null : model, id?.Span ?? default, typeName?.Span ?? default);
     }
+
+    private bool HasErrors() => _diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
     private TemplateParseResult Result(TemplateModel? model, TextSpan idSpan, TextSpan typeNameSpan) =>
         new(model, _diagnostics.ToImmutableArray(), idSpan, typeNameSpan);

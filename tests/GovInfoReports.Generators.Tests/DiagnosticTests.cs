@@ -1,0 +1,222 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace GovInfoReports.Generators.Tests;
+
+/// <summary>
+/// Every template diagnostic, each at its exact line and column inside the template file. Columns count
+/// characters (UTF-16), so Chinese text before a mistake on the same line must not shift them.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private const string Path = "templates/2025.json";
+
+    private const string Valid = """
+{
+  "id": "2025",
+  "typeName": "Report2025",
+  "title": "测试格式",
+  "basis": "测试〔2025〕1号",
+  "appliesTo": { "fromYear": 2025 },
+  "columnSets": {
+    "applicants": [
+      { "id": "naturalPerson", "label": "自然人" },
+      { "id": "total", "label": "总计" }
+    ]
+  },
+  "sections": [
+    {
+      "id": "applications",
+      "number": "三、",
+      "heading": "收到和处理政府信息公开申请情况",
+      "columns": "applicants",
+      "rows": [
+        { "id": "newlyReceived", "number": "一、", "label": "本年新收政府信息公开申请数量" },
+        { "id": "carriedOver", "number": "二、", "label": "上年结转政府信息公开申请数量" }
+      ]
+    }
+  ]
+}
+""";
+
+    [Fact]
+    public void The_base_template_is_valid()
+    {
+        Assert.Empty(GeneratorHarness.Analyze(GeneratorHarness.Template(Path, Valid)));
+        Assert.Contains("Report2025.g.cs", GeneratorHarness.GeneratedSources(new[] { GeneratorHarness.Template(Path, Valid) }).Keys);
+    }
+
+    [Fact]
+    public void GIR001_malformed_json_at_the_unexpected_token()
+    {
+        var text = Edit("申请数量\" },\n        { \"id\": \"carriedOver\"", "申请数量\" }\n        { \"id\": \"carriedOver\"");
+        var d = Expect(text, "GIR001", text.IndexOf("{ \"id\": \"carriedOver\"", StringComparison.Ordinal));
+        Assert.Contains("',' or ']' was expected", d.GetMessage());
+    }
+
+    [Fact]
+    public void GIR002_missing_required_member_at_the_object()
+    {
+        var text = Edit(", \"label\": \"上年结转政府信息公开申请数量\"", "");
+        var d = Expect(text, "GIR002", text.IndexOf("{ \"id\": \"carriedOver\"", StringComparison.Ordinal));
+        Assert.Contains("'label'", d.GetMessage());
+    }
+
+    [Fact]
+    public void GIR003_duplicate_id_at_the_second_use()
+    {
+        var text = Edit("\"id\": \"carriedOver\"", "\"id\": \"newlyReceived\"");
+        Expect(text, "GIR003", text.LastIndexOf("\"newlyReceived\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR004_unknown_column_set_at_the_name()
+    {
+        var text = Edit("\"columns\": \"applicants\"", "\"columns\": \"applicant\"");
+        var d = Expect(text, "GIR004", text.IndexOf("\"applicant\"", StringComparison.Ordinal));
+        Assert.Contains("applicants", d.GetMessage());
+    }
+
+    [Fact]
+    public void GIR005_unknown_value_kind_after_chinese_text_on_the_line()
+    {
+        var text = Edit("\"label\": \"总计\" }", "\"label\": \"总计\", \"kind\": \"counts\" }");
+        Expect(text, "GIR005", text.IndexOf("\"counts\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR006_wrong_json_type_at_the_value()
+    {
+        var text = Edit("\"fromYear\": 2025", "\"fromYear\": \"2025\"");
+        var d = Expect(text, "GIR006", text.IndexOf("\"fromYear\"", StringComparison.Ordinal) + "\"fromYear\": ".Length);
+        Assert.Contains("a whole number", d.GetMessage());
+    }
+
+    [Fact]
+    public void GIR007_unknown_member_is_a_warning_at_its_name()
+    {
+        var text = Edit("\"label\": \"上年结转政府信息公开申请数量\"", "\"label\": \"上年结转政府信息公开申请数量\", \"lable\": \"x\"");
+        var d = Expect(text, "GIR007", text.IndexOf("\"lable\"", StringComparison.Ordinal));
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        // A warning does not stop generation.
+        Assert.Contains("Report2025.g.cs", GeneratorHarness.GeneratedSources(new[] { GeneratorHarness.Template(Path, text) }).Keys);
+    }
+
+    [Fact]
+    public void GIR008_invalid_identifier_at_the_id()
+    {
+        var text = Edit("\"id\": \"carriedOver\"", "\"id\": \"carried-over\"");
+        Expect(text, "GIR008", text.IndexOf("\"carried-over\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR009_duplicate_member_at_the_second_name()
+    {
+        var text = Edit("\"heading\": \"收到和处理政府信息公开申请情况\",", "\"heading\": \"收到和处理政府信息公开申请情况\", \"heading\": \"又一个\",");
+        Expect(text, "GIR009", text.LastIndexOf("\"heading\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR010_money_unit_on_a_count_column()
+    {
+        var text = Edit("\"label\": \"自然人\" }", "\"label\": \"自然人\", \"unit\": \"元\" }");
+        Expect(text, "GIR010", text.IndexOf("\"元\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR010_amount_column_needs_a_money_unit()
+    {
+        var text = Edit("\"label\": \"总计\" }", "\"label\": \"总计\", \"kind\": \"amount\", \"unit\": \"件\" }");
+        Expect(text, "GIR010", text.IndexOf("\"件\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR011_generated_name_clash_at_the_id()
+    {
+        // "equals" would become the C# member Equals, which every record already has.
+        var text = Edit("\"id\": \"carriedOver\"", "\"id\": \"equals\"");
+        var d = Expect(text, "GIR011", text.IndexOf("\"equals\"", StringComparison.Ordinal));
+        Assert.Contains("'Equals'", d.GetMessage());
+    }
+
+    [Fact]
+    public void GIR012_empty_list_at_the_array()
+    {
+        var text = Edit("\"columns\": \"applicants\",\n      \"rows\": [", "\"columns\": \"applicants\",\n      \"rows\": [], \"unused\": [");
+        Expect(text, "GIR012", text.IndexOf("[]", StringComparison.Ordinal), alsoAllowed: "GIR007");
+    }
+
+    [Fact]
+    public void GIR013_invalid_value_at_the_value()
+    {
+        var text = Edit("\"columns\": \"applicants\",", "\"columns\": \"applicants\", \"layout\": \"matrix\",");
+        Expect(text, "GIR013", text.IndexOf("\"matrix\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR014_section_with_tables_and_rows()
+    {
+        var text = Edit("\"columns\": \"applicants\",", "\"tables\": [], \"columns\": \"applicants\",");
+        Expect(text, "GIR014", text.IndexOf("\"tables\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR015_duplicate_template_id_across_files()
+    {
+        var other = Valid.Replace("\"typeName\": \"Report2025\"", "\"typeName\": \"Report2025b\"");
+        var diagnostics = GeneratorHarness.Analyze(GeneratorHarness.Template(Path, Valid), GeneratorHarness.Template("templates/2025b.json", other));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("GIR015", d.Id);
+        Assert.Equal("templates/2025b.json", d.Location.GetLineSpan().Path);
+        Assert.Equal(Position(other, other.IndexOf("\"2025\"", StringComparison.Ordinal)), d.Location.GetLineSpan().StartLinePosition);
+    }
+
+    [Fact]
+    public void Every_diagnostic_the_analyzer_declares_is_listed_in_the_readme()
+    {
+        var readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "README.md"));
+        foreach (var descriptor in new TemplateFileAnalyzer().SupportedDiagnostics)
+            Assert.Contains("| " + descriptor.Id + " |", readme);
+    }
+
+    private static string Edit(string find, string replace)
+    {
+        Assert.Contains(find, Valid);
+        return Valid.Replace(find, replace);
+    }
+
+    /// <summary>Asserts that the analyzer reports exactly one <paramref name="id"/>, starting at character <paramref name="index"/>.</summary>
+    private static Diagnostic Expect(string text, string id, int index, string? alsoAllowed = null)
+    {
+        Assert.True(index >= 0, "the expected position was not found in the text");
+        var diagnostics = GeneratorHarness.Analyze(GeneratorHarness.Template(Path, text));
+        var relevant = diagnostics.Where(d => d.Id != alsoAllowed).ToList();
+        Assert.True(relevant.Count == 1, "expected one " + id + ", got:\n" + string.Join("\n", diagnostics));
+        var d = relevant[0];
+        Assert.Equal(id, d.Id);
+        var span = d.Location.GetLineSpan();
+        Assert.Equal(Path, span.Path);
+        Assert.Equal(Position(text, index), span.StartLinePosition);
+        return d;
+    }
+
+    /// <summary>Line and column (0-based, in characters) of a character index, counted independently of Roslyn.</summary>
+    private static Microsoft.CodeAnalysis.Text.LinePosition Position(string text, int index)
+    {
+        int line = text.Take(index).Count(c => c == '\n');
+        int lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        if (index == 0)
+            lineStart = 0;
+        return new Microsoft.CodeAnalysis.Text.LinePosition(line, index - lineStart);
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "GovInfoReports.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("GovInfoReports.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using GovInfoReports.Testing;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace GovInfoReports.Generators.Tests;
+
+/// <summary>The generated code of the official templates, pinned by snapshots and compiled.</summary>
+public sealed class GeneratedSourceTests
+{
+    private static GeneratorHarness.TemplateText Official(string id) =>
+        GeneratorHarness.Template("schema/" + id + ".json", GeneratorHarness.ReadTemplate(id));
+
+    [Theory]
+    [InlineData("2019", "Report2019")]
+    [InlineData("2021", "Report2021")]
+    public void Generated_report_type_matches_snapshot(string id, string typeName)
+    {
+        var sources = GeneratorHarness.GeneratedSources(new[] { Official(id) });
+        Snapshot.Match(sources[typeName + ".g.cs"], typeName, "cs");
+    }
+
+    [Fact]
+    public void Registration_matches_snapshot()
+    {
+        var sources = GeneratorHarness.GeneratedSources(new[] { Official("2019"), Official("2021") });
+        Snapshot.Match(sources["GovInfoReports.TemplateRegistration.g.cs"], "TemplateRegistration", "cs");
+    }
+
+    [Fact]
+    public void Generated_code_compiles_without_errors_or_warnings()
+    {
+        var (result, output) = GeneratorHarness.Run(new[] { Official("2019"), Official("2021") });
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(3, result.GeneratedTrees.Length);
+        // CS0436: the generated types also exist in the referenced GovInfoReports.dll (the same code, shipped).
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Id != "CS0436").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Generated_code_is_the_code_the_library_ships()
+    {
+        // The runtime library compiles the same two templates: the descriptors it exposes must be the ones the snapshots show.
+        var source = GeneratorHarness.GeneratedSources(new[] { Official("2021") })["Report2021.g.cs"];
+        foreach (var cell in GovInfoReports.Report2021.Template.Cells)
+            Assert.Contains(cell.Index.ToString(CultureInfo.InvariantCulture) + " => ", source);
+        Assert.Contains("fromYear: 2021,", source);
+    }
+
+    [Theory]
+    [InlineData("fi-FI")]
+    [InlineData("ar-SA")]
+    [InlineData("tr-TR")]
+    public void Generation_does_not_depend_on_the_culture(string culture)
+    {
+        var templates = new[] { Official("2019"), Official("2021") };
+        var invariant = WithCulture(CultureInfo.InvariantCulture, () => GeneratorHarness.GeneratedSources(templates));
+        var local = WithCulture(new CultureInfo(culture), () => GeneratorHarness.GeneratedSources(templates));
+        Assert.Equal(invariant.Keys.OrderBy(k => k), local.Keys.OrderBy(k => k));
+        foreach (var (name, text) in invariant)
+            Assert.Equal(text, local[name]);
+    }
+
+    [Fact]
+    public void Generated_code_carries_no_version_numbers_or_paths()
+    {
+        var sources = GeneratorHarness.GeneratedSources(new[] { Official("2019"), Official("2021") });
+        foreach (var text in sources.Values)
+        {
+            Assert.DoesNotMatch(@"\d+\.\d+\.\d+", text);
+            Assert.DoesNotContain("GeneratedCode", text);
+            Assert.DoesNotContain(AppContext.BaseDirectory, text);
+        }
+    }
+
+    [Fact]
+    public void A_changed_label_shows_in_the_diff_of_generated_code()
+    {
+        const string before = "本年新收政府信息公开申请数量";
+        const string after = "本年新收到的政府信息公开申请数量";
+        var edited = GeneratorHarness.ReadTemplate("2021").Replace("\"" + before + "\"", "\"" + after + "\"");
+        Assert.NotEqual(GeneratorHarness.ReadTemplate("2021"), edited);
+
+        var generated = GeneratorHarness.GeneratedSources(new[] { GeneratorHarness.Template("schema/2021.json", edited) })["Report2021.g.cs"];
+        var verified = Snapshot.ReadVerified("Report2021", "cs");
+        Assert.NotNull(verified);
+
+        var diff = Snapshot.UnifiedDiff(verified!, generated, "verified", "received");
+        var removed = diff.Split('\n').Where(l => l.StartsWith('-') && !l.StartsWith("---")).ToList();
+        var added = diff.Split('\n').Where(l => l.StartsWith('+') && !l.StartsWith("+++")).ToList();
+        Assert.Contains(removed, l => l.Contains(before));
+        Assert.Contains(added, l => l.Contains(after));
+        // Only the lines that carry the label change: its doc comment and its descriptor entry.
+        Assert.Equal(2, removed.Count);
+        Assert.Equal(2, added.Count);
+    }
+
+    [Fact]
+    public void A_user_namespace_is_honoured()
+    {
+        var sources = GeneratorHarness.GeneratedSources(new[] { Official("2021") }, ns: "Contoso.Reports");
+        Assert.Contains("namespace Contoso.Reports", sources["Report2021.g.cs"]);
+        Assert.Contains("namespace Contoso.Reports", sources["GovInfoReports.TemplateRegistration.g.cs"]);
+    }
+
+    private static T WithCulture<T>(CultureInfo culture, Func<T> action)
+    {
+        var (c, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return action();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = c;
+            CultureInfo.CurrentUICulture = ui;
+        }
+    }
+}
