@@ -15,13 +15,13 @@ namespace GovInfoReports.Generators.Parsing;
 /// </summary>
 internal sealed class TemplateParser
 {
-    private static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "detection", "columnSets", "sections" };
-    private static readonly string[] AppliesToMembers = { "fromYear", "toYear" };
-    private static readonly string[] DetectionMembers = { "markers" };
-    private static readonly string[] TableMembers = { "id", "caption", "aliases", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows" };
-    private static readonly string[] SectionMembers = { "id", "number", "heading", "aliases", "tables", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows" };
-    private static readonly string[] ColumnMembers = { "id", "label", "aliases", "group", "kind", "unit" };
-    private static readonly string[] RowMembers = { "id", "number", "label", "aliases", "rows" };
+    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "detection", "columnSets", "sections" };
+    internal static readonly string[] AppliesToMembers = { "fromYear", "toYear" };
+    internal static readonly string[] DetectionMembers = { "markers" };
+    internal static readonly string[] TableMembers = { "id", "caption", "aliases", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows" };
+    internal static readonly string[] SectionMembers = { "id", "number", "heading", "aliases", "tables", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows" };
+    internal static readonly string[] ColumnMembers = { "id", "label", "aliases", "group", "kind", "unit" };
+    internal static readonly string[] RowMembers = { "id", "number", "label", "aliases", "rows" };
     private static readonly string[] MoneyUnits = { "元", "万元", "asReported" };
 
     private readonly List<TemplateDiagnostic> _diagnostics = new();
