@@ -47,6 +47,11 @@ public sealed class TemplateGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new GeneratedFile(pair.Left.TypeName + ".g.cs", ReportEmitter.Emit(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.Reports);
 
+        var converters = validModels
+            .Combine(targetNamespace)
+            .Select(static (pair, _) => new GeneratedFile(JsonEmitter.HintName(pair.Left), JsonEmitter.Emit(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.JsonConverters);
+
         var registration = validModels
             .Select(static (model, _) => model.TypeName)
             .Collect()
@@ -57,6 +62,7 @@ public sealed class TemplateGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Registration);
 
         context.RegisterSourceOutput(reports, static (spc, file) => AddSource(spc, file));
+        context.RegisterSourceOutput(converters, static (spc, file) => AddSource(spc, file));
         context.RegisterSourceOutput(registration, static (spc, file) => AddSource(spc, file));
     }
 
@@ -83,6 +89,7 @@ public sealed class TemplateGenerator : IIncrementalGenerator
         public const string ValidModels = nameof(ValidModels);
         public const string Namespace = nameof(Namespace);
         public const string Reports = nameof(Reports);
+        public const string JsonConverters = nameof(JsonConverters);
         public const string Registration = nameof(Registration);
     }
 }

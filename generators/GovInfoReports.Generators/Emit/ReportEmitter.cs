@@ -254,6 +254,12 @@ internal static class ReportEmitter
         w.Line("public override global::System.Type ReportType => typeof(" + template.TypeName + ");");
         w.Line();
         w.Line("/// <inheritdoc />");
+        w.Line("public override " + Runtime + "IReport ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => JsonConverter.ReadReport(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + Runtime + "IReport report) => JsonConverter.WriteReport(writer, (" + template.TypeName + ")report);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
         w.Open("protected override " + Runtime + "IReport CreateReportCore(global::System.ReadOnlySpan<" + Cell + "> cells, int? year, string? agency)");
         var byMember = cells.ToDictionary(c => c.MemberPath);
         w.Line("return new " + template.TypeName);

@@ -128,6 +128,24 @@ public abstract class ReportTemplate
         return CreateReportCore(cells, year, agency);
     }
 
+    /// <summary>
+    /// Reads a report document of this template with the generated, reflection-free converter (strict:
+    /// see <see cref="Serialization.ReportJson"/>). Generated templates override it.
+    /// </summary>
+    /// <param name="reader">The reader, before or on the document's first token.</param>
+    /// <returns>The typed report.</returns>
+    /// <exception cref="System.Text.Json.JsonException">The document is not a valid report of this template; the message names the JSON path.</exception>
+    /// <exception cref="NotSupportedException">The template was built by hand, without the generator.</exception>
+    public virtual IReport ReadJson(ref System.Text.Json.Utf8JsonReader reader) =>
+        throw new NotSupportedException($"模板 {Id} 没有生成的 JSON 转换器 / Template {Id} was not generated, so it has no JSON converter.");
+
+    /// <summary>Writes <paramref name="report"/> as a report document. Generated templates override it.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="report">A report of this template.</param>
+    /// <exception cref="NotSupportedException">The template was built by hand, without the generator.</exception>
+    public virtual void WriteJson(System.Text.Json.Utf8JsonWriter writer, IReport report) =>
+        throw new NotSupportedException($"模板 {Id} 没有生成的 JSON 转换器 / Template {Id} was not generated, so it has no JSON converter.");
+
     /// <summary>Builds the typed report; <paramref name="cells"/> has exactly one value per cell. Generated.</summary>
     /// <param name="cells">One value per cell.</param>
     /// <param name="year">The report year.</param>

@@ -607,6 +607,12 @@ namespace GovInfoReports
             public override global::System.Type ReportType => typeof(Report2019);
 
             /// <inheritdoc />
+            public override global::GovInfoReports.IReport ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => JsonConverter.ReadReport(ref reader);
+
+            /// <inheritdoc />
+            public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GovInfoReports.IReport report) => JsonConverter.WriteReport(writer, (Report2019)report);
+
+            /// <inheritdoc />
             protected override global::GovInfoReports.IReport CreateReportCore(global::System.ReadOnlySpan<global::GovInfoReports.CellValue> cells, int? year, string? agency)
             {
                 return new Report2019

@@ -1,0 +1,104 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using GovInfoReports.Templates;
+
+namespace GovInfoReports.Serialization;
+
+/// <summary>
+/// Reads and writes report documents of any registered template — packaged or added by a user
+/// project — choosing the template from the document's <c>template</c> member. Uses the generated
+/// converters: no reflection, trimming- and AOT-safe. (For a known type, plain
+/// <c>JsonSerializer.Serialize(report)</c> / <c>JsonSerializer.Deserialize&lt;Report2021&gt;(json)</c> does the same.)
+/// </summary>
+/// <remarks>
+/// A document is an object: <c>{"template": "2021", "year": 2021, "agency": "…", "proactiveDisclosure": {…}, "applications": {…}, "reviews": {…}}</c>;
+/// member names are the template's ids, a blank cell is <c>null</c>. Reading is strict: an unknown or
+/// duplicate member, a value of the wrong JSON type, an integer overflow, a negative count and a missing
+/// or unknown <c>template</c> member each throw a <see cref="JsonException"/> whose message starts with the JSON path.
+/// </remarks>
+public static class ReportJson
+{
+    /// <summary>Reads a report document, whatever its template.</summary>
+    /// <param name="json">The document.</param>
+    /// <returns>The typed report (e.g. a <c>Report2021</c>).</returns>
+    /// <exception cref="JsonException">The document is not valid JSON or not a valid report.</exception>
+    public static IReport Deserialize(string json) =>
+        Deserialize(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
+
+    /// <summary>Reads a UTF-8 report document, whatever its template.</summary>
+    /// <param name="utf8Json">The document as UTF-8.</param>
+    /// <returns>The typed report.</returns>
+    /// <exception cref="JsonException">The document is not valid JSON or not a valid report.</exception>
+    public static IReport Deserialize(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            var template = FindTemplate(reader);
+            var report = template.ReadJson(ref reader);
+            if (reader.Read())
+                throw ReportJsonReader.Error("$", "文档结束后还有内容 / there is more content after the report document");
+            return report;
+        }
+        catch (JsonException ex) when (ex.Path is null)
+        {
+            // The reader's own syntax errors carry no path: give them the document's.
+            throw ReportJsonReader.Error("$", "不是有效的 JSON / not valid JSON: " + ex.Message);
+        }
+    }
+
+    /// <summary>Writes a report document as UTF-8 JSON.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="indented">Whether to indent the output.</param>
+    public static byte[] SerializeToUtf8Bytes(IReport report, bool indented = false)
+    {
+        if (report is null)
+            throw new ArgumentNullException(nameof(report));
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            report.Template.WriteJson(writer, report);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes a report document as a JSON string (Chinese text unescaped).</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="indented">Whether to indent the output.</param>
+    public static string Serialize(IReport report, bool indented = false) =>
+        Encoding.UTF8.GetString(SerializeToUtf8Bytes(report, indented));
+
+    // Looks ahead (on a copy of the reader) for the top-level "template" member.
+    private static ReportTemplate FindTemplate(Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw ReportJsonReader.Error("$", "报告文档应为 JSON 对象 / a report document is a JSON object");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isTemplate = reader.ValueTextEquals("template"u8);
+            reader.Read();
+            if (!isTemplate)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType != JsonTokenType.String)
+                throw ReportJsonReader.WrongType(ref reader, "$.template", "a string (the template id)");
+            var id = reader.GetString()!;
+            return TemplateRegistry.Find(id)
+                ?? throw ReportJsonReader.Error("$.template", $"未知模板 \"{id}\" / unknown template \"{id}\"; registered: {string.Join(", ", RegisteredIds())}");
+        }
+
+        throw ReportJsonReader.Error("$", "缺少 template 成员 / the document has no \"template\" member");
+    }
+
+    private static string[] RegisteredIds()
+    {
+        var all = TemplateRegistry.All;
+        var ids = new string[all.Count];
+        for (int i = 0; i < ids.Length; i++)
+            ids[i] = all[i].Id;
+        return ids;
+    }
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace GovInfoReports.Serialization;
+
+/// <summary>
+/// The strict scalar reads the generated JSON converters are made of. Every failure is a
+/// <see cref="JsonException"/> whose message names the JSON path and the reason, in Chinese and English.
+/// Public for generated code in user assemblies; not meant to be called directly.
+/// </summary>
+public static class ReportJsonReader
+{
+    /// <summary>Reads a count cell: a whole number ≥ 0, or null for a blank cell.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="parent">The JSON path of the containing object, for messages.</param>
+    /// <param name="name">The member name.</param>
+    public static int? ReadCount(ref Utf8JsonReader reader, string parent, string name)
+    {
+        var value = ReadSignedCount(ref reader, parent, name);
+        if (value < 0)
+            throw Error(parent + "." + name, $"负数 {Text(value.Value)} 不是有效的计数 / {Text(value.Value)} is negative, but the template only allows counts ≥ 0");
+        return value;
+    }
+
+    /// <summary>Reads a signed count cell: a whole number, or null for a blank cell.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="parent">The JSON path of the containing object, for messages.</param>
+    /// <param name="name">The member name.</param>
+    public static int? ReadSignedCount(ref Utf8JsonReader reader, string parent, string name)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                if (reader.TryGetInt32(out int value))
+                    return value;
+                if (reader.TryGetDecimal(out decimal d) && decimal.Truncate(d) != d)
+                    throw Error(parent + "." + name, $"{Text(d)} 不是整数 / {Text(d)} is not a whole number");
+                throw Error(parent + "." + name, "数值超出整数范围 / the number is outside the range of a count (Int32)");
+            default:
+                throw WrongType(ref reader, parent + "." + name, "a whole number or null");
+        }
+    }
+
+    /// <summary>Reads a money cell in the template's unit: a number ≥ 0 (its decimal digits kept), or null.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="parent">The JSON path of the containing object, for messages.</param>
+    /// <param name="name">The member name.</param>
+    public static decimal? ReadDecimal(ref Utf8JsonReader reader, string parent, string name)
+    {
+        string Path() => parent + "." + name;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                if (!reader.TryGetDecimal(out decimal value))
+                    throw Error(Path(), "数值超出范围 / the number is outside the range of a decimal amount");
+                if (value < 0)
+                    throw Error(Path(), $"金额不能为负 {Text(value)} / {Text(value)} is negative, but amounts are ≥ 0");
+                return value;
+            default:
+                throw WrongType(ref reader, Path(), "a number or null");
+        }
+    }
+
+    /// <summary>Reads a money cell with its own unit: <c>{"value": 67.74, "unit": "万元"}</c> (unit null when unknown), or null.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="parent">The JSON path of the containing object, for messages.</param>
+    /// <param name="name">The member name.</param>
+    public static Amount? ReadAmount(ref Utf8JsonReader reader, string parent, string name)
+    {
+        string path = parent + "." + name;
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw WrongType(ref reader, path, "an object {\"value\": …, \"unit\": …} or null");
+        decimal? value = null;
+        AmountUnit unit = AmountUnit.Unknown;
+        bool seenValue = false, seenUnit = false;
+        while (Next(ref reader, path) == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("value"u8))
+            {
+                CheckFirst(ref seenValue, path, "value");
+                Next(ref reader, path);
+                value = ReadDecimal(ref reader, path, "value");
+            }
+            else if (reader.ValueTextEquals("unit"u8))
+            {
+                CheckFirst(ref seenUnit, path, "unit");
+                Next(ref reader, path);
+                unit = ReadUnit(ref reader, path);
+            }
+            else
+            {
+                throw UnknownMember(ref reader, path, "value, unit");
+            }
+        }
+
+        if (value is null)
+            throw Error(path, "金额缺少 value / the amount object needs a numeric \"value\" (write null for a blank cell)");
+        return new Amount(value.Value, unit);
+    }
+
+    /// <summary>Reads the optional report year (<c>$.year</c>): a whole number or null.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    public static int? ReadYear(ref Utf8JsonReader reader)
+    {
+        var year = ReadSignedCount(ref reader, "$", "year");
+        if (year is < 1900 or > 9999)
+            throw Error("$.year", $"年份 {Text(year.Value)} 无效 / {Text(year.Value)} is not a report year");
+        return year;
+    }
+
+    /// <summary>Reads the optional agency (<c>$.agency</c>): a string or null.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    public static string? ReadAgency(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.Null => null,
+        JsonTokenType.String => reader.GetString(),
+        _ => throw WrongType(ref reader, "$.agency", "a string or null"),
+    };
+
+    /// <summary>Checks the <c>template</c> member against the template id the converter reads.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="templateId">The id the converter expects.</param>
+    public static void ReadTemplateId(ref Utf8JsonReader reader, string templateId)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+            throw WrongType(ref reader, "$.template", "a string (the template id)");
+        var id = reader.GetString();
+        if (!string.Equals(id, templateId, StringComparison.Ordinal))
+            throw Error("$.template", $"模板为 \"{id}\"，而此处读取模板 {templateId} / the document is of template \"{id}\", but a report of template {templateId} is being read");
+    }
+
+    /// <summary>Checks that the reader is at the start of an object (after moving onto the first token when reading begins).</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="path">The JSON path, for messages.</param>
+    public static void ExpectObject(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw WrongType(ref reader, path, "an object");
+    }
+
+    /// <summary>Moves to the next token: a property name, or the end of the current object.</summary>
+    /// <param name="reader">The reader.</param>
+    /// <param name="path">The JSON path, for messages.</param>
+    /// <returns>The token type.</returns>
+    public static JsonTokenType Next(ref Utf8JsonReader reader, string path)
+    {
+        if (!reader.Read())
+            throw Error(path, "文档不完整 / the document ends inside this object");
+        return reader.TokenType;
+    }
+
+    /// <summary>Marks a member as seen; a second occurrence is an error.</summary>
+    /// <param name="seen">Whether the member was seen before.</param>
+    /// <param name="path">The JSON path of the object.</param>
+    /// <param name="name">The member name.</param>
+    public static void CheckFirst(ref bool seen, string path, string name)
+    {
+        if (seen)
+            throw Error(path + "." + name, $"成员 \"{name}\" 重复 / the member \"{name}\" appears twice");
+        seen = true;
+    }
+
+    /// <summary>The error for a member the template does not define.</summary>
+    /// <param name="reader">The reader, positioned on the property name.</param>
+    /// <param name="path">The JSON path of the object.</param>
+    /// <param name="expected">The members the object may have.</param>
+    public static JsonException UnknownMember(ref Utf8JsonReader reader, string path, string expected)
+    {
+        var name = reader.GetString();
+        return Error(path + "." + name, $"未知成员 \"{name}\" / unknown member \"{name}\"; expected one of: {expected}");
+    }
+
+    /// <summary>The error for a value of the wrong JSON type.</summary>
+    /// <param name="reader">The reader, positioned on the value.</param>
+    /// <param name="path">The JSON path of the value.</param>
+    /// <param name="expected">What was expected.</param>
+    public static JsonException WrongType(ref Utf8JsonReader reader, string path, string expected) =>
+        Error(path, $"类型错误 / expected {expected}, found {Describe(reader.TokenType)}");
+
+    /// <summary>A <see cref="JsonException"/> naming the path and the reason.</summary>
+    /// <param name="path">The JSON path.</param>
+    /// <param name="reason">What is wrong.</param>
+    public static JsonException Error(string path, string reason) => new($"{path}: {reason}", path, null, null);
+
+    private static AmountUnit ReadUnit(ref Utf8JsonReader reader, string amountPath)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return AmountUnit.Unknown;
+        if (reader.TokenType != JsonTokenType.String)
+            throw WrongType(ref reader, amountPath + ".unit", "\"元\", \"万元\" or null");
+        var symbol = reader.GetString();
+        if (symbol is "元" or "万元" && AmountUnits.TryParse(symbol, out var unit))
+            return unit;
+        throw Error(amountPath + ".unit", $"未知单位 \"{symbol}\" / unknown unit \"{symbol}\"; use \"元\", \"万元\" or null");
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+
+    private static string Text(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
