@@ -46,9 +46,10 @@ internal static class JsonEmitter
 
         EmitReadReport(w, template);
         EmitWriteReport(w, template);
+        var fixedPaths = new HashSet<string>(shapes.Where(s => s.Path is not null).Select(s => s.Type));
         foreach (var shape in shapes)
         {
-            EmitRead(w, shape);
+            EmitRead(w, shape, fixedPaths);
             EmitWrite(w, shape);
         }
 
@@ -95,7 +96,7 @@ internal static class JsonEmitter
             w.Open("else if (reader.ValueTextEquals(" + Field(section.Id) + ".EncodedUtf8Bytes))");
             w.Line(R + ".CheckFirst(ref seen_" + section.Id + ", \"$\", " + CodeWriter.Literal(section.Id) + ");");
             w.Line(R + ".Next(ref reader, \"$\");");
-            w.Line(Local(section.Id) + " = " + ReadMethod(Naming.SectionType(section.Id)) + "(ref reader, " + CodeWriter.Literal("$." + section.Id) + ");");
+            w.Line(Local(section.Id) + " = " + ReadMethod(Naming.SectionType(section.Id)) + "(ref reader);");
             w.Close();
         }
 
@@ -138,10 +139,21 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    private static void EmitRead(CodeWriter w, Shape shape)
+    private static void EmitRead(CodeWriter w, Shape shape, HashSet<string> fixedPaths)
     {
         w.Line();
-        w.Open("private static " + shape.Type + " " + ReadMethod(shape.Type) + "(ref " + Json + "Utf8JsonReader reader, string path)");
+        if (shape.Path is null)
+        {
+            // A row type, shared by every row of its column set: the caller passes the row's path.
+            w.Open("private static " + shape.Type + " " + ReadMethod(shape.Type) + "(ref " + Json + "Utf8JsonReader reader, string path)");
+        }
+        else
+        {
+            // Sections, tables and groups occur at one place in the document: their path is a constant.
+            w.Open("private static " + shape.Type + " " + ReadMethod(shape.Type) + "(ref " + Json + "Utf8JsonReader reader)");
+            w.Line("const string path = " + CodeWriter.Literal(shape.Path) + ";");
+        }
+
         w.Line(R + ".ExpectObject(ref reader, path);");
         foreach (var m in shape.Members)
             w.Line("bool seen_" + m.Id + " = false;");
@@ -155,7 +167,7 @@ internal static class JsonEmitter
             first = false;
             w.Line(R + ".CheckFirst(ref seen_" + m.Id + ", path, " + CodeWriter.Literal(m.Id) + ");");
             w.Line(R + ".Next(ref reader, path);");
-            w.Line(Local(m.Id) + " = " + ReadValue(m) + ";");
+            w.Line(Local(m.Id) + " = " + ReadValue(shape, m, fixedPaths) + ";");
             w.Close();
         }
 
@@ -197,10 +209,15 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    private static string ReadValue(Member m)
+    private static string ReadValue(Shape owner, Member m, HashSet<string> fixedPaths)
     {
         if (m.Column is null)
-            return ReadMethod(m.ChildType!) + "(ref reader, path + " + CodeWriter.Literal("." + m.Id) + ")";
+        {
+            return fixedPaths.Contains(m.ChildType!)
+                ? ReadMethod(m.ChildType!) + "(ref reader)"
+                : ReadMethod(m.ChildType!) + "(ref reader, " + CodeWriter.Literal(owner.Path + "." + m.Id) + ")";
+        }
+
         var helper = m.Column.Kind switch
         {
             ValueKindModel.Amount when m.Column.Unit is null => "ReadAmount",
@@ -246,13 +263,17 @@ internal static class JsonEmitter
     /// <summary>One generated object type (section, table, group or row), named from the report type's scope.</summary>
     private sealed class Shape
     {
-        private Shape(string type, List<Member> members)
+        private Shape(string type, string? path, List<Member> members)
         {
             Type = type;
+            Path = path;
             Members = members;
         }
 
         public string Type { get; }
+
+        /// <summary>The JSON path of a section, table or group (each occurs once); null for a row type, which is shared.</summary>
+        public string? Path { get; }
 
         public List<Member> Members { get; }
 
@@ -260,41 +281,45 @@ internal static class JsonEmitter
         {
             var shapes = new List<Shape>();
             var seen = new HashSet<string>();
-            void Add(string type, List<Member> members)
+            void Add(string type, string? path, List<Member> members)
             {
                 if (seen.Add(type))
-                    shapes.Add(new Shape(type, members));
+                    shapes.Add(new Shape(type, path, members));
             }
 
             foreach (var section in template.Sections)
             {
                 var sectionType = Naming.SectionType(section.Id);
+                var sectionPath = "$." + section.Id;
                 if (section.IsSingleTable)
                 {
-                    AddTable(section.Tables[0], sectionType, sectionType, Add);
+                    AddTable(section.Tables[0], sectionType, sectionPath, sectionType, Add);
                     continue;
                 }
 
-                Add(sectionType, section.Tables.Select(t => new Member(t.Id, sectionType + "." + Naming.TableType(t.Id), null)).ToList());
+                Add(sectionType, sectionPath, section.Tables.Select(t => new Member(t.Id, sectionType + "." + Naming.TableType(t.Id), null)).ToList());
                 foreach (var table in section.Tables)
-                    AddTable(table, sectionType + "." + Naming.TableType(table.Id), sectionType + "." + Naming.TableType(table.Id), Add);
+                {
+                    var tableType = sectionType + "." + Naming.TableType(table.Id);
+                    AddTable(table, tableType, sectionPath + "." + table.Id, tableType, Add);
+                }
             }
 
             return shapes;
         }
 
-        private static void AddTable(TableModel table, string ownerType, string tableType, System.Action<string, List<Member>> add)
+        private static void AddTable(TableModel table, string ownerType, string ownerPath, string tableType, System.Action<string, string?, List<Member>> add)
         {
             var rowType = table.ColumnSetName is null ? tableType + "." + Naming.RowType(null) : Naming.RowType(table.ColumnSetName);
-            AddRows(table.Rows, ownerType, rowType, add);
-            add(rowType, table.Columns.Select(c => new Member(c.Id, null, c)).ToList());
+            AddRows(table.Rows, ownerType, ownerPath, rowType, add);
+            add(rowType, null, table.Columns.Select(c => new Member(c.Id, null, c)).ToList());
         }
 
-        private static void AddRows(EquatableArray<RowModel> rows, string ownerType, string rowType, System.Action<string, List<Member>> add)
+        private static void AddRows(EquatableArray<RowModel> rows, string ownerType, string ownerPath, string rowType, System.Action<string, string?, List<Member>> add)
         {
-            add(ownerType, rows.Select(r => new Member(r.Id, r.IsGroup ? ownerType + "." + Naming.GroupType(r.Id) : rowType, null)).ToList());
+            add(ownerType, ownerPath, rows.Select(r => new Member(r.Id, r.IsGroup ? ownerType + "." + Naming.GroupType(r.Id) : rowType, null)).ToList());
             foreach (var row in rows.Where(r => r.IsGroup))
-                AddRows(row.Children, ownerType + "." + Naming.GroupType(row.Id), rowType, add);
+                AddRows(row.Children, ownerType + "." + Naming.GroupType(row.Id), ownerPath + "." + row.Id, rowType, add);
         }
     }
 }

@@ -123,19 +123,19 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_proactiveDisclosure, "$", "proactiveDisclosure");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        v_proactiveDisclosure = Read_ProactiveDisclosureSection(ref reader, "$.proactiveDisclosure");
+                        v_proactiveDisclosure = Read_ProactiveDisclosureSection(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_applications.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_applications, "$", "applications");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        v_applications = Read_ApplicationsSection(ref reader, "$.applications");
+                        v_applications = Read_ApplicationsSection(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_reviews.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_reviews, "$", "reviews");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        v_reviews = Read_ReviewsSection(ref reader, "$.reviews");
+                        v_reviews = Read_ReviewsSection(ref reader);
                     }
                     else
                     {
@@ -174,8 +174,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ProactiveDisclosureSection Read_ProactiveDisclosureSection(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ProactiveDisclosureSection Read_ProactiveDisclosureSection(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.proactiveDisclosure";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_regulatoryDocuments = false;
                 bool seen_licensing = false;
@@ -193,31 +194,31 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_regulatoryDocuments, path, "regulatoryDocuments");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_regulatoryDocuments = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref reader, path + ".regulatoryDocuments");
+                        v_regulatoryDocuments = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_licensing.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_licensing, path, "licensing");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_licensing = Read_ProactiveDisclosureSection_LicensingTable(ref reader, path + ".licensing");
+                        v_licensing = Read_ProactiveDisclosureSection_LicensingTable(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_enforcement.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_enforcement, path, "enforcement");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_enforcement = Read_ProactiveDisclosureSection_EnforcementTable(ref reader, path + ".enforcement");
+                        v_enforcement = Read_ProactiveDisclosureSection_EnforcementTable(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_fees.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_fees, path, "fees");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_fees = Read_ProactiveDisclosureSection_FeesTable(ref reader, path + ".fees");
+                        v_fees = Read_ProactiveDisclosureSection_FeesTable(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_procurement.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_procurement, path, "procurement");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_procurement = Read_ProactiveDisclosureSection_ProcurementTable(ref reader, path + ".procurement");
+                        v_procurement = Read_ProactiveDisclosureSection_ProcurementTable(ref reader);
                     }
                     else
                     {
@@ -245,8 +246,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ProactiveDisclosureSection.RegulatoryDocumentsTable Read_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ProactiveDisclosureSection.RegulatoryDocumentsTable Read_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.proactiveDisclosure.regulatoryDocuments";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_regulations = false;
                 bool seen_normativeDocuments = false;
@@ -258,13 +260,13 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_regulations, path, "regulations");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_regulations = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref reader, path + ".regulations");
+                        v_regulations = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref reader, "$.proactiveDisclosure.regulatoryDocuments.regulations");
                     }
                     else if (reader.ValueTextEquals(N_normativeDocuments.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_normativeDocuments, path, "normativeDocuments");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_normativeDocuments = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref reader, path + ".normativeDocuments");
+                        v_normativeDocuments = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref reader, "$.proactiveDisclosure.regulatoryDocuments.normativeDocuments");
                     }
                     else
                     {
@@ -334,8 +336,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ProactiveDisclosureSection.LicensingTable Read_ProactiveDisclosureSection_LicensingTable(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ProactiveDisclosureSection.LicensingTable Read_ProactiveDisclosureSection_LicensingTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.proactiveDisclosure.licensing";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_administrativeLicensing = false;
                 bool seen_otherServices = false;
@@ -347,13 +350,13 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeLicensing, path, "administrativeLicensing");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_administrativeLicensing = Read_ItemChangesRow(ref reader, path + ".administrativeLicensing");
+                        v_administrativeLicensing = Read_ItemChangesRow(ref reader, "$.proactiveDisclosure.licensing.administrativeLicensing");
                     }
                     else if (reader.ValueTextEquals(N_otherServices.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_otherServices, path, "otherServices");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_otherServices = Read_ItemChangesRow(ref reader, path + ".otherServices");
+                        v_otherServices = Read_ItemChangesRow(ref reader, "$.proactiveDisclosure.licensing.otherServices");
                     }
                     else
                     {
@@ -423,8 +426,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ProactiveDisclosureSection.EnforcementTable Read_ProactiveDisclosureSection_EnforcementTable(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ProactiveDisclosureSection.EnforcementTable Read_ProactiveDisclosureSection_EnforcementTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.proactiveDisclosure.enforcement";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_administrativePenalty = false;
                 bool seen_administrativeCoercion = false;
@@ -436,13 +440,13 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativePenalty, path, "administrativePenalty");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_administrativePenalty = Read_ItemChangesRow(ref reader, path + ".administrativePenalty");
+                        v_administrativePenalty = Read_ItemChangesRow(ref reader, "$.proactiveDisclosure.enforcement.administrativePenalty");
                     }
                     else if (reader.ValueTextEquals(N_administrativeCoercion.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeCoercion, path, "administrativeCoercion");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_administrativeCoercion = Read_ItemChangesRow(ref reader, path + ".administrativeCoercion");
+                        v_administrativeCoercion = Read_ItemChangesRow(ref reader, "$.proactiveDisclosure.enforcement.administrativeCoercion");
                     }
                     else
                     {
@@ -464,8 +468,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ProactiveDisclosureSection.FeesTable Read_ProactiveDisclosureSection_FeesTable(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ProactiveDisclosureSection.FeesTable Read_ProactiveDisclosureSection_FeesTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.proactiveDisclosure.fees";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_administrativeFees = false;
                 ProactiveDisclosureSection.FeesTable.Row v_administrativeFees = new();
@@ -475,7 +480,7 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeFees, path, "administrativeFees");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_administrativeFees = Read_ProactiveDisclosureSection_FeesTable_Row(ref reader, path + ".administrativeFees");
+                        v_administrativeFees = Read_ProactiveDisclosureSection_FeesTable_Row(ref reader, "$.proactiveDisclosure.fees.administrativeFees");
                     }
                     else
                     {
@@ -534,8 +539,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ProactiveDisclosureSection.ProcurementTable Read_ProactiveDisclosureSection_ProcurementTable(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ProactiveDisclosureSection.ProcurementTable Read_ProactiveDisclosureSection_ProcurementTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.proactiveDisclosure.procurement";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_centralizedProcurement = false;
                 ProactiveDisclosureSection.ProcurementTable.Row v_centralizedProcurement = new();
@@ -545,7 +551,7 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_centralizedProcurement, path, "centralizedProcurement");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_centralizedProcurement = Read_ProactiveDisclosureSection_ProcurementTable_Row(ref reader, path + ".centralizedProcurement");
+                        v_centralizedProcurement = Read_ProactiveDisclosureSection_ProcurementTable_Row(ref reader, "$.proactiveDisclosure.procurement.centralizedProcurement");
                     }
                     else
                     {
@@ -604,8 +610,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ApplicationsSection Read_ApplicationsSection(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ApplicationsSection Read_ApplicationsSection(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.applications";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_newlyReceived = false;
                 bool seen_carriedOver = false;
@@ -621,25 +628,25 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_newlyReceived, path, "newlyReceived");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_newlyReceived = Read_ApplicantsRow(ref reader, path + ".newlyReceived");
+                        v_newlyReceived = Read_ApplicantsRow(ref reader, "$.applications.newlyReceived");
                     }
                     else if (reader.ValueTextEquals(N_carriedOver.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_carriedOver, path, "carriedOver");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_carriedOver = Read_ApplicantsRow(ref reader, path + ".carriedOver");
+                        v_carriedOver = Read_ApplicantsRow(ref reader, "$.applications.carriedOver");
                     }
                     else if (reader.ValueTextEquals(N_results.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_results, path, "results");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_results = Read_ApplicationsSection_ResultsGroup(ref reader, path + ".results");
+                        v_results = Read_ApplicationsSection_ResultsGroup(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_carriedForward.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_carriedForward, path, "carriedForward");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_carriedForward = Read_ApplicantsRow(ref reader, path + ".carriedForward");
+                        v_carriedForward = Read_ApplicantsRow(ref reader, "$.applications.carriedForward");
                     }
                     else
                     {
@@ -665,8 +672,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ApplicationsSection.ResultsGroup Read_ApplicationsSection_ResultsGroup(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ApplicationsSection.ResultsGroup Read_ApplicationsSection_ResultsGroup(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.applications.results";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_disclosed = false;
                 bool seen_partiallyDisclosed = false;
@@ -688,43 +696,43 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_disclosed, path, "disclosed");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_disclosed = Read_ApplicantsRow(ref reader, path + ".disclosed");
+                        v_disclosed = Read_ApplicantsRow(ref reader, "$.applications.results.disclosed");
                     }
                     else if (reader.ValueTextEquals(N_partiallyDisclosed.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_partiallyDisclosed, path, "partiallyDisclosed");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_partiallyDisclosed = Read_ApplicantsRow(ref reader, path + ".partiallyDisclosed");
+                        v_partiallyDisclosed = Read_ApplicantsRow(ref reader, "$.applications.results.partiallyDisclosed");
                     }
                     else if (reader.ValueTextEquals(N_withheld.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_withheld, path, "withheld");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_withheld = Read_ApplicationsSection_ResultsGroup_WithheldGroup(ref reader, path + ".withheld");
+                        v_withheld = Read_ApplicationsSection_ResultsGroup_WithheldGroup(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_unableToProvide.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_unableToProvide, path, "unableToProvide");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_unableToProvide = Read_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref reader, path + ".unableToProvide");
+                        v_unableToProvide = Read_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_notProcessed.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_notProcessed, path, "notProcessed");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_notProcessed = Read_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref reader, path + ".notProcessed");
+                        v_notProcessed = Read_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref reader);
                     }
                     else if (reader.ValueTextEquals(N_other.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_other, path, "other");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_other = Read_ApplicantsRow(ref reader, path + ".other");
+                        v_other = Read_ApplicantsRow(ref reader, "$.applications.results.other");
                     }
                     else if (reader.ValueTextEquals(N_total.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_total, path, "total");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_total = Read_ApplicantsRow(ref reader, path + ".total");
+                        v_total = Read_ApplicantsRow(ref reader, "$.applications.results.total");
                     }
                     else
                     {
@@ -756,8 +764,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ApplicationsSection.ResultsGroup.WithheldGroup Read_ApplicationsSection_ResultsGroup_WithheldGroup(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ApplicationsSection.ResultsGroup.WithheldGroup Read_ApplicationsSection_ResultsGroup_WithheldGroup(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.applications.results.withheld";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_stateSecret = false;
                 bool seen_prohibitedByLaw = false;
@@ -781,49 +790,49 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_stateSecret, path, "stateSecret");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_stateSecret = Read_ApplicantsRow(ref reader, path + ".stateSecret");
+                        v_stateSecret = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.stateSecret");
                     }
                     else if (reader.ValueTextEquals(N_prohibitedByLaw.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_prohibitedByLaw, path, "prohibitedByLaw");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_prohibitedByLaw = Read_ApplicantsRow(ref reader, path + ".prohibitedByLaw");
+                        v_prohibitedByLaw = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.prohibitedByLaw");
                     }
                     else if (reader.ValueTextEquals(N_endangersSafety.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_endangersSafety, path, "endangersSafety");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_endangersSafety = Read_ApplicantsRow(ref reader, path + ".endangersSafety");
+                        v_endangersSafety = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.endangersSafety");
                     }
                     else if (reader.ValueTextEquals(N_thirdPartyRights.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_thirdPartyRights, path, "thirdPartyRights");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_thirdPartyRights = Read_ApplicantsRow(ref reader, path + ".thirdPartyRights");
+                        v_thirdPartyRights = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.thirdPartyRights");
                     }
                     else if (reader.ValueTextEquals(N_internalAffairs.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_internalAffairs, path, "internalAffairs");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_internalAffairs = Read_ApplicantsRow(ref reader, path + ".internalAffairs");
+                        v_internalAffairs = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.internalAffairs");
                     }
                     else if (reader.ValueTextEquals(N_processInformation.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_processInformation, path, "processInformation");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_processInformation = Read_ApplicantsRow(ref reader, path + ".processInformation");
+                        v_processInformation = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.processInformation");
                     }
                     else if (reader.ValueTextEquals(N_enforcementFiles.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_enforcementFiles, path, "enforcementFiles");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_enforcementFiles = Read_ApplicantsRow(ref reader, path + ".enforcementFiles");
+                        v_enforcementFiles = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.enforcementFiles");
                     }
                     else if (reader.ValueTextEquals(N_queryMatters.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_queryMatters, path, "queryMatters");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_queryMatters = Read_ApplicantsRow(ref reader, path + ".queryMatters");
+                        v_queryMatters = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.queryMatters");
                     }
                     else
                     {
@@ -857,8 +866,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ApplicationsSection.ResultsGroup.UnableToProvideGroup Read_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ApplicationsSection.ResultsGroup.UnableToProvideGroup Read_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.applications.results.unableToProvide";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_notHeld = false;
                 bool seen_needsCreation = false;
@@ -872,19 +882,19 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_notHeld, path, "notHeld");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_notHeld = Read_ApplicantsRow(ref reader, path + ".notHeld");
+                        v_notHeld = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.notHeld");
                     }
                     else if (reader.ValueTextEquals(N_needsCreation.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_needsCreation, path, "needsCreation");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_needsCreation = Read_ApplicantsRow(ref reader, path + ".needsCreation");
+                        v_needsCreation = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.needsCreation");
                     }
                     else if (reader.ValueTextEquals(N_unclearAfterCorrection.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_unclearAfterCorrection, path, "unclearAfterCorrection");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_unclearAfterCorrection = Read_ApplicantsRow(ref reader, path + ".unclearAfterCorrection");
+                        v_unclearAfterCorrection = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.unclearAfterCorrection");
                     }
                     else
                     {
@@ -908,8 +918,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ApplicationsSection.ResultsGroup.NotProcessedGroup Read_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ApplicationsSection.ResultsGroup.NotProcessedGroup Read_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.applications.results.notProcessed";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_complaints = false;
                 bool seen_repeated = false;
@@ -927,31 +938,31 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_complaints, path, "complaints");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_complaints = Read_ApplicantsRow(ref reader, path + ".complaints");
+                        v_complaints = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.complaints");
                     }
                     else if (reader.ValueTextEquals(N_repeated.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_repeated, path, "repeated");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_repeated = Read_ApplicantsRow(ref reader, path + ".repeated");
+                        v_repeated = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.repeated");
                     }
                     else if (reader.ValueTextEquals(N_publications.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_publications, path, "publications");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_publications = Read_ApplicantsRow(ref reader, path + ".publications");
+                        v_publications = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.publications");
                     }
                     else if (reader.ValueTextEquals(N_excessive.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_excessive, path, "excessive");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_excessive = Read_ApplicantsRow(ref reader, path + ".excessive");
+                        v_excessive = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.excessive");
                     }
                     else if (reader.ValueTextEquals(N_confirmation.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_confirmation, path, "confirmation");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_confirmation = Read_ApplicantsRow(ref reader, path + ".confirmation");
+                        v_confirmation = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.confirmation");
                     }
                     else
                     {
@@ -1063,8 +1074,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ReviewsSection Read_ReviewsSection(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ReviewsSection Read_ReviewsSection(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.reviews";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_reconsideration = false;
                 bool seen_litigation = false;
@@ -1076,13 +1088,13 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_reconsideration, path, "reconsideration");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_reconsideration = Read_OutcomesRow(ref reader, path + ".reconsideration");
+                        v_reconsideration = Read_OutcomesRow(ref reader, "$.reviews.reconsideration");
                     }
                     else if (reader.ValueTextEquals(N_litigation.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_litigation, path, "litigation");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_litigation = Read_ReviewsSection_LitigationGroup(ref reader, path + ".litigation");
+                        v_litigation = Read_ReviewsSection_LitigationGroup(ref reader);
                     }
                     else
                     {
@@ -1104,8 +1116,9 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
-            private static ReviewsSection.LitigationGroup Read_ReviewsSection_LitigationGroup(ref global::System.Text.Json.Utf8JsonReader reader, string path)
+            private static ReviewsSection.LitigationGroup Read_ReviewsSection_LitigationGroup(ref global::System.Text.Json.Utf8JsonReader reader)
             {
+                const string path = "$.reviews.litigation";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_direct = false;
                 bool seen_afterReconsideration = false;
@@ -1117,13 +1130,13 @@ namespace GovInfoReports
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_direct, path, "direct");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_direct = Read_OutcomesRow(ref reader, path + ".direct");
+                        v_direct = Read_OutcomesRow(ref reader, "$.reviews.litigation.direct");
                     }
                     else if (reader.ValueTextEquals(N_afterReconsideration.EncodedUtf8Bytes))
                     {
                         global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_afterReconsideration, path, "afterReconsideration");
                         global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_afterReconsideration = Read_OutcomesRow(ref reader, path + ".afterReconsideration");
+                        v_afterReconsideration = Read_OutcomesRow(ref reader, "$.reviews.litigation.afterReconsideration");
                     }
                     else
                     {
