@@ -36,8 +36,15 @@ public static class ReportJsonReader
             case JsonTokenType.Number:
                 if (reader.TryGetInt32(out int value))
                     return value;
-                if (reader.TryGetDecimal(out decimal d) && decimal.Truncate(d) != d)
-                    throw Error(parent + "." + name, $"{Text(d)} 不是整数 / {Text(d)} is not a whole number");
+                if (reader.TryGetDecimal(out decimal d))
+                {
+                    if (decimal.Truncate(d) != d)
+                        throw Error(parent + "." + name, $"{Text(d)} 不是整数 / {Text(d)} is not a whole number");
+                    // JSON (and JSON Schema's "integer") counts 12.0 and 1.2e1 as whole numbers.
+                    if (d >= int.MinValue && d <= int.MaxValue)
+                        return (int)d;
+                }
+
                 throw Error(parent + "." + name, "数值超出整数范围 / the number is outside the range of a count (Int32)");
             default:
                 throw WrongType(ref reader, parent + "." + name, "a whole number or null");
