@@ -73,6 +73,22 @@ internal static class Diagnostics
         "GIR015", "Duplicate template",
         "模板 {0} '{1}' 重复 / Another template file ({2}) already uses the {0} '{1}'");
 
+    public static readonly DiagnosticDescriptor RuleSyntax = Error(
+        "GIR016", "Rule expression syntax error",
+        "规则表达式语法错误 / Syntax error in the rule expression: {0}");
+
+    public static readonly DiagnosticDescriptor UnknownRulePath = Error(
+        "GIR017", "Unknown path in a rule",
+        "规则中的路径 '{0}' 无法解析 / The path '{0}' does not name {1} in {2}{3}");
+
+    public static readonly DiagnosticDescriptor MixedKinds = Error(
+        "GIR018", "Rule compares counts with amounts",
+        "规则比较了计数与金额 / Rule '{0}' compares counts ({1}) with amounts ({2}); declare a \"tolerance\" if that is meant");
+
+    public static readonly DiagnosticDescriptor EachNeedsGrid = Error(
+        "GIR019", "'each' over something that is not one table",
+        "'each' 只能用于单个表格 / 'each: {0}' needs the rule to be declared in a table (or a section that is one table), but it is declared in {1}");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "GIR099", "Internal error while reading a template",
         "读取模板时发生内部错误 / Internal error while reading the template ({0}); please report it with the template file");

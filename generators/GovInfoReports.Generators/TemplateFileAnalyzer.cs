@@ -32,6 +32,10 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
         Diagnostics.InvalidValue,
         Diagnostics.SectionShape,
         Diagnostics.DuplicateTemplate,
+        Diagnostics.RuleSyntax,
+        Diagnostics.UnknownRulePath,
+        Diagnostics.MixedKinds,
+        Diagnostics.EachNeedsGrid,
         Diagnostics.InternalError);
 
     /// <inheritdoc />

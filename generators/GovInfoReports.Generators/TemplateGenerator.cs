@@ -52,6 +52,11 @@ public sealed class TemplateGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new GeneratedFile(JsonEmitter.HintName(pair.Left), JsonEmitter.Emit(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.JsonConverters);
 
+        var validators = validModels
+            .Combine(targetNamespace)
+            .Select(static (pair, _) => new GeneratedFile(ValidatorEmitter.HintName(pair.Left), ValidatorEmitter.Emit(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.Validators);
+
         var registration = validModels
             .Select(static (model, _) => model.TypeName)
             .Collect()
@@ -63,6 +68,7 @@ public sealed class TemplateGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(reports, static (spc, file) => AddSource(spc, file));
         context.RegisterSourceOutput(converters, static (spc, file) => AddSource(spc, file));
+        context.RegisterSourceOutput(validators, static (spc, file) => AddSource(spc, file));
         context.RegisterSourceOutput(registration, static (spc, file) => AddSource(spc, file));
     }
 
@@ -90,6 +96,7 @@ public sealed class TemplateGenerator : IIncrementalGenerator
         public const string Namespace = nameof(Namespace);
         public const string Reports = nameof(Reports);
         public const string JsonConverters = nameof(JsonConverters);
+        public const string Validators = nameof(Validators);
         public const string Registration = nameof(Registration);
     }
 }

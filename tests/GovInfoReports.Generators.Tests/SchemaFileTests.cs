@@ -21,6 +21,7 @@ public sealed class SchemaFileTests
     [InlineData("table", nameof(TemplateParser.TableMembers))]
     [InlineData("column", nameof(TemplateParser.ColumnMembers))]
     [InlineData("row", nameof(TemplateParser.RowMembers))]
+    [InlineData("rule", nameof(TemplateParser.RuleMembers))]
     public void Schema_and_parser_know_the_same_members(string definition, string parserList)
     {
         var node = definition.Length == 0 ? Schema : Schema.GetProperty("$defs").GetProperty(definition);

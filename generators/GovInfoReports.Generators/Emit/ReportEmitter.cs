@@ -241,7 +241,8 @@ internal static class ReportEmitter
         w.Line("        fromYear: " + template.FromYear.ToString(CultureInfo.InvariantCulture) + ",");
         w.Line("        toYear: " + (template.ToYear is { } to ? to.ToString(CultureInfo.InvariantCulture) : "null") + ",");
         w.Line("        markers: " + StringArray(template.Markers) + ",");
-        w.Line("        sections: CreateSections())");
+        w.Line("        sections: CreateSections(),");
+        w.Line("        rules: CreateRules())");
         w.Line("{");
         w.Line("}");
         w.Line();
@@ -253,6 +254,10 @@ internal static class ReportEmitter
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Line("public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + Runtime + "IReport report) => JsonConverter.WriteReport(writer, (" + template.TypeName + ")report);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::GovInfoReports.Validation.Finding> Validate(" + Runtime + "IReport report, global::GovInfoReports.Validation.ValidationOptions? options = null) =>");
+        w.Line("    report is " + template.TypeName + " typed ? typed.Validate(options) : throw new global::System.ArgumentException(\"The report is not a " + template.TypeName + ".\", nameof(report));");
         w.Line();
         w.Line("/// <inheritdoc />");
         w.Open("protected override " + Runtime + "IReport CreateReportCore(global::System.ReadOnlySpan<" + Cell + "> cells, int? year, string? agency)");

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace GovInfoReports.Generators.Model;
 
 // The equatable models: what a template file means, with nothing position- or compilation-dependent
@@ -13,7 +15,8 @@ internal sealed record TemplateModel(
     int FromYear,
     int? ToYear,
     EquatableArray<string> Markers,
-    EquatableArray<SectionModel> Sections);
+    EquatableArray<SectionModel> Sections,
+    EquatableArray<RuleModel> Rules);
 
 /// <summary>A numbered section (二、三、四、…).</summary>
 internal sealed record SectionModel(
@@ -69,3 +72,36 @@ internal enum TableLayoutModel
     Grid,
     SingleRow,
 }
+
+/// <summary>A bound rule: its declaration and one instance per column, row or cell it applies to.</summary>
+internal sealed record RuleModel(
+    string Id,
+    string Severity,
+    bool Deprecated,
+    string Each,
+    string Scope,
+    string Assert,
+    string? When,
+    string? Tolerance,
+    string? MessageZh,
+    string? MessageEn,
+    EquatableArray<RuleInstanceModel> Instances)
+{
+    /// <summary>Whether any instance reads the previous year's report (run by the runtime, not compiled).</summary>
+    public bool IsCrossYear => Instances.Any(i => i.Assertion.HasPrevious || (i.When?.HasPrevious ?? false));
+}
+
+/// <summary>One application of a rule (for one column, row or cell, or the only one).</summary>
+internal sealed record RuleInstanceModel(string? Context, ComparisonModel Assertion, ComparisonModel? When);
+
+/// <summary><c>left op right</c>, each side a signed sum of terms.</summary>
+internal sealed record ComparisonModel(EquatableArray<TermModel> Left, string Operator, EquatableArray<TermModel> Right)
+{
+    public bool HasPrevious => Left.Any(t => t.Previous) || Right.Any(t => t.Previous);
+}
+
+/// <summary>A cell, a sum over a group's cells, or a constant; Cells are full id paths with their value kinds.</summary>
+internal sealed record TermModel(bool Negative, string Text, EquatableArray<TermCell> Cells, string? Constant, bool Previous, bool IsSum);
+
+/// <summary>A cell a term reads: its full id path and what the generated code needs to read it.</summary>
+internal sealed record TermCell(string Path, ValueKindModel Kind, string? Unit);

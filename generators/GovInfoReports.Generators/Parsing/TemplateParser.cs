@@ -13,13 +13,13 @@ namespace GovInfoReports.Generators.Parsing;
 /// its character span. Shared by the generator (which uses the model) and the analyzer (which reports
 /// the diagnostics). Never throws, except to honour cancellation.
 /// </summary>
-internal sealed class TemplateParser
+internal sealed partial class TemplateParser
 {
-    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "detection", "columnSets", "sections" };
+    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "detection", "columnSets", "sections", "rules" };
     internal static readonly string[] AppliesToMembers = { "fromYear", "toYear" };
     internal static readonly string[] DetectionMembers = { "markers" };
-    internal static readonly string[] TableMembers = { "id", "caption", "aliases", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows" };
-    internal static readonly string[] SectionMembers = { "id", "number", "heading", "aliases", "tables", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows" };
+    internal static readonly string[] TableMembers = { "id", "caption", "aliases", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows", "rules" };
+    internal static readonly string[] SectionMembers = { "id", "number", "heading", "aliases", "tables", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows", "rules" };
     internal static readonly string[] ColumnMembers = { "id", "label", "aliases", "group", "kind", "unit" };
     internal static readonly string[] RowMembers = { "id", "number", "label", "aliases", "rows" };
     private static readonly string[] MoneyUnits = { "元", "万元", "asReported" };
@@ -60,6 +60,7 @@ internal sealed class TemplateParser
 
     private TemplateParseResult ParseText(string text)
     {
+        _text = text;
         var root = JsonReader.Read(text, out var syntaxError);
         if (root is null)
         {
@@ -95,12 +96,15 @@ internal sealed class TemplateParser
         var markers = ReadDetection(scope);
         ReadColumnSets(scope);
         var sections = ReadSections(scope);
+        if (scope.Array("rules", required: false) is { } templateRules)
+            _pendingRules.Add(new PendingRules(templateRules, null, null));
         scope.ReportUnknownMembers();
 
         TemplateModel? model = null;
         if (id is not null && typeName is not null && title is not null && basis is not null && fromYear is not null && sections is not null)
         {
-            model = new TemplateModel(id.Value, typeName.Value, title.Value, basis.Value, fromYear.Value, toYear, markers, sections.Value);
+            var rules = HasErrors() ? EquatableArray<RuleModel>.Empty : BindRules(sections.Value);
+            model = new TemplateModel(id.Value, typeName.Value, title.Value, basis.Value, fromYear.Value, toYear, markers, sections.Value, rules);
 
             // C# names are derived from ids: check them only once the ids themselves are sound,
             // so that one mistake is reported once.
@@ -248,6 +252,8 @@ internal sealed class TemplateParser
                     var tableId = ReadId(tableScope, tableIds);
                     var caption = tableScope.RequiredString("caption");
                     var table = ReadTableBody(tableScope, tableId, caption?.Value, tableScope.Strings("aliases"));
+                    if (tableScope.Array("rules", required: false) is { } tableRules && id is not null && tableId is not null)
+                        _pendingRules.Add(new PendingRules(tableRules, id.Value, tableId.Value));
                     tableScope.ReportUnknownMembers();
                     if (table is null)
                         complete = false;
@@ -266,6 +272,8 @@ internal sealed class TemplateParser
                 tables = new[] { table }.ToEquatableArray();
         }
 
+        if (scope.Array("rules", required: false) is { } sectionRules && id is not null)
+            _pendingRules.Add(new PendingRules(sectionRules, id.Value, null));
         scope.ReportUnknownMembers();
         if (id is null || number is null || heading is null || tables is null)
             return null;

@@ -21,7 +21,8 @@ public abstract class ReportTemplate
     /// <param name="toYear">The last report year the format applies to, or <see langword="null"/> while it is current.</param>
     /// <param name="markers">Labels that occur only in this format, for template detection.</param>
     /// <param name="sections">The sections, in template order.</param>
-    protected ReportTemplate(string id, string typeName, string title, string basis, int fromYear, int? toYear, IReadOnlyList<string> markers, IReadOnlyList<SectionDescriptor> sections)
+    /// <param name="rules">The cross-checks declared in the template file, in file order.</param>
+    protected ReportTemplate(string id, string typeName, string title, string basis, int fromYear, int? toYear, IReadOnlyList<string> markers, IReadOnlyList<SectionDescriptor> sections, IReadOnlyList<Validation.RuleDescriptor>? rules = null)
     {
         Id = id ?? throw new ArgumentNullException(nameof(id));
         TypeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
@@ -54,7 +55,35 @@ public abstract class ReportTemplate
         _cellsByPath = new Dictionary<string, CellDescriptor>(cells.Count, StringComparer.Ordinal);
         foreach (var cell in cells)
             _cellsByPath.Add(cell.Path, cell);
+
+        Rules = rules ?? Array.Empty<Validation.RuleDescriptor>();
+        for (int i = 0; i < Rules.Count; i++)
+            Rules[i].Bind(this, i);
     }
+
+    /// <summary>The cross-checks declared in the template file (勾稽关系, structural totals, soft and cross-year checks), in file order.</summary>
+    public IReadOnlyList<Validation.RuleDescriptor> Rules { get; }
+
+    /// <summary>Finds a rule by id.</summary>
+    /// <param name="id">The rule id, e.g. <c>E1</c>.</param>
+    /// <returns>The rule, or <see langword="null"/>.</returns>
+    public Validation.RuleDescriptor? FindRule(string id)
+    {
+        foreach (var rule in Rules)
+            if (string.Equals(rule.Id, id, StringComparison.Ordinal))
+                return rule;
+        return null;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="report"/> against the template's rules (cross-year rules excepted). Generated templates
+    /// override it with their compiled validator; the default interprets the rule descriptors.
+    /// </summary>
+    /// <param name="report">A report of this template.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The findings; empty when every rule holds.</returns>
+    public virtual IReadOnlyList<Validation.Finding> Validate(IReport report, Validation.ValidationOptions? options = null) =>
+        Validation.ReportValidator.Interpret(report, options);
 
     /// <summary>The template id, e.g. <c>2021</c>; a report document's <c>template</c> member.</summary>
     public string Id { get; }

@@ -599,7 +599,8 @@ namespace GovInfoReports
                     fromYear: 2019,
                     toYear: 2020,
                     markers: new string[] { "本年新制作数量", "本年新公开数量", "对外公开总数", "上一年项目数量", "本年增/减", "第二十条第（九）项", "政府集中采购", "其他对外管理服务事项" },
-                    sections: CreateSections())
+                    sections: CreateSections(),
+                    rules: CreateRules())
             {
             }
 
@@ -611,6 +612,10 @@ namespace GovInfoReports
 
             /// <inheritdoc />
             public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GovInfoReports.IReport report) => JsonConverter.WriteReport(writer, (Report2019)report);
+
+            /// <inheritdoc />
+            public override global::System.Collections.Generic.IReadOnlyList<global::GovInfoReports.Validation.Finding> Validate(global::GovInfoReports.IReport report, global::GovInfoReports.Validation.ValidationOptions? options = null) =>
+                report is Report2019 typed ? typed.Validate(options) : throw new global::System.ArgumentException("The report is not a Report2019.", nameof(report));
 
             /// <inheritdoc />
             protected override global::GovInfoReports.IReport CreateReportCore(global::System.ReadOnlySpan<global::GovInfoReports.CellValue> cells, int? year, string? agency)

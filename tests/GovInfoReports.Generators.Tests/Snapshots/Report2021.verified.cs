@@ -577,7 +577,8 @@ namespace GovInfoReports
                     fromYear: 2021,
                     toYear: null,
                     markers: new string[] { "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "1.申请人无正当理由逾期不补正" },
-                    sections: CreateSections())
+                    sections: CreateSections(),
+                    rules: CreateRules())
             {
             }
 
@@ -589,6 +590,10 @@ namespace GovInfoReports
 
             /// <inheritdoc />
             public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GovInfoReports.IReport report) => JsonConverter.WriteReport(writer, (Report2021)report);
+
+            /// <inheritdoc />
+            public override global::System.Collections.Generic.IReadOnlyList<global::GovInfoReports.Validation.Finding> Validate(global::GovInfoReports.IReport report, global::GovInfoReports.Validation.ValidationOptions? options = null) =>
+                report is Report2021 typed ? typed.Validate(options) : throw new global::System.ArgumentException("The report is not a Report2021.", nameof(report));
 
             /// <inheritdoc />
             protected override global::GovInfoReports.IReport CreateReportCore(global::System.ReadOnlySpan<global::GovInfoReports.CellValue> cells, int? year, string? agency)

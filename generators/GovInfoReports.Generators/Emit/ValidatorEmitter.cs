@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using GovInfoReports.Generators.Model;
+
+namespace GovInfoReports.Generators.Emit;
+
+/// <summary>
+/// Emits the validator of one template: the rules as data (<c>CreateRules</c>, for messages, overrides and
+/// the interpreter) and <c>Validate</c>, straight-line C# with one block per rule instance. Count rules
+/// compare exact sums of <c>long</c>; rules over money compare intervals (a value with d decimals stands
+/// for v ± ½·10^−d). A valid report allocates nothing. Cross-year rules are data only: they need the
+/// previous year's report, which may be of another template (ReportValidator.ValidateCrossYear).
+/// </summary>
+internal static class ValidatorEmitter
+{
+    private const string V = "global::GovInfoReports.Validation.";
+
+    public static string HintName(TemplateModel template) => template.TypeName + ".Validation.g.cs";
+
+    public static string Emit(TemplateModel template, string ns)
+    {
+        var members = CellLayout.Of(template).ToDictionary(c => c.Path, c => c.MemberPath);
+        var w = CodeWriter.GeneratedFile(CodeWriter.FromTemplate(template.Id), ns);
+        w.Open("public sealed partial record " + template.TypeName);
+        w.Doc(
+            "Checks this report against the rules of template " + template.Id + " (cross-year rules excepted): " + RuleList(template) + ".",
+            "Blank cells count as 0 unless the options say otherwise; the findings name them. Validating a valid report allocates nothing.");
+        w.Line("/// <param name=\"options\">The language of the messages, blank-cell handling, severity overrides and cell statuses; <see langword=\"null\"/> for the defaults.</param>");
+        w.Line("/// <returns>The findings; empty when every rule holds.</returns>");
+        w.Open("public global::System.Collections.Generic.IReadOnlyList<" + V + "Finding> Validate(" + V + "ValidationOptions? options = null)");
+        w.Line("var context = new " + V + "ValidationContext(this, options);");
+        for (int r = 0; r < template.Rules.Count; r++)
+        {
+            var rule = template.Rules[r];
+            w.Line();
+            w.Line("// " + rule.Id + ": " + rule.Assert + (rule.When is null ? "" : "   when " + rule.When) + (rule.Deprecated ? "   (deprecated)" : ""));
+            if (rule.IsCrossYear)
+            {
+                w.Line("// A cross-year rule: checked by ReportValidator.ValidateCrossYear against the previous year's report.");
+                continue;
+            }
+
+            bool intervals = UsesIntervals(rule);
+            for (int i = 0; i < rule.Instances.Count; i++)
+                EmitInstance(w, rule, r, i, rule.Instances[i], intervals, members);
+        }
+
+        w.Line();
+        w.Line("return context.Findings;");
+        w.Close();
+        EmitRules(w, template);
+        w.Close();
+        w.Close();
+        return w.ToString();
+    }
+
+    private static string RuleList(TemplateModel template) =>
+        template.Rules.Count == 0 ? "none" : string.Join(", ", template.Rules.Select(r => r.Id).Distinct());
+
+    private static bool UsesIntervals(RuleModel rule) =>
+        rule.Tolerance is not null
+        || rule.Instances.Any(i => Terms(i).Any(t => (t.Constant?.Contains('.') ?? false) || t.Cells.Any(c => c.Kind == ValueKindModel.Amount)));
+
+    private static IEnumerable<TermModel> Terms(RuleInstanceModel instance) =>
+        instance.Assertion.Left.Concat(instance.Assertion.Right)
+            .Concat(instance.When is null ? Enumerable.Empty<TermModel>() : instance.When.Left.Concat(instance.When.Right));
+
+    private static void EmitInstance(CodeWriter w, RuleModel rule, int r, int i, RuleInstanceModel instance, bool intervals, Dictionary<string, string> members)
+    {
+        string begin = "context.Begin(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ")";
+        if (instance.When is { } when)
+            begin += " && " + Condition(when, intervals, rule.Tolerance, members);
+        w.Open("if (" + begin + ")" + (instance.Context is null ? "" : " // " + instance.Context));
+        if (intervals)
+        {
+            w.Line(V + "Interval left = " + IntervalSide(instance.Assertion.Left, members) + ";");
+            w.Line(V + "Interval right = " + IntervalSide(instance.Assertion.Right, members) + ";");
+            w.Line("context.Check(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
+        }
+        else
+        {
+            w.Line("long left = " + CountSide(instance.Assertion.Left, members) + ";");
+            w.Line("long right = " + CountSide(instance.Assertion.Right, members) + ";");
+            w.Line("if (!(left " + instance.Assertion.Operator + " right)) context.Fail(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
+        }
+
+        w.Close();
+    }
+
+    private static string Condition(ComparisonModel when, bool intervals, string? tolerance, Dictionary<string, string> members) =>
+        intervals
+            ? V + "Interval.Holds(" + IntervalSide(when.Left, members) + ", " + V + "Comparison." + Comparison(when.Operator) + ", " + IntervalSide(when.Right, members) + ", " + Decimal(tolerance ?? "0") + ")"
+            : "(" + CountSide(when.Left, members) + ") " + when.Operator + " (" + CountSide(when.Right, members) + ")";
+
+    // (long) on the first value makes every addition 64-bit: no overflow from Int32 counts.
+    private static string CountSide(EquatableArray<TermModel> terms, Dictionary<string, string> members)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var term in terms)
+        {
+            var values = term.Constant is { } constant
+                ? new[] { constant + "L" }
+                : term.Cells.Select(c => "(this." + members[c.Path] + " ?? 0)").ToArray();
+            foreach (var value in values)
+            {
+                if (text.Length == 0)
+                    text.Append(term.Negative ? "-(long)" : "(long)");
+                else
+                    text.Append(term.Negative ? " - " : " + ");
+                text.Append(value);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string IntervalSide(EquatableArray<TermModel> terms, Dictionary<string, string> members)
+    {
+        var parts = new List<string> { "default(" + V + "Interval)" };
+        foreach (var term in terms)
+        {
+            var values = term.Constant is { } constant
+                ? new[] { V + "Interval.Exact(" + Decimal(constant) + ")" }
+                : term.Cells.Select(c => V + "Interval.Of(this." + members[c.Path] + UnitArgument(c) + ")").ToArray();
+            foreach (var value in values)
+                parts.Add((term.Negative ? "- " : "+ ") + value);
+        }
+
+        return string.Join(" ", parts);
+    }
+
+    private static string UnitArgument(TermCell cell) => cell.Kind == ValueKindModel.Amount && cell.Unit is { } unit
+        ? ", global::GovInfoReports.AmountUnit." + (unit == "万元" ? "TenThousandYuan" : "Yuan")
+        : "";
+
+    private static string Decimal(string text) => text + "m";
+
+    private static string Comparison(string op) => op switch
+    {
+        "==" => "Equal",
+        "<=" => "LessOrEqual",
+        ">=" => "GreaterOrEqual",
+        "<" => "Less",
+        _ => "Greater",
+    };
+
+    private static void EmitRules(CodeWriter w, TemplateModel template)
+    {
+        w.Line();
+        w.Doc("The rules of template " + template.Id + " as data, in file order (indices match Validate).");
+        w.Open("private static " + V + "RuleDescriptor[] CreateRules() => new " + V + "RuleDescriptor[]");
+        foreach (var rule in template.Rules)
+        {
+            w.Line("new " + V + "RuleDescriptor(");
+            w.Line("    " + CodeWriter.Literal(rule.Id) + ", " + V + "Severity." + Capital(rule.Severity) + ", " + V + "RuleStatus." + (rule.Deprecated ? "Deprecated" : "Active")
+                + ", " + V + "RuleEach." + (rule.Each == "none" ? "None" : Capital(rule.Each)) + ", " + CodeWriter.Literal(rule.Scope) + ",");
+            w.Line("    " + CodeWriter.Literal(rule.Assert) + ", " + CodeWriter.Literal(rule.When) + ", " + (rule.Tolerance is null ? "null" : Decimal(rule.Tolerance)) + ",");
+            w.Line("    " + CodeWriter.Literal(rule.MessageZh) + ", " + CodeWriter.Literal(rule.MessageEn) + ",");
+            w.Line("    new " + V + "RuleInstance[]");
+            w.Line("    {");
+            foreach (var instance in rule.Instances)
+            {
+                w.Line("        new(" + CodeWriter.Literal(instance.Context) + ", " + ComparisonData(instance.Assertion)
+                    + (instance.When is null ? "" : ", " + ComparisonData(instance.When)) + "),");
+            }
+
+            w.Line("    }),");
+        }
+
+        w.Close("};");
+    }
+
+    private static string ComparisonData(ComparisonModel comparison) =>
+        "new " + V + "RuleComparison(" + TermsData(comparison.Left) + ", " + V + "Comparison." + Comparison(comparison.Operator) + ", " + TermsData(comparison.Right) + ")";
+
+    private static string TermsData(EquatableArray<TermModel> terms) =>
+        "new " + V + "RuleTerm[] { " + string.Join(", ", terms.Select(TermData)) + " }";
+
+    private static string TermData(TermModel term)
+    {
+        var paths = term.Cells.Count == 0
+            ? "global::System.Array.Empty<string>()"
+            : "new[] { " + string.Join(", ", term.Cells.Select(c => CodeWriter.Literal(c.Path))) + " }";
+        var text = (term.Previous ? "new(" : "new(") + (term.Negative ? "true" : "false") + ", " + CodeWriter.Literal(term.Text) + ", " + paths;
+        if (term.Constant is not null || term.Previous || term.IsSum)
+            text += ", " + (term.Constant is null ? "0m" : Decimal(term.Constant)) + ", " + (term.Previous ? "true" : "false") + ", " + (term.IsSum ? "true" : "false");
+        return text + ")";
+    }
+
+    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
+}
