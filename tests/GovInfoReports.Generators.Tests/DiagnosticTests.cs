@@ -35,6 +35,26 @@ public sealed class DiagnosticTests
       "rows": [
         { "id": "newlyReceived", "number": "一、", "label": "本年新收政府信息公开申请数量" },
         { "id": "carriedOver", "number": "二、", "label": "上年结转政府信息公开申请数量" }
+      ],
+      "rules": [
+        { "id": "E1", "description": "第一项加第二项", "each": "column", "assert": "newlyReceived + carriedOver >= 0" }
+      ]
+    },
+    {
+      "id": "fees",
+      "number": "二、",
+      "heading": "收费",
+      "tables": [
+        {
+          "id": "charges",
+          "caption": "收费情况",
+          "columns": [
+            { "id": "items", "label": "件数" },
+            { "id": "amount", "label": "金额", "kind": "amount", "unit": "万元" }
+          ],
+          "rows": [ { "id": "administrative", "label": "行政事业性收费" } ],
+          "rules": [ { "id": "F1", "each": "row", "assert": "amount >= 0" } ]
+        }
       ]
     }
   ]
@@ -115,7 +135,7 @@ public sealed class DiagnosticTests
     public void GIR009_duplicate_member_at_the_second_name()
     {
         var text = Edit("\"heading\": \"收到和处理政府信息公开申请情况\",", "\"heading\": \"收到和处理政府信息公开申请情况\", \"heading\": \"又一个\",");
-        Expect(text, "GIR009", text.LastIndexOf("\"heading\"", StringComparison.Ordinal));
+        Expect(text, "GIR009", text.IndexOf("\"heading\": \"又一个\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -179,6 +199,54 @@ public sealed class DiagnosticTests
         var readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "README.md"));
         foreach (var descriptor in new TemplateFileAnalyzer().SupportedDiagnostics)
             Assert.Contains("| " + descriptor.Id + " |", readme);
+    }
+
+    [Fact]
+    public void GIR016_rule_syntax_error_at_the_character_inside_the_string()
+    {
+        var text = Edit("newlyReceived + carriedOver >= 0", "newlyReceived + carriedOver => 0");
+        var d = Expect(text, "GIR016", text.IndexOf("=> 0", StringComparison.Ordinal));
+        Assert.Contains("'=' is not an operator", d.GetMessage());
+        var unfinished = Edit("newlyReceived + carriedOver >= 0", "newlyReceived + >= 0");
+        Expect(unfinished, "GIR016", unfinished.IndexOf(">= 0\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR017_unknown_path_in_a_rule_at_the_path_even_after_an_escape()
+    {
+        var text = Edit("newlyReceived + carriedOver >= 0", "newlyReceived \\u002B carriedOvr >= 0");
+        var d = Expect(text, "GIR017", text.IndexOf("carriedOvr", StringComparison.Ordinal));
+        Assert.Contains("newlyReceived, carriedOver", d.GetMessage());
+        var column = Edit("\"assert\": \"amount >= 0\"", "\"assert\": \"amount + fee >= 0\"");
+        Expect(column, "GIR017", column.IndexOf("fee >= 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GIR018_counts_compared_with_amounts_at_the_assertion()
+    {
+        var text = Edit("\"assert\": \"amount >= 0\"", "\"assert\": \"amount >= items\"");
+        var d = Expect(text, "GIR018", text.IndexOf("\"amount >= items\"", StringComparison.Ordinal));
+        Assert.Contains("tolerance", d.GetMessage());
+        Assert.Empty(GeneratorHarness.Analyze(GeneratorHarness.Template(Path, Edit("\"assert\": \"amount >= 0\"", "\"assert\": \"amount >= items\", \"tolerance\": 0.5"))));
+    }
+
+    [Fact]
+    public void GIR019_each_over_a_section_of_several_tables_at_the_each_value()
+    {
+        var text = Edit("\"heading\": \"收费\",", "\"heading\": \"收费\", \"rules\": [ { \"id\": \"S1\", \"each\": \"row\", \"assert\": \"charges.administrative.amount >= 0\" } ],");
+        var d = Expect(text, "GIR019", text.IndexOf("\"row\", \"assert\"", StringComparison.Ordinal));
+        Assert.Contains("section 'fees'", d.GetMessage());
+    }
+
+    [Fact]
+    public void Rule_values_and_ids_are_checked_like_other_members()
+    {
+        var severity = Edit("\"each\": \"column\",", "\"each\": \"column\", \"severity\": \"fatal\",");
+        Expect(severity, "GIR013", severity.IndexOf("\"fatal\"", StringComparison.Ordinal));
+        var duplicate = Edit("{ \"id\": \"F1\"", "{ \"id\": \"E1\"");
+        Expect(duplicate, "GIR003", duplicate.LastIndexOf("\"E1\"", StringComparison.Ordinal));
+        var cellPath = Edit("\"heading\": \"收费\",", "\"heading\": \"收费\", \"rules\": [ { \"id\": \"S1\", \"assert\": \"charges.administrative.amount >= 0\" } ],");
+        Assert.Empty(GeneratorHarness.Analyze(GeneratorHarness.Template(Path, cellPath)));
     }
 
     private static string Edit(string find, string replace)

@@ -70,7 +70,7 @@ internal static class ValidatorEmitter
     {
         string begin = "context.Begin(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ")";
         if (instance.When is { } when)
-            begin += " && " + Condition(when, intervals, rule.Tolerance, members);
+            begin += " && " + Condition(when, intervals, members);
         w.Open("if (" + begin + ")" + (instance.Context is null ? "" : " // " + instance.Context));
         if (intervals)
         {
@@ -88,9 +88,10 @@ internal static class ValidatorEmitter
         w.Close();
     }
 
-    private static string Condition(ComparisonModel when, bool intervals, string? tolerance, Dictionary<string, string> members) =>
+    // The precondition is compared without the rule's tolerance: the tolerance belongs to the assertion.
+    private static string Condition(ComparisonModel when, bool intervals, Dictionary<string, string> members) =>
         intervals
-            ? V + "Interval.Holds(" + IntervalSide(when.Left, members) + ", " + V + "Comparison." + Comparison(when.Operator) + ", " + IntervalSide(when.Right, members) + ", " + Decimal(tolerance ?? "0") + ")"
+            ? V + "Interval.Holds(" + IntervalSide(when.Left, members) + ", " + V + "Comparison." + Comparison(when.Operator) + ", " + IntervalSide(when.Right, members) + ")"
             : "(" + CountSide(when.Left, members) + ") " + when.Operator + " (" + CountSide(when.Right, members) + ")";
 
     // (long) on the first value makes every addition 64-bit: no overflow from Int32 counts.

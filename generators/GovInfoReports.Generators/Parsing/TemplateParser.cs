@@ -103,13 +103,16 @@ internal sealed partial class TemplateParser
         TemplateModel? model = null;
         if (id is not null && typeName is not null && title is not null && basis is not null && fromYear is not null && sections is not null)
         {
-            var rules = HasErrors() ? EquatableArray<RuleModel>.Empty : BindRules(sections.Value);
-            model = new TemplateModel(id.Value, typeName.Value, title.Value, basis.Value, fromYear.Value, toYear, markers, sections.Value, rules);
+            model = new TemplateModel(id.Value, typeName.Value, title.Value, basis.Value, fromYear.Value, toYear, markers, sections.Value, EquatableArray<RuleModel>.Empty);
 
             // C# names are derived from ids: check them only once the ids themselves are sound,
             // so that one mistake is reported once.
             if (!HasErrors())
                 CheckNames(model, sections.Value);
+
+            // Rules speak of rows and columns by id: bind them once the structure is sound.
+            if (!HasErrors())
+                model = model with { Rules = BindRules(sections.Value) };
         }
 
         return Result(HasErrors() ? null : model, id?.Span ?? default, typeName?.Span ?? default);

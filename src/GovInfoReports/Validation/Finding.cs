@@ -77,7 +77,13 @@ public sealed class Finding
     /// <summary>The rule id, e.g. <c>E1</c>.</summary>
     public string RuleId => Instance.Rule.Id;
 
-    /// <summary>The rule instance (which column, row or cell).</summary>
+    /// <summary>
+    /// The column id (each: column), row path (each: row) or cell path (each: cell) the finding is about;
+    /// <see langword="null"/> for a rule without <c>each</c> and for a not-assessable finding, which speaks for the whole rule.
+    /// </summary>
+    public string? Context => Kind == FindingKind.NotAssessable ? null : Instance.Context;
+
+    /// <summary>The rule instance (which column, row or cell; for a not-assessable finding, the first instance that could not be checked).</summary>
     public RuleInstance Instance { get; }
 
     /// <summary>The severity (after any override of the run).</summary>

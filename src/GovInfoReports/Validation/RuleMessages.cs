@@ -31,8 +31,8 @@ internal static class RuleMessages
 
     public static string NotAssessable(RuleInstance instance, List<string> missing, MessageLanguage language) =>
         language == MessageLanguage.Chinese
-            ? $"{Context(instance, true)}无法核对 {instance.Rule.Id}（{instance.Rule.Assert}）：缺少 {string.Join("、", missing)}"
-            : $"{Context(instance, false)}{instance.Rule.Id} ({instance.Rule.Assert}) is not assessable: missing {string.Join(", ", missing)}";
+            ? $"无法核对 {instance.Rule.Id}（{instance.Rule.Assert}）：缺少 {string.Join("、", missing)}"
+            : $"{instance.Rule.Id} ({instance.Rule.Assert}) is not assessable: missing {string.Join(", ", missing)}";
 
     private static string Context(RuleInstance instance, bool zh)
     {

@@ -109,7 +109,7 @@ public struct ValidationContext
         if (instance.When is { } when)
         {
             var (wl, wr) = RuleEngine.Evaluate(when, _report, _previous);
-            if (!Interval.Holds(wl, when.Comparison, wr, instance.Rule.Tolerance ?? 0))
+            if (!Interval.Holds(wl, when.Comparison, wr))
                 return;
         }
 
