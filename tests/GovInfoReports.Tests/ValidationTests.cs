@@ -34,7 +34,7 @@ public sealed class ValidationTests
         Reports.Check(Gen.Choose(0, int.MaxValue).Select(seed => Consistent(template, new Random(seed))), cells =>
         {
             var report = template.CreateReport(cells);
-            Assert.DoesNotContain(ReportValidator.Validate(report), f => f.Severity == Severity.Error);
+            Assert.Empty(ReportValidator.Validate(report)); // every rule holds, warnings included
             foreach (var cell in equationCells)
             {
                 var broken = (CellValue[])cells.Clone();
@@ -124,6 +124,27 @@ public sealed class ValidationTests
         Assert.Equal("/proactiveDisclosure/procurement/centralizedProcurement/amount", Assert.Single(amount.Cells).JsonPointer);
         Assert.Equal(new Interval(-150m, -50m), amount.Left); // −0.01 万元 = −100 元 ± 0.005 万元 (50 元)
         Assert.Empty(new Report2019 { ProactiveDisclosure = new() { Licensing = new() { AdministrativeLicensing = new() { PreviousItems = 9, Change = -4 } } } }.Validate());
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateIds))]
+    public void Every_E5_rule_holds_at_zero_and_fails_below_it_at_that_cell(string id)
+    {
+        var template = TemplateRegistry.Find(id)!;
+        foreach (var rule in template.Rules.Where(r => r.Id.StartsWith("E5.", StringComparison.Ordinal)))
+        {
+            foreach (var instance in rule.Instances)
+            {
+                var cell = Assert.Single(instance.Cells);
+                var cells = new CellValue[template.Cells.Count];
+                cells[cell.Index] = cell.Kind == ValueKind.Amount ? CellValue.FromDecimal(0m, cell.Column.AmountUnit) : CellValue.FromInt32(0);
+                Assert.DoesNotContain(template.CreateReport(cells).Template.Validate(template.CreateReport(cells)), f => f.RuleId == rule.Id);
+                cells[cell.Index] = cell.Kind == ValueKind.Amount ? CellValue.FromDecimal(-1m, cell.Column.AmountUnit) : CellValue.FromInt32(-1);
+                var finding = Assert.Single(ReportValidator.Validate(template.CreateReport(cells)), f => f.RuleId == rule.Id);
+                Assert.Equal(cell.Path, finding.Context);
+                Assert.Equal(cell, Assert.Single(finding.Cells).Cell);
+            }
+        }
     }
 
     [Fact]
