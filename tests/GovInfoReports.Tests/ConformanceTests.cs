@@ -66,7 +66,7 @@ public sealed class ConformanceTests
         {
             findings = ReportValidator.Validate(report, options);
             var interpreted = ReportValidator.Interpret(report, options);
-            Assert.Equal(findings.Select(Describe), interpreted.Select(Describe));
+            Assert.Equal(findings.Select(ValidationTests.Describe), interpreted.Select(ValidationTests.Describe));
         }
 
         var expected = c.GetProperty("expected").EnumerateArray().ToList();
@@ -142,7 +142,4 @@ public sealed class ConformanceTests
     private static string Kind(FindingKind kind) => kind == FindingKind.Failed ? "failed" : "notAssessable";
 
     private static string Path(FindingCell cell) => (cell.IsPrevious ? "previous." : "") + cell.Cell.Path;
-
-    private static string Describe(Finding f) =>
-        string.Join(" | ", f.RuleId, f.Context, f.Kind, f.Severity, f.Left.ToString(), f.Right.ToString(), f.Message, string.Join(",", f.Cells.Select(Path)));
 }

@@ -275,6 +275,8 @@ public sealed class ValidationTests
         return cells;
     }
 
-    private static string Describe(Finding f) =>
-        string.Join(" | ", f.RuleId, f.Context, f.Kind, f.Severity, f.Left.ToString(), f.Right.ToString(), f.Message, string.Join(",", f.Cells.Select(c => c.Cell.Path + "=" + c.Value)));
+    /// <summary>Everything a finding says, as one line (to compare the compiled validator with the interpreter).</summary>
+    internal static string Describe(Finding f) =>
+        string.Join(" | ", f.RuleId, f.Context, f.Kind, f.Severity, f.Left.ToString(), f.Right.ToString(), f.Message,
+            string.Join(",", f.Cells.Select(c => (c.IsPrevious ? "previous." : "") + c.Cell.Path + "=" + c.Value)));
 }

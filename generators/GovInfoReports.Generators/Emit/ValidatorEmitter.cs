@@ -101,7 +101,7 @@ internal static class ValidatorEmitter
         foreach (var term in terms)
         {
             var values = term.Constant is { } constant
-                ? new[] { constant + "L" }
+                ? new[] { constant }
                 : term.Cells.Select(c => "(this." + members[c.Path] + " ?? 0)").ToArray();
             foreach (var value in values)
             {
@@ -183,7 +183,7 @@ internal static class ValidatorEmitter
         var paths = term.Cells.Count == 0
             ? "global::System.Array.Empty<string>()"
             : "new[] { " + string.Join(", ", term.Cells.Select(c => CodeWriter.Literal(c.Path))) + " }";
-        var text = (term.Previous ? "new(" : "new(") + (term.Negative ? "true" : "false") + ", " + CodeWriter.Literal(term.Text) + ", " + paths;
+        var text = "new(" + (term.Negative ? "true" : "false") + ", " + CodeWriter.Literal(term.Text) + ", " + paths;
         if (term.Constant is not null || term.Previous || term.IsSum)
             text += ", " + (term.Constant is null ? "0m" : Decimal(term.Constant)) + ", " + (term.Previous ? "true" : "false") + ", " + (term.IsSum ? "true" : "false");
         return text + ")";

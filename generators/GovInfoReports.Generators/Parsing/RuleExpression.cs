@@ -92,7 +92,6 @@ internal static class RuleExpression
         {
             var left = ParseSum();
             SkipSpace();
-            int opStart = _pos;
             string? op = null;
             foreach (var candidate in new[] { "==", "<=", ">=", "<", ">" })
             {
@@ -117,7 +116,6 @@ internal static class RuleExpression
             SkipSpace();
             if (_pos < _text.Length)
                 throw Expected(Describe(_pos) == "'+'" || Describe(_pos) == "'-'" ? "the end of the rule" : "'+', '-' or the end of the rule");
-            _ = opStart;
             return new ComparisonSyntax(left, op, right);
         }
 
@@ -173,7 +171,6 @@ internal static class RuleExpression
             {
                 _pos++;
                 SkipSpace();
-                int pathStart = _pos;
                 if (!IsNameStart(Peek()))
                     throw Expected("a path inside sum(…)");
                 var segments = new List<string> { ReadName() };
@@ -199,7 +196,6 @@ internal static class RuleExpression
                 if (Peek() != ')')
                     throw Expected("')'");
                 _pos++;
-                _ = pathStart;
                 return new TermSyntax(negative, TermKind.Sum, _text.Substring(start, _pos - start), segments, start, _pos - start);
             }
 

@@ -48,7 +48,7 @@ internal static class RuleMessages
                 break;
             case RuleEach.Row:
                 foreach (var cell in instance.Cells)
-                    if (cell.RowPath == context || cell.Table.Path + "." + cell.Row.Path == context)
+                    if (cell.Table.Path + "." + cell.Row.Path == context)
                         return zh ? cell.Row.Label + "行：" : "row " + context + ": ";
                 break;
             case RuleEach.Cell:

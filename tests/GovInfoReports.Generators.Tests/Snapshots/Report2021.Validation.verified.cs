@@ -18,37 +18,37 @@ namespace GovInfoReports
             if (context.Begin(0, 0)) // proactiveDisclosure.regulatoryDocuments.regulations.issued
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Issued ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(0, 0, left, right);
             }
             if (context.Begin(0, 1)) // proactiveDisclosure.regulatoryDocuments.regulations.repealed
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Repealed ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(0, 1, left, right);
             }
             if (context.Begin(0, 2)) // proactiveDisclosure.regulatoryDocuments.regulations.inForce
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.InForce ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(0, 2, left, right);
             }
             if (context.Begin(0, 3)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.issued
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Issued ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(0, 3, left, right);
             }
             if (context.Begin(0, 4)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.repealed
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Repealed ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(0, 4, left, right);
             }
             if (context.Begin(0, 5)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.inForce
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.InForce ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(0, 5, left, right);
             }
 
@@ -70,7 +70,7 @@ namespace GovInfoReports
             if (context.Begin(2, 0)) // proactiveDisclosure.licensing.administrativeLicensing.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.AdministrativeLicensing.Decisions ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(2, 0, left, right);
             }
 
@@ -78,13 +78,13 @@ namespace GovInfoReports
             if (context.Begin(3, 0)) // proactiveDisclosure.enforcement.administrativePenalty.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativePenalty.Decisions ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(3, 0, left, right);
             }
             if (context.Begin(3, 1)) // proactiveDisclosure.enforcement.administrativeCoercion.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.Decisions ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(3, 1, left, right);
             }
 
@@ -340,1051 +340,1051 @@ namespace GovInfoReports
             if (context.Begin(8, 0)) // applications.newlyReceived.naturalPerson
             {
                 long left = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 0, left, right);
             }
             if (context.Begin(8, 1)) // applications.newlyReceived.commercial
             {
                 long left = (long)(this.Applications.NewlyReceived.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 1, left, right);
             }
             if (context.Begin(8, 2)) // applications.newlyReceived.research
             {
                 long left = (long)(this.Applications.NewlyReceived.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 2, left, right);
             }
             if (context.Begin(8, 3)) // applications.newlyReceived.nonProfit
             {
                 long left = (long)(this.Applications.NewlyReceived.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 3, left, right);
             }
             if (context.Begin(8, 4)) // applications.newlyReceived.legalServices
             {
                 long left = (long)(this.Applications.NewlyReceived.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 4, left, right);
             }
             if (context.Begin(8, 5)) // applications.newlyReceived.other
             {
                 long left = (long)(this.Applications.NewlyReceived.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 5, left, right);
             }
             if (context.Begin(8, 6)) // applications.newlyReceived.total
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 6, left, right);
             }
             if (context.Begin(8, 7)) // applications.carriedOver.naturalPerson
             {
                 long left = (long)(this.Applications.CarriedOver.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 7, left, right);
             }
             if (context.Begin(8, 8)) // applications.carriedOver.commercial
             {
                 long left = (long)(this.Applications.CarriedOver.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 8, left, right);
             }
             if (context.Begin(8, 9)) // applications.carriedOver.research
             {
                 long left = (long)(this.Applications.CarriedOver.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 9, left, right);
             }
             if (context.Begin(8, 10)) // applications.carriedOver.nonProfit
             {
                 long left = (long)(this.Applications.CarriedOver.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 10, left, right);
             }
             if (context.Begin(8, 11)) // applications.carriedOver.legalServices
             {
                 long left = (long)(this.Applications.CarriedOver.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 11, left, right);
             }
             if (context.Begin(8, 12)) // applications.carriedOver.other
             {
                 long left = (long)(this.Applications.CarriedOver.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 12, left, right);
             }
             if (context.Begin(8, 13)) // applications.carriedOver.total
             {
                 long left = (long)(this.Applications.CarriedOver.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 13, left, right);
             }
             if (context.Begin(8, 14)) // applications.results.disclosed.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 14, left, right);
             }
             if (context.Begin(8, 15)) // applications.results.disclosed.commercial
             {
                 long left = (long)(this.Applications.Results.Disclosed.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 15, left, right);
             }
             if (context.Begin(8, 16)) // applications.results.disclosed.research
             {
                 long left = (long)(this.Applications.Results.Disclosed.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 16, left, right);
             }
             if (context.Begin(8, 17)) // applications.results.disclosed.nonProfit
             {
                 long left = (long)(this.Applications.Results.Disclosed.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 17, left, right);
             }
             if (context.Begin(8, 18)) // applications.results.disclosed.legalServices
             {
                 long left = (long)(this.Applications.Results.Disclosed.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 18, left, right);
             }
             if (context.Begin(8, 19)) // applications.results.disclosed.other
             {
                 long left = (long)(this.Applications.Results.Disclosed.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 19, left, right);
             }
             if (context.Begin(8, 20)) // applications.results.disclosed.total
             {
                 long left = (long)(this.Applications.Results.Disclosed.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 20, left, right);
             }
             if (context.Begin(8, 21)) // applications.results.partiallyDisclosed.naturalPerson
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 21, left, right);
             }
             if (context.Begin(8, 22)) // applications.results.partiallyDisclosed.commercial
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 22, left, right);
             }
             if (context.Begin(8, 23)) // applications.results.partiallyDisclosed.research
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 23, left, right);
             }
             if (context.Begin(8, 24)) // applications.results.partiallyDisclosed.nonProfit
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 24, left, right);
             }
             if (context.Begin(8, 25)) // applications.results.partiallyDisclosed.legalServices
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 25, left, right);
             }
             if (context.Begin(8, 26)) // applications.results.partiallyDisclosed.other
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 26, left, right);
             }
             if (context.Begin(8, 27)) // applications.results.partiallyDisclosed.total
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 27, left, right);
             }
             if (context.Begin(8, 28)) // applications.results.withheld.stateSecret.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 28, left, right);
             }
             if (context.Begin(8, 29)) // applications.results.withheld.stateSecret.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 29, left, right);
             }
             if (context.Begin(8, 30)) // applications.results.withheld.stateSecret.research
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 30, left, right);
             }
             if (context.Begin(8, 31)) // applications.results.withheld.stateSecret.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 31, left, right);
             }
             if (context.Begin(8, 32)) // applications.results.withheld.stateSecret.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 32, left, right);
             }
             if (context.Begin(8, 33)) // applications.results.withheld.stateSecret.other
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 33, left, right);
             }
             if (context.Begin(8, 34)) // applications.results.withheld.stateSecret.total
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 34, left, right);
             }
             if (context.Begin(8, 35)) // applications.results.withheld.prohibitedByLaw.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 35, left, right);
             }
             if (context.Begin(8, 36)) // applications.results.withheld.prohibitedByLaw.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 36, left, right);
             }
             if (context.Begin(8, 37)) // applications.results.withheld.prohibitedByLaw.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 37, left, right);
             }
             if (context.Begin(8, 38)) // applications.results.withheld.prohibitedByLaw.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 38, left, right);
             }
             if (context.Begin(8, 39)) // applications.results.withheld.prohibitedByLaw.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 39, left, right);
             }
             if (context.Begin(8, 40)) // applications.results.withheld.prohibitedByLaw.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 40, left, right);
             }
             if (context.Begin(8, 41)) // applications.results.withheld.prohibitedByLaw.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 41, left, right);
             }
             if (context.Begin(8, 42)) // applications.results.withheld.endangersSafety.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 42, left, right);
             }
             if (context.Begin(8, 43)) // applications.results.withheld.endangersSafety.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 43, left, right);
             }
             if (context.Begin(8, 44)) // applications.results.withheld.endangersSafety.research
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 44, left, right);
             }
             if (context.Begin(8, 45)) // applications.results.withheld.endangersSafety.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 45, left, right);
             }
             if (context.Begin(8, 46)) // applications.results.withheld.endangersSafety.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 46, left, right);
             }
             if (context.Begin(8, 47)) // applications.results.withheld.endangersSafety.other
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 47, left, right);
             }
             if (context.Begin(8, 48)) // applications.results.withheld.endangersSafety.total
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 48, left, right);
             }
             if (context.Begin(8, 49)) // applications.results.withheld.thirdPartyRights.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 49, left, right);
             }
             if (context.Begin(8, 50)) // applications.results.withheld.thirdPartyRights.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 50, left, right);
             }
             if (context.Begin(8, 51)) // applications.results.withheld.thirdPartyRights.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 51, left, right);
             }
             if (context.Begin(8, 52)) // applications.results.withheld.thirdPartyRights.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 52, left, right);
             }
             if (context.Begin(8, 53)) // applications.results.withheld.thirdPartyRights.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 53, left, right);
             }
             if (context.Begin(8, 54)) // applications.results.withheld.thirdPartyRights.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 54, left, right);
             }
             if (context.Begin(8, 55)) // applications.results.withheld.thirdPartyRights.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 55, left, right);
             }
             if (context.Begin(8, 56)) // applications.results.withheld.internalAffairs.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 56, left, right);
             }
             if (context.Begin(8, 57)) // applications.results.withheld.internalAffairs.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 57, left, right);
             }
             if (context.Begin(8, 58)) // applications.results.withheld.internalAffairs.research
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 58, left, right);
             }
             if (context.Begin(8, 59)) // applications.results.withheld.internalAffairs.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 59, left, right);
             }
             if (context.Begin(8, 60)) // applications.results.withheld.internalAffairs.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 60, left, right);
             }
             if (context.Begin(8, 61)) // applications.results.withheld.internalAffairs.other
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 61, left, right);
             }
             if (context.Begin(8, 62)) // applications.results.withheld.internalAffairs.total
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 62, left, right);
             }
             if (context.Begin(8, 63)) // applications.results.withheld.processInformation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 63, left, right);
             }
             if (context.Begin(8, 64)) // applications.results.withheld.processInformation.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 64, left, right);
             }
             if (context.Begin(8, 65)) // applications.results.withheld.processInformation.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 65, left, right);
             }
             if (context.Begin(8, 66)) // applications.results.withheld.processInformation.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 66, left, right);
             }
             if (context.Begin(8, 67)) // applications.results.withheld.processInformation.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 67, left, right);
             }
             if (context.Begin(8, 68)) // applications.results.withheld.processInformation.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 68, left, right);
             }
             if (context.Begin(8, 69)) // applications.results.withheld.processInformation.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 69, left, right);
             }
             if (context.Begin(8, 70)) // applications.results.withheld.enforcementFiles.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 70, left, right);
             }
             if (context.Begin(8, 71)) // applications.results.withheld.enforcementFiles.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 71, left, right);
             }
             if (context.Begin(8, 72)) // applications.results.withheld.enforcementFiles.research
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 72, left, right);
             }
             if (context.Begin(8, 73)) // applications.results.withheld.enforcementFiles.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 73, left, right);
             }
             if (context.Begin(8, 74)) // applications.results.withheld.enforcementFiles.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 74, left, right);
             }
             if (context.Begin(8, 75)) // applications.results.withheld.enforcementFiles.other
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 75, left, right);
             }
             if (context.Begin(8, 76)) // applications.results.withheld.enforcementFiles.total
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 76, left, right);
             }
             if (context.Begin(8, 77)) // applications.results.withheld.queryMatters.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 77, left, right);
             }
             if (context.Begin(8, 78)) // applications.results.withheld.queryMatters.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 78, left, right);
             }
             if (context.Begin(8, 79)) // applications.results.withheld.queryMatters.research
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 79, left, right);
             }
             if (context.Begin(8, 80)) // applications.results.withheld.queryMatters.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 80, left, right);
             }
             if (context.Begin(8, 81)) // applications.results.withheld.queryMatters.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 81, left, right);
             }
             if (context.Begin(8, 82)) // applications.results.withheld.queryMatters.other
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 82, left, right);
             }
             if (context.Begin(8, 83)) // applications.results.withheld.queryMatters.total
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 83, left, right);
             }
             if (context.Begin(8, 84)) // applications.results.unableToProvide.notHeld.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 84, left, right);
             }
             if (context.Begin(8, 85)) // applications.results.unableToProvide.notHeld.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 85, left, right);
             }
             if (context.Begin(8, 86)) // applications.results.unableToProvide.notHeld.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 86, left, right);
             }
             if (context.Begin(8, 87)) // applications.results.unableToProvide.notHeld.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 87, left, right);
             }
             if (context.Begin(8, 88)) // applications.results.unableToProvide.notHeld.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 88, left, right);
             }
             if (context.Begin(8, 89)) // applications.results.unableToProvide.notHeld.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 89, left, right);
             }
             if (context.Begin(8, 90)) // applications.results.unableToProvide.notHeld.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 90, left, right);
             }
             if (context.Begin(8, 91)) // applications.results.unableToProvide.needsCreation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 91, left, right);
             }
             if (context.Begin(8, 92)) // applications.results.unableToProvide.needsCreation.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 92, left, right);
             }
             if (context.Begin(8, 93)) // applications.results.unableToProvide.needsCreation.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 93, left, right);
             }
             if (context.Begin(8, 94)) // applications.results.unableToProvide.needsCreation.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 94, left, right);
             }
             if (context.Begin(8, 95)) // applications.results.unableToProvide.needsCreation.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 95, left, right);
             }
             if (context.Begin(8, 96)) // applications.results.unableToProvide.needsCreation.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 96, left, right);
             }
             if (context.Begin(8, 97)) // applications.results.unableToProvide.needsCreation.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 97, left, right);
             }
             if (context.Begin(8, 98)) // applications.results.unableToProvide.unclearAfterCorrection.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 98, left, right);
             }
             if (context.Begin(8, 99)) // applications.results.unableToProvide.unclearAfterCorrection.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 99, left, right);
             }
             if (context.Begin(8, 100)) // applications.results.unableToProvide.unclearAfterCorrection.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 100, left, right);
             }
             if (context.Begin(8, 101)) // applications.results.unableToProvide.unclearAfterCorrection.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 101, left, right);
             }
             if (context.Begin(8, 102)) // applications.results.unableToProvide.unclearAfterCorrection.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 102, left, right);
             }
             if (context.Begin(8, 103)) // applications.results.unableToProvide.unclearAfterCorrection.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 103, left, right);
             }
             if (context.Begin(8, 104)) // applications.results.unableToProvide.unclearAfterCorrection.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 104, left, right);
             }
             if (context.Begin(8, 105)) // applications.results.notProcessed.complaints.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 105, left, right);
             }
             if (context.Begin(8, 106)) // applications.results.notProcessed.complaints.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 106, left, right);
             }
             if (context.Begin(8, 107)) // applications.results.notProcessed.complaints.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 107, left, right);
             }
             if (context.Begin(8, 108)) // applications.results.notProcessed.complaints.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 108, left, right);
             }
             if (context.Begin(8, 109)) // applications.results.notProcessed.complaints.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 109, left, right);
             }
             if (context.Begin(8, 110)) // applications.results.notProcessed.complaints.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 110, left, right);
             }
             if (context.Begin(8, 111)) // applications.results.notProcessed.complaints.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 111, left, right);
             }
             if (context.Begin(8, 112)) // applications.results.notProcessed.repeated.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 112, left, right);
             }
             if (context.Begin(8, 113)) // applications.results.notProcessed.repeated.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 113, left, right);
             }
             if (context.Begin(8, 114)) // applications.results.notProcessed.repeated.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 114, left, right);
             }
             if (context.Begin(8, 115)) // applications.results.notProcessed.repeated.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 115, left, right);
             }
             if (context.Begin(8, 116)) // applications.results.notProcessed.repeated.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 116, left, right);
             }
             if (context.Begin(8, 117)) // applications.results.notProcessed.repeated.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 117, left, right);
             }
             if (context.Begin(8, 118)) // applications.results.notProcessed.repeated.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 118, left, right);
             }
             if (context.Begin(8, 119)) // applications.results.notProcessed.publications.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 119, left, right);
             }
             if (context.Begin(8, 120)) // applications.results.notProcessed.publications.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 120, left, right);
             }
             if (context.Begin(8, 121)) // applications.results.notProcessed.publications.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 121, left, right);
             }
             if (context.Begin(8, 122)) // applications.results.notProcessed.publications.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 122, left, right);
             }
             if (context.Begin(8, 123)) // applications.results.notProcessed.publications.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 123, left, right);
             }
             if (context.Begin(8, 124)) // applications.results.notProcessed.publications.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 124, left, right);
             }
             if (context.Begin(8, 125)) // applications.results.notProcessed.publications.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 125, left, right);
             }
             if (context.Begin(8, 126)) // applications.results.notProcessed.excessive.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 126, left, right);
             }
             if (context.Begin(8, 127)) // applications.results.notProcessed.excessive.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 127, left, right);
             }
             if (context.Begin(8, 128)) // applications.results.notProcessed.excessive.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 128, left, right);
             }
             if (context.Begin(8, 129)) // applications.results.notProcessed.excessive.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 129, left, right);
             }
             if (context.Begin(8, 130)) // applications.results.notProcessed.excessive.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 130, left, right);
             }
             if (context.Begin(8, 131)) // applications.results.notProcessed.excessive.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 131, left, right);
             }
             if (context.Begin(8, 132)) // applications.results.notProcessed.excessive.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 132, left, right);
             }
             if (context.Begin(8, 133)) // applications.results.notProcessed.confirmation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 133, left, right);
             }
             if (context.Begin(8, 134)) // applications.results.notProcessed.confirmation.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 134, left, right);
             }
             if (context.Begin(8, 135)) // applications.results.notProcessed.confirmation.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 135, left, right);
             }
             if (context.Begin(8, 136)) // applications.results.notProcessed.confirmation.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 136, left, right);
             }
             if (context.Begin(8, 137)) // applications.results.notProcessed.confirmation.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 137, left, right);
             }
             if (context.Begin(8, 138)) // applications.results.notProcessed.confirmation.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 138, left, right);
             }
             if (context.Begin(8, 139)) // applications.results.notProcessed.confirmation.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 139, left, right);
             }
             if (context.Begin(8, 140)) // applications.results.other.noCorrection.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 140, left, right);
             }
             if (context.Begin(8, 141)) // applications.results.other.noCorrection.commercial
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 141, left, right);
             }
             if (context.Begin(8, 142)) // applications.results.other.noCorrection.research
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 142, left, right);
             }
             if (context.Begin(8, 143)) // applications.results.other.noCorrection.nonProfit
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 143, left, right);
             }
             if (context.Begin(8, 144)) // applications.results.other.noCorrection.legalServices
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 144, left, right);
             }
             if (context.Begin(8, 145)) // applications.results.other.noCorrection.other
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 145, left, right);
             }
             if (context.Begin(8, 146)) // applications.results.other.noCorrection.total
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 146, left, right);
             }
             if (context.Begin(8, 147)) // applications.results.other.feeUnpaid.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 147, left, right);
             }
             if (context.Begin(8, 148)) // applications.results.other.feeUnpaid.commercial
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 148, left, right);
             }
             if (context.Begin(8, 149)) // applications.results.other.feeUnpaid.research
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 149, left, right);
             }
             if (context.Begin(8, 150)) // applications.results.other.feeUnpaid.nonProfit
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 150, left, right);
             }
             if (context.Begin(8, 151)) // applications.results.other.feeUnpaid.legalServices
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 151, left, right);
             }
             if (context.Begin(8, 152)) // applications.results.other.feeUnpaid.other
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 152, left, right);
             }
             if (context.Begin(8, 153)) // applications.results.other.feeUnpaid.total
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 153, left, right);
             }
             if (context.Begin(8, 154)) // applications.results.other.otherReasons.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 154, left, right);
             }
             if (context.Begin(8, 155)) // applications.results.other.otherReasons.commercial
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 155, left, right);
             }
             if (context.Begin(8, 156)) // applications.results.other.otherReasons.research
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 156, left, right);
             }
             if (context.Begin(8, 157)) // applications.results.other.otherReasons.nonProfit
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 157, left, right);
             }
             if (context.Begin(8, 158)) // applications.results.other.otherReasons.legalServices
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 158, left, right);
             }
             if (context.Begin(8, 159)) // applications.results.other.otherReasons.other
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 159, left, right);
             }
             if (context.Begin(8, 160)) // applications.results.other.otherReasons.total
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 160, left, right);
             }
             if (context.Begin(8, 161)) // applications.results.total.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Total.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 161, left, right);
             }
             if (context.Begin(8, 162)) // applications.results.total.commercial
             {
                 long left = (long)(this.Applications.Results.Total.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 162, left, right);
             }
             if (context.Begin(8, 163)) // applications.results.total.research
             {
                 long left = (long)(this.Applications.Results.Total.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 163, left, right);
             }
             if (context.Begin(8, 164)) // applications.results.total.nonProfit
             {
                 long left = (long)(this.Applications.Results.Total.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 164, left, right);
             }
             if (context.Begin(8, 165)) // applications.results.total.legalServices
             {
                 long left = (long)(this.Applications.Results.Total.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 165, left, right);
             }
             if (context.Begin(8, 166)) // applications.results.total.other
             {
                 long left = (long)(this.Applications.Results.Total.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 166, left, right);
             }
             if (context.Begin(8, 167)) // applications.results.total.total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 167, left, right);
             }
             if (context.Begin(8, 168)) // applications.carriedForward.naturalPerson
             {
                 long left = (long)(this.Applications.CarriedForward.NaturalPerson ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 168, left, right);
             }
             if (context.Begin(8, 169)) // applications.carriedForward.commercial
             {
                 long left = (long)(this.Applications.CarriedForward.Commercial ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 169, left, right);
             }
             if (context.Begin(8, 170)) // applications.carriedForward.research
             {
                 long left = (long)(this.Applications.CarriedForward.Research ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 170, left, right);
             }
             if (context.Begin(8, 171)) // applications.carriedForward.nonProfit
             {
                 long left = (long)(this.Applications.CarriedForward.NonProfit ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 171, left, right);
             }
             if (context.Begin(8, 172)) // applications.carriedForward.legalServices
             {
                 long left = (long)(this.Applications.CarriedForward.LegalServices ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 172, left, right);
             }
             if (context.Begin(8, 173)) // applications.carriedForward.other
             {
                 long left = (long)(this.Applications.CarriedForward.Other ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 173, left, right);
             }
             if (context.Begin(8, 174)) // applications.carriedForward.total
             {
                 long left = (long)(this.Applications.CarriedForward.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(8, 174, left, right);
             }
 
@@ -1415,91 +1415,91 @@ namespace GovInfoReports
             if (context.Begin(11, 0)) // reviews.reconsideration.upheld
             {
                 long left = (long)(this.Reviews.Reconsideration.Upheld ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 0, left, right);
             }
             if (context.Begin(11, 1)) // reviews.reconsideration.corrected
             {
                 long left = (long)(this.Reviews.Reconsideration.Corrected ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 1, left, right);
             }
             if (context.Begin(11, 2)) // reviews.reconsideration.otherOutcome
             {
                 long left = (long)(this.Reviews.Reconsideration.OtherOutcome ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 2, left, right);
             }
             if (context.Begin(11, 3)) // reviews.reconsideration.pending
             {
                 long left = (long)(this.Reviews.Reconsideration.Pending ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 3, left, right);
             }
             if (context.Begin(11, 4)) // reviews.reconsideration.total
             {
                 long left = (long)(this.Reviews.Reconsideration.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 4, left, right);
             }
             if (context.Begin(11, 5)) // reviews.litigation.direct.upheld
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Upheld ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 5, left, right);
             }
             if (context.Begin(11, 6)) // reviews.litigation.direct.corrected
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Corrected ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 6, left, right);
             }
             if (context.Begin(11, 7)) // reviews.litigation.direct.otherOutcome
             {
                 long left = (long)(this.Reviews.Litigation.Direct.OtherOutcome ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 7, left, right);
             }
             if (context.Begin(11, 8)) // reviews.litigation.direct.pending
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Pending ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 8, left, right);
             }
             if (context.Begin(11, 9)) // reviews.litigation.direct.total
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 9, left, right);
             }
             if (context.Begin(11, 10)) // reviews.litigation.afterReconsideration.upheld
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Upheld ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 10, left, right);
             }
             if (context.Begin(11, 11)) // reviews.litigation.afterReconsideration.corrected
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Corrected ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 11, left, right);
             }
             if (context.Begin(11, 12)) // reviews.litigation.afterReconsideration.otherOutcome
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.OtherOutcome ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 12, left, right);
             }
             if (context.Begin(11, 13)) // reviews.litigation.afterReconsideration.pending
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Pending ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 13, left, right);
             }
             if (context.Begin(11, 14)) // reviews.litigation.afterReconsideration.total
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Total ?? 0);
-                long right = (long)0L;
+                long right = (long)0;
                 if (!(left >= right)) context.Fail(11, 14, left, right);
             }
 
