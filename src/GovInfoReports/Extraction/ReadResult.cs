@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using GovInfoReports.Templates;
+using GovInfoReports.Validation;
+
+namespace GovInfoReports.Extraction;
+
+/// <summary>One template cell as extracted: its value, status and where it came from.</summary>
+public sealed class ExtractedCell
+{
+    internal ExtractedCell(CellDescriptor cell, CellValue value, CellStatus status, SourcePosition? position, string? sourceText, string? note)
+    {
+        Cell = cell;
+        Value = value;
+        Status = status;
+        Position = position;
+        SourceText = sourceText;
+        Note = note;
+    }
+
+    /// <summary>The template cell.</summary>
+    public CellDescriptor Cell { get; }
+
+    /// <summary>The value (blank unless <see cref="Status"/> is <see cref="CellStatus.Reported"/>).</summary>
+    public CellValue Value { get; }
+
+    /// <summary>Reported, blank (printed empty or as a dash) or missing (not in the text, or not placeable).</summary>
+    public CellStatus Status { get; }
+
+    /// <summary>Where the value (or the blank cell) is in the input; <see langword="null"/> for missing cells.</summary>
+    public SourcePosition? Position { get; }
+
+    /// <summary>The cell's text as printed (e.g. <c>258463.87元</c>, <c>+98</c>, <c>—</c>).</summary>
+    public string? SourceText { get; }
+
+    /// <summary>A note printed with the number, e.g. <c>其中修订16件</c> from <c>22（其中修订16件）</c>.</summary>
+    public string? Note { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        Cell.Path + "=" + (Status == CellStatus.Reported ? Value.ToString() : Status.ToText()) + (Position is { } p ? " @" + p : "");
+}
+
+/// <summary>How much of one template section was extracted.</summary>
+public sealed class SectionExtraction
+{
+    internal SectionExtraction(SectionDescriptor section, int reported, int blank, int missing)
+    {
+        Section = section;
+        Reported = reported;
+        Blank = blank;
+        Missing = missing;
+    }
+
+    /// <summary>The template section.</summary>
+    public SectionDescriptor Section { get; }
+
+    /// <summary>Cells read with a value.</summary>
+    public int Reported { get; }
+
+    /// <summary>Cells printed empty.</summary>
+    public int Blank { get; }
+
+    /// <summary>Cells not found or not placeable.</summary>
+    public int Missing { get; }
+
+    /// <summary>Whether every cell of the section was found (reported or blank).</summary>
+    public bool IsComplete => Missing == 0;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Section.Id}: {Reported} reported, {Blank} blank, {Missing} missing";
+}
+
+/// <summary>The result of <see cref="ReportReader.Read(string, ReadOptions?)"/>.</summary>
+public sealed class ReadResult
+{
+    private readonly CellStatus[] _statuses;
+
+    internal ReadResult(ReportTemplate? template, IReport? report, int? year, string? agency,
+        IReadOnlyList<ExtractedCell> cells, IReadOnlyList<SectionExtraction> sections, IReadOnlyList<ExtractionFinding> findings)
+    {
+        Template = template;
+        Report = report;
+        Year = year;
+        Agency = agency;
+        Cells = cells;
+        Sections = sections;
+        Findings = findings;
+        _statuses = new CellStatus[cells.Count];
+        for (int i = 0; i < cells.Count; i++)
+            _statuses[i] = cells[i].Status;
+    }
+
+    /// <summary>The typed report (<c>Report2019</c>, <c>Report2021</c>, …), or <see langword="null"/> when the text is not an annual report or its tables hold no numbers.</summary>
+    public IReport? Report { get; }
+
+    /// <summary>The template the text follows, when it could be told.</summary>
+    public ReportTemplate? Template { get; }
+
+    /// <summary>The template id (e.g. <c>"2021"</c>), or <see langword="null"/>.</summary>
+    public string? TemplateId => Template?.Id;
+
+    /// <summary>The report year, when found (or given in the options).</summary>
+    public int? Year { get; }
+
+    /// <summary>The agency name from the title, when found (or given in the options).</summary>
+    public string? Agency { get; }
+
+    /// <summary>Every template cell, in template order, with its value, status and source position.</summary>
+    public IReadOnlyList<ExtractedCell> Cells { get; }
+
+    /// <summary>Per template section: how many cells were found.</summary>
+    public IReadOnlyList<SectionExtraction> Sections { get; }
+
+    /// <summary>Whether every section is complete (no missing cell) and a report was read.</summary>
+    public bool IsComplete
+    {
+        get
+        {
+            if (Report is null)
+                return false;
+            foreach (var section in Sections)
+                if (!section.IsComplete)
+                    return false;
+            return true;
+        }
+    }
+
+    /// <summary>What could not be read with certainty, in order of position.</summary>
+    public IReadOnlyList<ExtractionFinding> Findings { get; }
+
+    /// <summary>The status of every cell, in template order (for <see cref="ValidationOptions.Statuses"/>).</summary>
+    public IReadOnlyList<CellStatus> Statuses => _statuses;
+
+    /// <summary>
+    /// Validates the report with the cell statuses of the extraction (missing cells make the rules that need them
+    /// not assessable instead of failing). Returns no finding when no report was read.
+    /// </summary>
+    /// <param name="options">Validation options; their <see cref="ValidationOptions.Statuses"/> is replaced by this extraction's.</param>
+    public IReadOnlyList<Finding> Validate(ValidationOptions? options = null)
+    {
+        if (Report is null)
+            return Array.Empty<Finding>();
+        options ??= ValidationOptions.Default;
+        var withStatuses = new ValidationOptions
+        {
+            Language = options.Language,
+            BlankCells = options.BlankCells,
+            Overrides = options.Overrides,
+            Statuses = _statuses,
+        };
+        return Report.Template.Validate(Report, withStatuses);
+    }
+}

@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using GovInfoReports.Templates;
+using GovInfoReports.Validation;
+
+namespace GovInfoReports.Extraction;
+
+/// <summary>
+/// Reads a government information disclosure annual report from its text (as extracted from a web page, Word or
+/// PDF file) into the typed record of its template, with the source position of every value and a finding for
+/// everything that could not be read with certainty.
+/// </summary>
+/// <remarks>
+/// The text is split into cell-sized tokens (tabs, pipes and line breaks separate cells), normalised
+/// (<see cref="ReportText"/>), and matched against each candidate template's descriptor: sections by heading,
+/// tables by caption, rows by label, numbers by the known column counts. The template whose tables account for
+/// the most cells wins; the report year is a cross-check. Matching is linear in the text, with no backtracking.
+/// </remarks>
+public static class ReportReader
+{
+    /// <summary>Reads the report in <paramref name="text"/>.</summary>
+    /// <param name="text">The report's text.</param>
+    /// <param name="options">Options: a template or year override, the candidate templates, the message language.</param>
+    /// <returns>The typed report (or none when the text is not an annual report), its template, year, agency, cells with their positions, completeness and findings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="ReadOptions.TemplateId"/> names no candidate template.</exception>
+    /// <exception cref="InvalidOperationException">No template is registered.</exception>
+    public static ReadResult Read(string text, ReadOptions? options = null)
+    {
+        if (text is null)
+            throw new ArgumentNullException(nameof(text));
+        options ??= ReadOptions.Default;
+        var templates = options.Templates ?? TemplateRegistry.All;
+        if (templates.Count == 0)
+            throw new InvalidOperationException("没有可用的模板。 No template is registered.");
+
+        ReportTemplate? forced = null;
+        if (options.TemplateId is { } id)
+        {
+            foreach (var template in templates)
+                if (string.Equals(template.Id, id, StringComparison.Ordinal))
+                    forced = template;
+            if (forced is null)
+                throw new ArgumentException($"未知模板 “{id}”。 Unknown template “{id}”.", nameof(options));
+        }
+
+        var language = options.Language;
+        var tokens = Tokenizer.Tokenize(text);
+        ReportMetadata.Find(text, out int? foundYear, out string? foundAgency);
+        int? year = options.Year ?? foundYear;
+        string? agency = options.Agency ?? foundAgency;
+
+        var vocabularies = new TemplateVocabulary[templates.Count];
+        for (int i = 0; i < templates.Count; i++)
+            vocabularies[i] = TemplateVocabulary.For(templates[i]);
+        string compact = Compact(tokens);
+        var matchers = new TemplateMatcher[templates.Count];
+        var markers = new List<string>[templates.Count];
+        for (int i = 0; i < templates.Count; i++)
+        {
+            var others = new List<TemplateVocabulary>(templates.Count - 1);
+            for (int j = 0; j < templates.Count; j++)
+                if (j != i)
+                    others.Add(vocabularies[j]);
+            matchers[i] = new TemplateMatcher(vocabularies[i], others, tokens, language);
+            matchers[i].Run();
+            markers[i] = new List<string>();
+            foreach (string marker in vocabularies[i].Markers)
+                if (compact.Contains(marker))
+                    markers[i].Add(marker);
+        }
+
+        int best = -1;
+        for (int i = 0; i < templates.Count; i++)
+            if (best < 0 || Better(i, best))
+                best = i;
+
+        bool Better(int a, int b)
+        {
+            if (matchers[a].Found != matchers[b].Found)
+                return matchers[a].Found > matchers[b].Found;
+            bool aYear = year is { } y1 && templates[a].AppliesTo(y1), bYear = year is { } y2 && templates[b].AppliesTo(y2);
+            if (aYear != bYear)
+                return aYear;
+            return markers[a].Count > markers[b].Count;
+        }
+
+        var findings = new List<ExtractionFinding>();
+        void Add(ExtractionIssue issue, string chinese, string english) =>
+            findings.Add(new ExtractionFinding(issue, language == MessageLanguage.English ? english : chinese, Array.Empty<CellDescriptor>(), null, null));
+
+        int chosen = forced is null ? best : IndexOf(templates, forced);
+        var matcher = matchers[chosen];
+        var chosenTemplate = templates[chosen];
+
+        if (matchers[best].Found == 0)
+        {
+            bool anyLabel = false;
+            bool anyMarker = false;
+            for (int i = 0; i < templates.Count; i++)
+            {
+                anyLabel |= matchers[i].AnyLabel;
+                anyMarker |= markers[i].Count > 0;
+            }
+
+            if (!anyLabel && !anyMarker && forced is null)
+            {
+                Add(ExtractionIssue.NotAReport,
+                    "文本中没有政府信息公开工作年度报告的表格（未找到任何模板的标题、表头或行）。",
+                    "The text holds no table of a government information disclosure annual report (no heading, header or row of any template was found).");
+                return new ReadResult(null, null, year, agency, Array.Empty<ExtractedCell>(), Array.Empty<SectionExtraction>(), findings);
+            }
+
+            ReportTemplate? template = forced;
+            if (template is null && (anyMarker || year is null))
+            {
+                int byMarkers = 0;
+                for (int i = 1; i < templates.Count; i++)
+                    if (markers[i].Count > markers[byMarkers].Count)
+                        byMarkers = i;
+                template = markers[byMarkers].Count > 0 ? templates[byMarkers] : null;
+            }
+
+            if (template is null && year is { } y)
+            {
+                var forYear = new List<ReportTemplate>();
+                foreach (var candidate in templates)
+                    if (candidate.AppliesTo(y))
+                        forYear.Add(candidate);
+                template = forYear.Count == 1 ? forYear[0] : null;
+            }
+
+            Add(ExtractionIssue.NoTableValues,
+                "找到了年度报告的标题或表头，但表格中没有数字（表格可能是图片）：未读取任何单元格。",
+                "The annual report's headings or headers were found, but its tables hold no numbers (they may be images): no cell was read.");
+            return new ReadResult(template, null, year, agency, Missing(template), Sections(template, null), findings);
+        }
+
+        if (forced is not null && chosen != best && matchers[best].Found > matcher.Found)
+            Add(ExtractionIssue.TemplateOverridden,
+                $"按指定的模板 {forced.Id} 读取；文本的表格更符合模板 {templates[best].Id}（{matchers[best].Found} 对 {matcher.Found} 个单元格）。",
+                $"Read as template {forced.Id}, as requested; the text's tables fit template {templates[best].Id} better ({matchers[best].Found} against {matcher.Found} cells).");
+        if (year is null)
+            Add(ExtractionIssue.YearNotFound, "未找到报告年度。", "No report year was found.");
+        else if (!chosenTemplate.AppliesTo(year.Value))
+            Add(ExtractionIssue.TemplateYearMismatch,
+                $"表格为 {chosenTemplate.Id} 格式（{chosenTemplate.Basis}），但报告年度 {year} 应使用{ExpectedFor(templates, year.Value, english: false)}。",
+                $"The tables follow the {chosenTemplate.Id} format ({chosenTemplate.Basis}), but report year {year} calls for {ExpectedFor(templates, year.Value, english: true)}.");
+        for (int i = 0; i < templates.Count; i++)
+        {
+            if (i == chosen || markers[i].Count == 0 || markers[chosen].Count == 0)
+                continue;
+            Add(ExtractionIssue.MixedTemplates,
+                $"文本按 {chosenTemplate.Id} 格式读取，但也含有 {templates[i].Id} 格式的表头：{string.Join("、", markers[i])}。",
+                $"The text was read as the {chosenTemplate.Id} format but also holds headers of the {templates[i].Id} format: {string.Join(", ", markers[i])}.");
+        }
+
+        var cells = new ExtractedCell[chosenTemplate.Cells.Count];
+        for (int c = 0; c < cells.Length; c++)
+        {
+            int source = matcher.Sources[c];
+            var status = matcher.Statuses[c];
+            cells[c] = source < 0 || status == CellStatus.Missing
+                ? new ExtractedCell(chosenTemplate.Cells[c], CellValue.Blank, CellStatus.Missing, null, null, null)
+                : new ExtractedCell(chosenTemplate.Cells[c], matcher.Values[c], status, tokens[source].Position, tokens[source].Raw, tokens[source].Note);
+        }
+
+        var report = chosenTemplate.CreateReport(matcher.Values, year, agency);
+        findings.AddRange(Ordered(matcher.Findings));
+        return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(chosenTemplate, cells), findings);
+    }
+
+    private static int IndexOf(IReadOnlyList<ReportTemplate> templates, ReportTemplate template)
+    {
+        for (int i = 0; i < templates.Count; i++)
+            if (templates[i] == template)
+                return i;
+        return -1;
+    }
+
+    private static string ExpectedFor(IReadOnlyList<ReportTemplate> templates, int year, bool english)
+    {
+        var ids = new List<string>();
+        foreach (var template in templates)
+            if (template.AppliesTo(year))
+                ids.Add(template.Id);
+        if (ids.Count == 0)
+            return english ? "no known template" : "未知的模板";
+        return english ? "the " + string.Join(" or ", ids) + " format" : " " + string.Join(" 或 ", ids) + " 格式";
+    }
+
+    /// <summary>The keys of the label tokens, concatenated, for marker search across broken labels.</summary>
+    private static string Compact(List<Token> tokens)
+    {
+        var builder = new StringBuilder();
+        foreach (var token in tokens)
+            if (token.Kind == TokenKind.Text && token.Key is { } key)
+                builder.Append(key);
+        return builder.ToString();
+    }
+
+    private static List<ExtractionFinding> Ordered(List<ExtractionFinding> findings)
+    {
+        var located = new List<(ExtractionFinding Finding, int Order)>();
+        var unlocated = new List<ExtractionFinding>();
+        for (int i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Position is null)
+                unlocated.Add(findings[i]);
+            else
+                located.Add((findings[i], i));
+        }
+
+        located.Sort(static (a, b) =>
+        {
+            int byPosition = a.Finding.Position!.Value.CompareTo(b.Finding.Position!.Value);
+            return byPosition != 0 ? byPosition : a.Order.CompareTo(b.Order);
+        });
+        var result = new List<ExtractionFinding>(findings.Count);
+        foreach (var item in located)
+            result.Add(item.Finding);
+        result.AddRange(unlocated);
+        return result;
+    }
+
+    private static IReadOnlyList<ExtractedCell> Missing(ReportTemplate? template)
+    {
+        if (template is null)
+            return Array.Empty<ExtractedCell>();
+        var cells = new ExtractedCell[template.Cells.Count];
+        for (int c = 0; c < cells.Length; c++)
+            cells[c] = new ExtractedCell(template.Cells[c], CellValue.Blank, CellStatus.Missing, null, null, null);
+        return cells;
+    }
+
+    private static IReadOnlyList<SectionExtraction> Sections(ReportTemplate? template, IReadOnlyList<ExtractedCell>? cells)
+    {
+        if (template is null)
+            return Array.Empty<SectionExtraction>();
+        var result = new List<SectionExtraction>();
+        foreach (var section in template.Sections)
+        {
+            int reported = 0, blank = 0, missing = 0;
+            foreach (var table in section.Tables)
+            {
+                foreach (var cell in table.Cells)
+                {
+                    var status = cells is null ? CellStatus.Missing : cells[cell.Index].Status;
+                    switch (status)
+                    {
+                        case CellStatus.Reported:
+                            reported++;
+                            break;
+                        case CellStatus.Blank:
+                            blank++;
+                            break;
+                        default:
+                            missing++;
+                            break;
+                    }
+                }
+            }
+
+            result.Add(new SectionExtraction(section, reported, blank, missing));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,768 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using GovInfoReports.Templates;
+using GovInfoReports.Validation;
+
+namespace GovInfoReports.Extraction;
+
+/// <summary>
+/// Matches the token stream of a report against one template: sections by heading, tables by caption, rows by
+/// label, numbers by the known column counts. One pass, no backtracking; numbers that do not fit are left
+/// unassigned with a finding, never shifted.
+/// </summary>
+internal sealed class TemplateMatcher
+{
+    private const int MaxLabelParts = 4;
+    private const int MaxLabelLineSpan = 3;
+    private const int MaxLabelWords = 40;
+
+    private readonly TemplateVocabulary _vocabulary;
+    private readonly IReadOnlyList<TemplateVocabulary> _others;
+    private readonly List<Token> _tokens;
+    private readonly MessageLanguage _language;
+    private readonly ReportTemplate _template;
+
+    private readonly List<int> _buffer = new();
+    private readonly List<int> _strays = new();
+    private readonly List<int> _unknown = new();
+    private readonly HashSet<TableDescriptor> _foreign = new();
+    private readonly HashSet<RowDescriptor> _seenRows = new();
+    private readonly Dictionary<(TableDescriptor Table, int Column), AmountUnit> _headerUnits = new();
+
+    private int _hard;
+    private SectionDescriptor? _section;
+    private TableDescriptor? _table;
+    private RowDescriptor? _lastRow;
+    private Pending _pending;
+    private RowDescriptor? _pendingRow;
+    private TableDescriptor? _pendingTable;
+
+    public TemplateMatcher(TemplateVocabulary vocabulary, IReadOnlyList<TemplateVocabulary> others, List<Token> tokens, MessageLanguage language)
+    {
+        _vocabulary = vocabulary;
+        _others = others;
+        _tokens = tokens;
+        _language = language;
+        _template = vocabulary.Template;
+        int count = _template.Cells.Count;
+        Values = new CellValue[count];
+        Statuses = new CellStatus[count];
+        Sources = new int[count];
+        Covered = new bool[count];
+        for (int i = 0; i < count; i++)
+        {
+            Statuses[i] = CellStatus.Missing;
+            Sources[i] = -1;
+        }
+    }
+
+    private enum Pending
+    {
+        None,
+        Row,
+        Group,
+        SingleRow,
+        Unknown,
+    }
+
+    private enum MatchKind
+    {
+        None,
+        Section,
+        Caption,
+        Row,
+        Header,
+        Foreign,
+    }
+
+    private readonly struct Match
+    {
+        public Match(MatchKind kind, object? target = null, int column = -1, bool approximate = false)
+        {
+            Kind = kind;
+            Target = target;
+            Column = column;
+            Approximate = approximate;
+        }
+
+        public MatchKind Kind { get; }
+
+        public object? Target { get; }
+
+        public int Column { get; }
+
+        public bool Approximate { get; }
+    }
+
+    public TemplateVocabulary Vocabulary => _vocabulary;
+
+    public CellValue[] Values { get; }
+
+    public CellStatus[] Statuses { get; }
+
+    /// <summary>Per cell: the index of the token it was read from, or -1.</summary>
+    public int[] Sources { get; }
+
+    /// <summary>Per cell: whether a finding already explains why it is missing.</summary>
+    public bool[] Covered { get; }
+
+    public List<ExtractionFinding> Findings { get; } = new();
+
+    /// <summary>Cells found (reported or blank).</summary>
+    public int Found { get; private set; }
+
+    /// <summary>Whether any heading, caption, row label or header of the template was recognised.</summary>
+    public bool AnyLabel { get; private set; }
+
+    public void Run()
+    {
+        int i = 0;
+        while (i < _tokens.Count)
+        {
+            var token = _tokens[i];
+            if (token.IsSlot)
+            {
+                if (_pending != Pending.None)
+                {
+                    _buffer.Add(i);
+                    if (!token.Soft)
+                        _hard++;
+                }
+                else if (_table is not null && !token.Soft)
+                {
+                    _strays.Add(i);
+                }
+                i++;
+                continue;
+            }
+
+            if (token.Narrative)
+            {
+                Flush();
+                Close();
+                i++;
+                continue;
+            }
+
+            var match = MatchLabel(i, out int consumed);
+            switch (match.Kind)
+            {
+                case MatchKind.Section:
+                    Flush();
+                    AnyLabel = true;
+                    _section = (SectionDescriptor)match.Target!;
+                    _table = _section.IsSingleTable ? _section.Tables[0] : null;
+                    _lastRow = null;
+                    if (_table?.Layout == TableLayout.SingleRow)
+                        Expect(Pending.SingleRow, null, _table);
+                    break;
+                case MatchKind.Caption:
+                    Flush();
+                    AnyLabel = true;
+                    _table = (TableDescriptor)match.Target!;
+                    _section = _table.Section;
+                    _lastRow = null;
+                    if (_table.Layout == TableLayout.SingleRow)
+                        Expect(Pending.SingleRow, null, _table);
+                    break;
+                case MatchKind.Row:
+                    Flush();
+                    AnyLabel = true;
+                    var row = (RowDescriptor)match.Target!;
+                    _table = row.Table;
+                    _section = row.Table.Section;
+                    _lastRow = row;
+                    _seenRows.Add(row);
+                    if (match.Approximate)
+                        Add(ExtractionIssue.ApproximateLabel, i, Array.Empty<int>(), $"“{Raw(i, consumed)}”按行“{row.FullLabel}”读取（标签不完整或有误）。", $"“{Raw(i, consumed)}” was read as row “{row.FullLabel}” (the label is truncated or misspelt).");
+                    Expect(row.IsGroup ? Pending.Group : Pending.Row, row, row.Table);
+                    break;
+                case MatchKind.Header:
+                    AnyLabel = true;
+                    RecordHeaderUnit(match.Column, i, consumed);
+                    if (_pending is Pending.Row or Pending.Group or Pending.SingleRow && _hard == 0)
+                        break;
+                    Flush();
+                    if (_table!.Layout == TableLayout.SingleRow)
+                        Expect(Pending.SingleRow, null, _table);
+                    break;
+                case MatchKind.Foreign:
+                    Flush();
+                    AnyLabel = true;
+                    if (_table is not null && _foreign.Add(_table))
+                    {
+                        var cells = new List<int>();
+                        foreach (var cell in _table.Cells)
+                            cells.Add(cell.Index);
+                        Add(ExtractionIssue.ForeignColumns, i, cells,
+                            $"表“{Describe(_table)}”的表头“{Raw(i, consumed)}”属于其他模板，本表数字未读取。",
+                            $"Table “{Describe(_table)}” has the header “{Raw(i, consumed)}” of another template; its numbers were not read.");
+                    }
+
+                    break;
+                default:
+                    string key = _tokens[i].Key!;
+                    int cellEnd = CellEnd(i);
+                    if (LabelForms.LooksLikeHeading(cellEnd == i ? key : Concat(i, cellEnd)))
+                    {
+                        Flush();
+                        Close();
+                        consumed = cellEnd - i + 1;
+                    }
+                    else if (_pending == Pending.Unknown && _hard == 0)
+                    {
+                        _unknown.Add(i);
+                    }
+                    else if (_pending is Pending.Row or Pending.Group or Pending.SingleRow && _hard == 0 && key[0] == '(')
+                    {
+                        // A bracketed note printed after a label, before its numbers.
+                    }
+                    else
+                    {
+                        Flush();
+                        _pending = Pending.Unknown;
+                        _unknown.Add(i);
+                    }
+
+                    break;
+            }
+
+            i += consumed;
+        }
+
+        Flush();
+        Finish();
+    }
+
+    private void Expect(Pending pending, RowDescriptor? row, TableDescriptor? table)
+    {
+        _pending = pending;
+        _pendingRow = row;
+        _pendingTable = table;
+    }
+
+    private void Close()
+    {
+        _table = null;
+        _section = null;
+        _lastRow = null;
+    }
+
+    private Match MatchLabel(int start, out int consumed)
+    {
+        // Candidate extent: the rest of this cell's words, then up to three more text cells close by.
+        int end = start;
+        int cells = 1;
+        int firstLine = _tokens[start].Line;
+        while (end + 1 < _tokens.Count)
+        {
+            var next = _tokens[end + 1];
+            if (next.Kind != TokenKind.Text || next.Narrative || next.Line - firstLine > MaxLabelLineSpan)
+                break;
+            if (!next.Joined && ++cells > MaxLabelParts)
+                break;
+            if (end + 1 - start >= MaxLabelWords)
+                break;
+            end++;
+        }
+
+        for (int last = end; last >= start; last--)
+        {
+            string key = last == start ? _tokens[start].Key! : Concat(start, last);
+            var match = Classify(key);
+            if (match.Kind != MatchKind.None)
+            {
+                consumed = last - start + 1;
+                return match;
+            }
+        }
+
+        // No exact match: an approximate row label over the whole cell.
+        int cellEnd = CellEnd(start);
+        var approximate = ApproximateRow(cellEnd == start ? _tokens[start].Key! : Concat(start, cellEnd));
+        consumed = approximate.Kind == MatchKind.None ? 1 : cellEnd - start + 1;
+        return approximate;
+    }
+
+    /// <summary>The last token of the text cell that <paramref name="start"/> is in (its joined words).</summary>
+    private int CellEnd(int start)
+    {
+        int end = start;
+        while (end + 1 < _tokens.Count && _tokens[end + 1].Kind == TokenKind.Text && _tokens[end + 1].Joined)
+            end++;
+        return end;
+    }
+
+    private string Concat(int start, int last)
+    {
+        var builder = new StringBuilder();
+        for (int i = start; i <= last; i++)
+            builder.Append(_tokens[i].Key);
+        return builder.ToString();
+    }
+
+    private Match Classify(string key)
+    {
+        if (_vocabulary.FindSection(key) is { } section)
+            return new Match(MatchKind.Section, section);
+        if (_vocabulary.FindCaption(key) is { } caption)
+            return new Match(MatchKind.Caption, caption);
+        string number = LabelForms.SplitNumber(key, out string rest);
+        if (FindRow(number, rest) is { } row)
+            return new Match(MatchKind.Row, row);
+        if (_table is not null)
+        {
+            int column = _vocabulary.FindHeader(_table, key);
+            if (column >= -1)
+                return new Match(MatchKind.Header, _table, column);
+        }
+
+        if (IsForeign(key))
+            return new Match(MatchKind.Foreign);
+        return default;
+    }
+
+    private RowDescriptor? FindRow(string number, string rest)
+    {
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var candidates = _vocabulary.RowCandidates(rest, withoutNotes: pass == 1);
+            if (candidates is null)
+                continue;
+            var row = Choose(candidates, number, rest);
+            if (row is not null)
+                return row;
+        }
+
+        return null;
+    }
+
+    private RowDescriptor? Choose(IReadOnlyList<RowDescriptor> candidates, string number, string rest)
+    {
+        RowDescriptor? inTable = null, inSection = null, any = null;
+        int tableCount = 0, sectionCount = 0, anyCount = 0;
+        foreach (var row in candidates)
+        {
+            string rowNumber = _vocabulary.RowNumber(row);
+            if (number.Length > 0 && rowNumber != number && !(candidates.Count == 1 && rest.Length >= 4))
+                continue;
+            // A bare 其他 or 总计 is a column header, not the row of that name.
+            if (number.Length == 0 && rowNumber.Length > 0 && _vocabulary.FindHeader(row.Table, rest) >= 0)
+                continue;
+            anyCount++;
+            any = row;
+            if (_table is not null && row.Table == _table)
+            {
+                tableCount++;
+                inTable = row;
+            }
+
+            if (_section is not null && row.Table.Section == _section)
+            {
+                sectionCount++;
+                inSection = row;
+            }
+        }
+
+        if (tableCount == 1)
+            return inTable;
+        if (tableCount == 0 && sectionCount == 1)
+            return inSection;
+        return tableCount == 0 && sectionCount == 0 && anyCount == 1 ? any : null;
+    }
+
+    private Match ApproximateRow(string key)
+    {
+        string number = LabelForms.SplitNumber(key, out string rest);
+        if (rest.Length < 3 || _table is null || _table.Layout == TableLayout.SingleRow)
+            return default;
+
+        // A truncated label: the text is the start of exactly one row label of the current table.
+        RowDescriptor? prefixed = null;
+        int prefixCount = 0;
+        foreach (var row in _vocabulary.TableRows(_table))
+        {
+            if (number.Length > 0 && _vocabulary.RowNumber(row) != number)
+                continue;
+            foreach (string label in _vocabulary.RowLabels(row))
+            {
+                if (label.Length > rest.Length && label.StartsWith(rest, StringComparison.Ordinal) && rest.Length * 10 >= label.Length * 6)
+                {
+                    if (prefixed != row)
+                        prefixCount++;
+                    prefixed = row;
+                    break;
+                }
+            }
+        }
+
+        if (prefixCount == 1)
+            return new Match(MatchKind.Row, prefixed, approximate: true);
+
+        // A misspelt label with the right list number under the current group.
+        if (number.Length == 0 || _lastRow is null)
+            return default;
+        var group = _lastRow.IsGroup ? _lastRow : _lastRow.Parent;
+        if (group is null)
+            return default;
+        foreach (var child in group.Children)
+        {
+            if (_vocabulary.RowNumber(child) != number)
+                continue;
+            foreach (string label in _vocabulary.RowLabels(child))
+                if (LabelForms.Similarity(rest, label) >= 0.5)
+                    return new Match(MatchKind.Row, child, approximate: true);
+        }
+
+        return default;
+    }
+
+    private bool IsForeign(string key)
+    {
+        string bare = LabelForms.RemoveNotes(key);
+        if (_vocabulary.AllKeys.Contains(key) || _vocabulary.AllKeys.Contains(bare))
+            return false;
+        foreach (var other in _others)
+            if (other.AllHeaderKeys.Contains(key) || (bare.Length > 0 && other.AllHeaderKeys.Contains(bare)))
+                return true;
+        return false;
+    }
+
+    private void RecordHeaderUnit(int column, int start, int consumed)
+    {
+        if (column < 0 || _table is null || _table.Columns[column].Kind != ValueKind.Amount)
+            return;
+        string text = Concat(start, start + consumed - 1);
+        int open = text.IndexOf('(');
+        if (open < 0)
+            return;
+        string note = text.Substring(open);
+        if (note.Contains("万元"))
+            _headerUnits[(_table, column)] = AmountUnit.TenThousandYuan;
+        else if (note.Contains("元"))
+            _headerUnits[(_table, column)] = AmountUnit.Yuan;
+    }
+
+    private void Flush()
+    {
+        switch (_pending)
+        {
+            case Pending.Row when _hard > 0:
+                Fit(_vocabulary.RowCells(_pendingRow!), $"行“{_pendingRow!.FullLabel}”", $"row “{_pendingRow.FullLabel}”");
+                break;
+            case Pending.Group when _hard > 0:
+                var group = _pendingRow!;
+                var cells = _vocabulary.RowCells(group);
+                if (Slots(cells.Count).Count == cells.Count && !AnyAssigned(cells) && !_foreign.Contains(group.Table))
+                {
+                    Add(ExtractionIssue.RowsByPosition, _buffer[0], Array.Empty<int>(),
+                        $"“{group.FullLabel}”下各行的标签缺失，{cells.Count} 个数字按模板顺序读取。",
+                        $"The sub-row labels of “{group.FullLabel}” are missing; its {cells.Count} numbers were read in template order.");
+                }
+
+                Fit(cells, $"行“{group.FullLabel}”", $"row “{group.FullLabel}”", allowStray: false);
+                break;
+            case Pending.SingleRow when _hard > 0:
+                Fit(TableCells(_pendingTable!), $"表“{Describe(_pendingTable!)}”", $"table “{Describe(_pendingTable!)}”");
+                break;
+            case Pending.Unknown when _hard > 0:
+                FlushUnknown();
+                break;
+        }
+
+        if (_strays.Count > 0)
+        {
+            Add(ExtractionIssue.StrayCells, _strays[0], Array.Empty<int>(),
+                $"表头中多出 {_strays.Count} 个单元格（“{_tokens[_strays[0]].Raw}”），已忽略。",
+                $"{_strays.Count} extra cell(s) in a table header (“{_tokens[_strays[0]].Raw}”) were ignored.");
+            _strays.Clear();
+        }
+
+        _pending = Pending.None;
+        _pendingRow = null;
+        _pendingTable = null;
+        _buffer.Clear();
+        _hard = 0;
+        _unknown.Clear();
+    }
+
+    private void FlushUnknown()
+    {
+        var text = new StringBuilder();
+        foreach (int t in _unknown)
+            text.Append(_tokens[t].Key);
+        string key = text.ToString();
+
+        // Header fragments of a later single-row table (e.g. 持 正 果 结 left of 结果维持 …) followed by exactly its numbers.
+        int current = _table is null ? -1 : IndexOf(_table);
+        for (int t = current + 1; t < _template.Tables.Count && key.Length >= 2; t++)
+        {
+            var table = _template.Tables[t];
+            if (table.Layout != TableLayout.SingleRow || AnyAssigned(TableCells(table)) || !_vocabulary.IsHeaderFragment(table, key))
+                continue;
+            if (Slots(table.Cells.Count).Count != table.Cells.Count)
+                break;
+            Add(ExtractionIssue.HeaderFromFragments, _unknown[0], Array.Empty<int>(),
+                $"表“{Describe(table)}”只剩表头残片“{Raw(_unknown)}”，其后 {table.Cells.Count} 个数字按模板顺序读取。",
+                $"Table “{Describe(table)}” survives only as header fragments “{Raw(_unknown)}”; the {table.Cells.Count} numbers after them were read in template order.");
+            _table = table;
+            _section = table.Section;
+            Fit(TableCells(table), $"表“{Describe(table)}”", $"table “{Describe(table)}”");
+            return;
+        }
+
+        if (_table is null)
+            return;
+        Add(ExtractionIssue.UnknownRow, _unknown[0], Array.Empty<int>(),
+            $"“{Raw(_unknown)}”不是模板中的行，其后 {_hard} 个数字未读取。",
+            $"“{Raw(_unknown)}” is not a row of the template; the {_hard} number(s) after it were not read.");
+    }
+
+    private int IndexOf(TableDescriptor table)
+    {
+        for (int i = 0; i < _template.Tables.Count; i++)
+            if (_template.Tables[i] == table)
+                return i;
+        return -1;
+    }
+
+    private static IReadOnlyList<int> TableCells(TableDescriptor table)
+    {
+        var cells = new int[table.Cells.Count];
+        for (int i = 0; i < cells.Length; i++)
+            cells[i] = table.Cells[i].Index;
+        return cells;
+    }
+
+    private bool AnyAssigned(IReadOnlyList<int> cells)
+    {
+        foreach (int cell in cells)
+            if (Sources[cell] >= 0 || Statuses[cell] != CellStatus.Missing)
+                return true;
+        return false;
+    }
+
+    private void Fit(IReadOnlyList<int> cells, string what, string whatEnglish, bool allowStray = true)
+    {
+        var table = _template.Cells[cells[0]].Table;
+        if (_foreign.Contains(table))
+            return;
+        if (AnyAssigned(cells))
+        {
+            Add(ExtractionIssue.DuplicateRow, _buffer[0], Array.Empty<int>(),
+                $"{what}再次出现，后一次的 {_hard} 个数字未读取。",
+                $"{Capital(whatEnglish)} appears again; the {_hard} number(s) of the later one were not read.");
+            return;
+        }
+
+        int expected = cells.Count;
+        var slots = Slots(expected);
+        if (slots.Count == expected || (allowStray && slots.Count == expected + 1))
+        {
+            for (int c = 0; c < expected; c++)
+                Assign(cells[c], slots[c]);
+            if (slots.Count > expected)
+            {
+                int stray = slots[expected];
+                Add(ExtractionIssue.StrayCells, stray, Array.Empty<int>(),
+                    $"{what}有 {expected + 1} 个单元格，多出的“{_tokens[stray].Raw}”已按列数忽略。",
+                    $"{Capital(whatEnglish)} has {expected + 1} cells; the extra “{_tokens[stray].Raw}” was ignored by the known column count.");
+            }
+
+            return;
+        }
+
+        Add(ExtractionIssue.CellCountMismatch, slots[0], cells,
+            $"{what}后有 {slots.Count} 个数字，应为 {expected} 个：无法确定对应的列，这些单元格留空（不移位）。",
+            $"{Capital(whatEnglish)} is followed by {slots.Count} number(s) for {expected} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
+    }
+
+    /// <summary>The buffered cells to place: without soft blanks, unless only they make the count fit.</summary>
+    private List<int> Slots(int expected)
+    {
+        if (_hard == _buffer.Count || _buffer.Count != expected)
+        {
+            var hard = new List<int>(_hard);
+            foreach (int t in _buffer)
+                if (!_tokens[t].Soft)
+                    hard.Add(t);
+            return hard;
+        }
+
+        return _buffer;
+    }
+
+    private void Assign(int cellIndex, int tokenIndex)
+    {
+        var cell = _template.Cells[cellIndex];
+        var token = _tokens[tokenIndex];
+        switch (token.Kind)
+        {
+            case TokenKind.Blank:
+                Statuses[cellIndex] = CellStatus.Blank;
+                Sources[cellIndex] = tokenIndex;
+                Found++;
+                return;
+            case TokenKind.Unparseable:
+                Add(ExtractionIssue.UnparseableCell, tokenIndex, new[] { cellIndex },
+                    $"单元格“{token.Raw}”（{CellName(cell)}）不是可读的数字。",
+                    $"Cell “{token.Raw}” ({CellName(cell, english: true)}) is not a readable number.");
+                return;
+        }
+
+        CellValue value;
+        switch (cell.Kind)
+        {
+            case ValueKind.Count:
+            case ValueKind.SignedCount:
+                bool signed = cell.Kind == ValueKind.SignedCount;
+                if (!token.IsInteger || (token.Negative && !signed) || token.Unit is ValueUnit.Yuan or ValueUnit.TenThousandYuan
+                    || token.Number > int.MaxValue || token.Number < int.MinValue)
+                {
+                    Add(ExtractionIssue.InvalidValue, tokenIndex, new[] { cellIndex },
+                        $"单元格“{token.Raw}”（{CellName(cell)}）应为{(signed ? "整数" : "非负整数")}，未读取。",
+                        $"Cell “{token.Raw}” ({CellName(cell, english: true)}) must be {(signed ? "a whole number" : "a whole number ≥ 0")}; it was not read.");
+                    return;
+                }
+
+                value = CellValue.FromInt32((int)token.Number);
+                break;
+            default:
+                if (token.Negative)
+                {
+                    Add(ExtractionIssue.InvalidValue, tokenIndex, new[] { cellIndex },
+                        $"金额“{token.Raw}”（{CellName(cell)}）为负数，未读取。",
+                        $"The amount “{token.Raw}” ({CellName(cell, english: true)}) is negative; it was not read.");
+                    return;
+                }
+
+                var unit = token.Unit switch
+                {
+                    ValueUnit.Yuan => AmountUnit.Yuan,
+                    ValueUnit.TenThousandYuan => AmountUnit.TenThousandYuan,
+                    _ => _headerUnits.TryGetValue((cell.Table, IndexOfColumn(cell)), out var headerUnit) ? headerUnit : AmountUnit.Unknown,
+                };
+                var target = cell.Column.AmountUnit;
+                if (target != AmountUnit.Unknown)
+                {
+                    decimal number = unit == AmountUnit.Unknown ? token.Number : new Amount(token.Number, unit).ConvertTo(target)!.Value;
+                    value = CellValue.FromAmount(number, target);
+                }
+                else
+                {
+                    value = CellValue.FromAmount(token.Number, unit);
+                    if (unit == AmountUnit.Unknown)
+                        Add(ExtractionIssue.AmountUnitUnknown, tokenIndex, Array.Empty<int>(),
+                            $"金额“{token.Raw}”（{CellName(cell)}）未注明单位（元或万元），单位记为未知。",
+                            $"The amount “{token.Raw}” ({CellName(cell, english: true)}) has no unit (元 or 万元); its unit is recorded as unknown.");
+                }
+
+                break;
+        }
+
+        Values[cellIndex] = value;
+        Statuses[cellIndex] = CellStatus.Reported;
+        Sources[cellIndex] = tokenIndex;
+        Found++;
+        if (token.Note is not null)
+            Add(ExtractionIssue.AnnotatedCell, tokenIndex, Array.Empty<int>(),
+                $"单元格“{token.Raw}”（{CellName(cell)}）读作 {value}，注释“{token.Note}”随单元格保留。",
+                $"Cell “{token.Raw}” ({CellName(cell, english: true)}) was read as {value}; the note “{token.Note}” is kept with the cell.");
+    }
+
+    private static int IndexOfColumn(CellDescriptor cell)
+    {
+        var columns = cell.Table.Columns;
+        for (int i = 0; i < columns.Count; i++)
+            if (columns[i] == cell.Column)
+                return i;
+        return -1;
+    }
+
+    private void Finish()
+    {
+        if (Found == 0)
+            return;
+        foreach (var table in _template.Tables)
+        {
+            var cells = TableCells(table);
+            bool any = false;
+            foreach (int cell in cells)
+                any |= Statuses[cell] != CellStatus.Missing || Covered[cell];
+            if (!any)
+            {
+                Add(ExtractionIssue.TableNotFound, -1, cells,
+                    $"未找到表“{Describe(table)}”，其 {cells.Count} 个单元格缺失。",
+                    $"Table “{Describe(table)}” was not found; its {cells.Count} cells are missing.");
+                continue;
+            }
+
+            foreach (var row in table.DataRows)
+            {
+                var rowCells = _vocabulary.RowCells(row);
+                var missing = new List<int>();
+                foreach (int cell in rowCells)
+                    if (Statuses[cell] == CellStatus.Missing && !Covered[cell])
+                        missing.Add(cell);
+                if (missing.Count == 0)
+                    continue;
+                string label = table.Layout == TableLayout.SingleRow ? Describe(table) + " / " + row.FullLabel : row.FullLabel;
+                if (_seenRows.Contains(row))
+                    Add(ExtractionIssue.RowNotFound, -1, missing,
+                        $"行“{label}”的标签后没有数字，{missing.Count} 个单元格缺失。",
+                        $"Row “{label}” has no numbers after its label; {missing.Count} cell(s) are missing.");
+                else
+                    Add(ExtractionIssue.RowNotFound, -1, missing,
+                        $"未找到行“{label}”，{missing.Count} 个单元格缺失。",
+                        $"Row “{label}” was not found; {missing.Count} cell(s) are missing.");
+            }
+        }
+    }
+
+    private void Add(ExtractionIssue issue, int token, IReadOnlyList<int> cells, string chinese, string english)
+    {
+        var descriptors = new CellDescriptor[cells.Count];
+        for (int i = 0; i < cells.Count; i++)
+        {
+            descriptors[i] = _template.Cells[cells[i]];
+            Covered[cells[i]] = true;
+        }
+
+        SourcePosition? position = token >= 0 ? _tokens[token].Position : null;
+        string? text = token >= 0 ? _tokens[token].Raw : null;
+        Findings.Add(new ExtractionFinding(issue, _language == MessageLanguage.English ? english : chinese, descriptors, position, text));
+    }
+
+    private string Raw(int start, int consumed)
+    {
+        var builder = new StringBuilder();
+        for (int i = start; i < start + consumed; i++)
+            builder.Append(_tokens[i].Raw);
+        return builder.ToString();
+    }
+
+    private string Raw(List<int> tokens)
+    {
+        var builder = new StringBuilder();
+        foreach (int t in tokens)
+        {
+            if (builder.Length > 0)
+                builder.Append(' ');
+            builder.Append(_tokens[t].Raw);
+            if (builder.Length > 40)
+                break;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Describe(TableDescriptor table) =>
+        table.Section.IsSingleTable || table.Caption is null ? table.Section.FullHeading : table.Caption;
+
+    private static string CellName(CellDescriptor cell, bool english = false) =>
+        english ? cell.Path : cell.Row.FullLabel + " / " + cell.Column.Label;
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+}

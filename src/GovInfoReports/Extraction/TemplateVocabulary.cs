@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using GovInfoReports.Templates;
+
+namespace GovInfoReports.Extraction;
+
+/// <summary>
+/// The label keys of one template, built once from its descriptor: section headings, table captions, row labels
+/// (with and without list numbers and notes), column headers, detection markers. Everything extraction knows
+/// about a template comes from here, so a new template file is extracted with no new code.
+/// </summary>
+internal sealed class TemplateVocabulary
+{
+    private static readonly ConditionalWeakTable<ReportTemplate, TemplateVocabulary> Cache = new();
+
+    private readonly Dictionary<string, SectionDescriptor> _sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TableDescriptor?> _captions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RowDescriptor>> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RowDescriptor>> _rowBases = new(StringComparer.Ordinal);
+    private readonly Dictionary<RowDescriptor, string> _rowNumbers = new();
+    private readonly Dictionary<RowDescriptor, string[]> _rowLabels = new();
+    private readonly Dictionary<TableDescriptor, Dictionary<string, int>> _headers = new();
+    private readonly Dictionary<TableDescriptor, HashSet<char>> _headerChars = new();
+    private readonly Dictionary<RowDescriptor, List<int>> _rowCells = new();
+    private readonly Dictionary<TableDescriptor, List<RowDescriptor>> _tableRows = new();
+
+    private TemplateVocabulary(ReportTemplate template)
+    {
+        Template = template;
+        foreach (var section in template.Sections)
+        {
+            AddSection(section.Heading, section);
+            foreach (var alias in section.Aliases)
+                AddSection(alias, section);
+            foreach (var table in section.Tables)
+                AddTable(table);
+        }
+
+        foreach (var cell in template.Cells)
+        {
+            if (!_rowCells.TryGetValue(cell.Row, out var list))
+                _rowCells[cell.Row] = list = new List<int>();
+            list.Add(cell.Index);
+        }
+
+        foreach (var table in template.Tables)
+            foreach (var row in _tableRows[table])
+                RowCells(row);
+
+        var markers = new List<string>();
+        foreach (var marker in template.Markers)
+            markers.Add(ReportText.LabelKey(marker));
+        Markers = markers;
+    }
+
+    public static TemplateVocabulary For(ReportTemplate template) => Cache.GetValue(template, static t => new TemplateVocabulary(t));
+
+    public ReportTemplate Template { get; }
+
+    /// <summary>Detection markers, as keys.</summary>
+    public IReadOnlyList<string> Markers { get; }
+
+    /// <summary>Every column-header key of every table (for recognising another template's headers).</summary>
+    public HashSet<string> AllHeaderKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every label key of the template: headings, captions, rows, headers.</summary>
+    public HashSet<string> AllKeys { get; } = new(StringComparer.Ordinal);
+
+    public SectionDescriptor? FindSection(string key)
+    {
+        LabelForms.SplitNumber(key, out string rest);
+        if (rest.Length < 4)
+            return null;
+        if (_sections.TryGetValue(rest, out var section))
+            return section;
+        string bare = LabelForms.RemoveNotes(rest);
+        return bare.Length >= 4 && _sections.TryGetValue(bare, out section) ? section : null;
+    }
+
+    public TableDescriptor? FindCaption(string key) =>
+        _captions.TryGetValue(key, out var table) ? table : null;
+
+    /// <summary>Candidate rows for a label without its number (exact key, then key without notes).</summary>
+    public IReadOnlyList<RowDescriptor>? RowCandidates(string rest, bool withoutNotes)
+    {
+        var index = withoutNotes ? _rowBases : _rows;
+        string key = withoutNotes ? LabelForms.RemoveNotes(rest) : rest;
+        return key.Length > 0 && index.TryGetValue(key, out var rows) ? rows : null;
+    }
+
+    public string RowNumber(RowDescriptor row) => _rowNumbers[row];
+
+    /// <summary>Every row of a table, groups included, in template order.</summary>
+    public IReadOnlyList<RowDescriptor> TableRows(TableDescriptor table) => _tableRows[table];
+
+    /// <summary>The template cell indexes of a row, in column order; for a group, those of all its leaves.</summary>
+    public IReadOnlyList<int> RowCells(RowDescriptor row)
+    {
+        if (_rowCells.TryGetValue(row, out var cells))
+            return cells;
+        var all = new List<int>();
+        foreach (var child in row.Children)
+            all.AddRange(RowCells(child));
+        _rowCells[row] = all;
+        return all;
+    }
+
+    /// <summary>The row's label keys without number: the label and its aliases.</summary>
+    public string[] RowLabels(RowDescriptor row) => _rowLabels[row];
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is a header of <paramref name="table"/>: a column label or alias, a column
+    /// group, the row header, the columns caption, the note, or (for single-row tables) a row label. Returns the
+    /// column index for column labels, -1 for other headers, or -2 when it is not a header.
+    /// </summary>
+    public int FindHeader(TableDescriptor table, string key)
+    {
+        var headers = _headers[table];
+        if (headers.TryGetValue(key, out int column))
+            return column;
+        string bare = LabelForms.RemoveNotes(key);
+        if (bare.Length > 0 && headers.TryGetValue(bare, out column))
+            return column;
+        return IsGenericHeader(bare) ? -1 : -2;
+    }
+
+    /// <summary>Whether every character of the keys occurs in <paramref name="table"/>'s header vocabulary.</summary>
+    public bool IsHeaderFragment(TableDescriptor table, string key)
+    {
+        var chars = _headerChars[table];
+        foreach (char c in key)
+            if (!chars.Contains(c))
+                return false;
+        return true;
+    }
+
+    private static bool IsGenericHeader(string key)
+    {
+        if (key is "合计" or "小计" or "数据" or "数量")
+            return true;
+        if (key.StartsWith("数据", StringComparison.Ordinal) && key.Length > 2)
+        {
+            for (int i = 2; i < key.Length; i++)
+                if (key[i] < '0' || key[i] > '9')
+                    return false;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void AddSection(string heading, SectionDescriptor section)
+    {
+        string key = ReportText.LabelKey(heading);
+        LabelForms.SplitNumber(key, out string rest);
+        _sections[rest] = section;
+        AllKeys.Add(rest);
+    }
+
+    private void AddTable(TableDescriptor table)
+    {
+        if (table.Caption is { } caption)
+            AddCaption(caption, table);
+        foreach (var alias in table.Aliases)
+            AddCaption(alias, table);
+
+        var headers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var chars = new HashSet<char>();
+        void Header(string? text, int column)
+        {
+            if (text is null)
+                return;
+            string key = ReportText.LabelKey(text);
+            if (key.Length == 0)
+                return;
+            if (!headers.TryGetValue(key, out int existing) || existing < 0)
+                headers[key] = column;
+            string bare = LabelForms.RemoveNotes(key);
+            if (bare.Length > 0 && bare != key && !headers.ContainsKey(bare))
+                headers[bare] = column;
+            AllHeaderKeys.Add(key);
+            AllKeys.Add(key);
+            foreach (char c in key)
+                chars.Add(c);
+        }
+
+        Header(table.RowHeader, -1);
+        Header(table.ColumnsCaption, -1);
+        Header(table.Note, -1);
+        for (int c = 0; c < table.Columns.Count; c++)
+        {
+            var column = table.Columns[c];
+            Header(column.Label, c);
+            foreach (var alias in column.Aliases)
+                Header(alias, c);
+            Header(column.Group, -1);
+        }
+
+        _headers[table] = headers;
+        _headerChars[table] = chars;
+        _tableRows[table] = new List<RowDescriptor>();
+        AddRows(table, table.Rows);
+    }
+
+    private void AddRows(TableDescriptor table, IReadOnlyList<RowDescriptor> rows)
+    {
+        foreach (var row in rows)
+        {
+            _tableRows[table].Add(row);
+            string number = row.Number is null ? "" : LabelForms.SplitNumber(ReportText.LabelKey(row.Number + "x"), out _);
+            _rowNumbers[row] = number;
+            var labels = new List<string>();
+            foreach (string text in Concat(row.Label, row.Aliases))
+            {
+                string key = ReportText.LabelKey(text);
+                // Aliases may carry their own number; index them by the label after it.
+                LabelForms.SplitNumber(key, out string rest);
+                if (rest.Length == 0)
+                    continue;
+                labels.Add(rest);
+                AllKeys.Add(rest);
+                if (table.Layout == TableLayout.SingleRow)
+                {
+                    // The rows of a single-row table are printed as column-group headers.
+                    var headers = _headers[table];
+                    if (!headers.ContainsKey(rest))
+                        headers[rest] = -1;
+                    AllHeaderKeys.Add(rest);
+                    foreach (char c in rest)
+                        _headerChars[table].Add(c);
+                    continue;
+                }
+
+                Index(_rows, rest, row);
+                string bare = LabelForms.RemoveNotes(rest);
+                if (bare.Length > 0)
+                    Index(_rowBases, bare, row);
+            }
+
+            _rowLabels[row] = labels.ToArray();
+            AddRows(table, row.Children);
+        }
+    }
+
+    private static IEnumerable<string> Concat(string first, IReadOnlyList<string> rest)
+    {
+        yield return first;
+        foreach (var item in rest)
+            yield return item;
+    }
+
+    private static void Index(Dictionary<string, List<RowDescriptor>> index, string key, RowDescriptor row)
+    {
+        if (!index.TryGetValue(key, out var rows))
+            index[key] = rows = new List<RowDescriptor>();
+        if (!rows.Contains(row))
+            rows.Add(row);
+    }
+
+    private void AddCaption(string caption, TableDescriptor table)
+    {
+        string key = ReportText.LabelKey(caption);
+        AllKeys.Add(key);
+        // A caption shared by two tables identifies neither.
+        _captions[key] = _captions.TryGetValue(key, out var existing) && existing != table ? null : table;
+    }
+}

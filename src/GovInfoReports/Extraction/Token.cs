@@ -1,0 +1,116 @@
+namespace GovInfoReports.Extraction;
+
+internal enum TokenKind : byte
+{
+    /// <summary>Words that are not a number: a label, a header, a heading, narrative.</summary>
+    Text,
+
+    /// <summary>A number, possibly signed, with a unit or a note.</summary>
+    Value,
+
+    /// <summary>A cell printed empty (a dash, <c>/</c>, <c>&amp;nbsp;</c>, or an empty cell between cells).</summary>
+    Blank,
+
+    /// <summary>A cell that looks like a number but cannot be read as one.</summary>
+    Unparseable,
+}
+
+internal enum ValueUnit : byte
+{
+    None,
+    Yuan,
+    TenThousandYuan,
+    Count,
+}
+
+/// <summary>One cell-sized piece of the input, with its position.</summary>
+internal readonly struct Token
+{
+    public Token(TokenKind kind, int line, int column, string raw, string? key = null, bool narrative = false, bool soft = false, bool joined = false)
+    {
+        Soft = soft;
+        Joined = joined;
+        Kind = kind;
+        Line = line;
+        Column = column;
+        Raw = raw;
+        Key = key;
+        Narrative = narrative;
+        Number = 0;
+        Negative = false;
+        Signed = false;
+        IsInteger = false;
+        Unit = ValueUnit.None;
+        Note = null;
+    }
+
+    public Token(int line, int column, string raw, in ParsedNumber number)
+        : this(TokenKind.Value, line, column, raw)
+    {
+        Number = number.Value;
+        Negative = number.Negative;
+        Signed = number.Signed;
+        IsInteger = number.IsInteger;
+        Unit = number.Unit;
+        Note = number.Note;
+    }
+
+    public TokenKind Kind { get; }
+
+    /// <summary>
+    /// For blanks: an empty cell between a label and a number of one line, which may be a blank cell or the
+    /// second column of a merged label. It counts only when the numbers do not fit without it.
+    /// </summary>
+    public bool Soft { get; }
+
+    /// <summary>For text: the word continues the text of the previous token's cell (separated by spaces only).</summary>
+    public bool Joined { get; }
+
+    public int Line { get; }
+
+    public int Column { get; }
+
+    /// <summary>The text as printed (trimmed).</summary>
+    public string Raw { get; }
+
+    /// <summary>For text: the matching key (<see cref="ReportText.LabelKey"/>); null for narrative.</summary>
+    public string? Key { get; }
+
+    /// <summary>For text: a sentence or paragraph, never a label.</summary>
+    public bool Narrative { get; }
+
+    /// <summary>For values: the magnitude (sign applied).</summary>
+    public decimal Number { get; }
+
+    public bool Negative { get; }
+
+    /// <summary>The value was written with an explicit sign (<c>+98</c>, <c>-8</c>, <c>减4</c>).</summary>
+    public bool Signed { get; }
+
+    public bool IsInteger { get; }
+
+    public ValueUnit Unit { get; }
+
+    public string? Note { get; }
+
+    public bool IsSlot => Kind != TokenKind.Text;
+
+    public SourcePosition Position => new(Line, Column);
+
+    public Token WithUnit(ValueUnit unit, string raw) => new(this, unit, Note, raw);
+
+    public Token WithNote(string note, string raw) => new(this, Unit, note, raw);
+
+    private Token(in Token value, ValueUnit unit, string? note, string raw)
+        : this(TokenKind.Value, value.Line, value.Column, raw)
+    {
+        Number = value.Number;
+        Negative = value.Negative;
+        Signed = value.Signed;
+        IsInteger = value.IsInteger;
+        Unit = unit;
+        Note = note;
+    }
+
+    public override string ToString() => Kind + "@" + Line + ":" + Column + " " + (Key ?? Raw);
+}

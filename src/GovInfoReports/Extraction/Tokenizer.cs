@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+
+namespace GovInfoReports.Extraction;
+
+/// <summary>
+/// Splits report text into cell-sized tokens with their positions. Cells are separated by tabs, pipes and line
+/// breaks; inside a cell, words separated by spaces are numbers or text (consecutive text words form one token).
+/// Empty cells count as blank only where the layout makes them positional: between two numbers of one line, or
+/// before the numbers of a line that has no label. An empty cell between a label and a number is a soft blank:
+/// it may be the second column of a merged label, so it counts only when the numbers do not fit without it.
+/// </summary>
+internal static class Tokenizer
+{
+    private const int NarrativeLength = 80;
+
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>(Math.Max(16, text.Length / 8));
+        var line = new List<Field>();
+        var lineTokens = new List<Token>();
+        int lineNumber = 0;
+        int position = 0;
+        while (position <= text.Length)
+        {
+            int end = position;
+            while (end < text.Length && text[end] != '\n' && text[end] != '\r')
+                end++;
+            lineNumber++;
+            TokenizeLine(text, position, end, lineNumber, line, lineTokens, tokens);
+            if (end >= text.Length)
+                break;
+            position = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+        }
+
+        return tokens;
+    }
+
+    private struct Field
+    {
+        public int Start;
+        public int End;
+        public int FirstToken;
+        public int TokenCount;
+        public bool Empty => TokenCount == 0;
+    }
+
+    private static bool IsSeparator(char c) => c is '\t' or '|' or '｜';
+
+    private static void TokenizeLine(string text, int start, int end, int lineNumber, List<Field> fields, List<Token> lineTokens, List<Token> output)
+    {
+        fields.Clear();
+        lineTokens.Clear();
+        int fieldStart = start;
+        for (int i = start; i <= end; i++)
+        {
+            if (i == end || IsSeparator(text[i]))
+            {
+                fields.Add(new Field { Start = fieldStart, End = i });
+                fieldStart = i + 1;
+            }
+        }
+
+        if (IsMarkdownRule(text, fields))
+            return;
+
+        // The border pipe of a markdown or HTML-dump row is not an empty first cell.
+        if (fields.Count > 1 && IsBlank(text, fields[0]) && text[fields[0].End] is '|' or '｜')
+            fields.RemoveAt(0);
+
+        int nonEmpty = 0;
+        for (int f = 0; f < fields.Count; f++)
+        {
+            var field = fields[f];
+            field.FirstToken = lineTokens.Count;
+            TokenizeField(text, field.Start, field.End, lineNumber, start, lineTokens);
+            field.TokenCount = lineTokens.Count - field.FirstToken;
+            fields[f] = field;
+            if (!field.Empty)
+                nonEmpty++;
+        }
+
+        if (nonEmpty < 2)
+        {
+            output.AddRange(lineTokens);
+            return;
+        }
+
+        // A row line: empty cells between numbers, and before the numbers of a line without a label, are blank cells.
+        int first = -1, last = -1;
+        for (int f = 0; f < fields.Count; f++)
+        {
+            if (fields[f].Empty)
+                continue;
+            if (first < 0)
+                first = f;
+            last = f;
+        }
+
+        bool leadingBlanks = lineTokens[fields[first].FirstToken].IsSlot;
+        for (int f = 0; f < fields.Count; f++)
+        {
+            var field = fields[f];
+            if (!field.Empty)
+            {
+                for (int t = 0; t < field.TokenCount; t++)
+                    output.Add(lineTokens[field.FirstToken + t]);
+                continue;
+            }
+
+            if (f > last)
+                break;
+            bool blank, soft = false;
+            if (f < first)
+            {
+                blank = leadingBlanks;
+            }
+            else
+            {
+                var previous = PreviousNonEmpty(fields, f);
+                var next = NextNonEmpty(fields, f);
+                bool afterSlot = lineTokens[previous.FirstToken + previous.TokenCount - 1].IsSlot;
+                bool beforeSlot = lineTokens[next.FirstToken].IsSlot;
+                blank = afterSlot || beforeSlot;
+                soft = !(afterSlot && beforeSlot);
+            }
+
+            if (blank)
+                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, "", soft: soft));
+        }
+    }
+
+    private static bool IsBlank(string text, Field field)
+    {
+        for (int i = field.Start; i < field.End; i++)
+            if (!IsSpace(text[i]))
+                return false;
+        return true;
+    }
+
+    private static Field PreviousNonEmpty(List<Field> fields, int index)
+    {
+        for (int f = index - 1; ; f--)
+            if (!fields[f].Empty)
+                return fields[f];
+    }
+
+    private static Field NextNonEmpty(List<Field> fields, int index)
+    {
+        for (int f = index + 1; ; f++)
+            if (!fields[f].Empty)
+                return fields[f];
+    }
+
+    private static bool IsMarkdownRule(string text, List<Field> fields)
+    {
+        if (fields.Count < 2)
+            return false;
+        int rules = 0;
+        foreach (var field in fields)
+        {
+            var cell = text.AsSpan(field.Start, field.End - field.Start).Trim();
+            if (cell.Length == 0)
+                continue;
+            int dashes = 0;
+            foreach (char c in cell)
+            {
+                if (c == '-')
+                    dashes++;
+                else if (c != ':')
+                    return false;
+            }
+
+            if (dashes < 3)
+                return false;
+            rules++;
+        }
+
+        return rules > 0;
+    }
+
+    private static void TokenizeField(string text, int start, int end, int lineNumber, int lineStart, List<Token> output)
+    {
+        int textStart = -1, textEnd = -1;
+        int i = start;
+        while (i < end)
+        {
+            while (i < end && IsSpace(text[i]))
+                i++;
+            if (i >= end)
+                break;
+            if (text[i] == '[' && ArtefactEnd(text, i, end) is var close && close > 0)
+            {
+                i = close + 1;
+                continue;
+            }
+
+            int wordStart = i;
+            while (i < end && !IsSpace(text[i]))
+                i++;
+            var raw = text.AsSpan(wordStart, i - wordStart);
+            if (raw.Length > 40)
+            {
+                // Long words are text (labels or narrative); skip the number test.
+                if (textStart < 0)
+                    textStart = wordStart;
+                textEnd = i;
+                continue;
+            }
+
+            string word = ReportText.Word(raw).Trim();
+            if (word.Length == 0)
+            {
+                // Only artefacts and zero-width characters, or &nbsp; (an HTML blank cell).
+                if (raw.IndexOf("&nbsp;".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
+                    continue;
+                word = "&nbsp;";
+            }
+
+            var kind = ValueParser.Classify(word, out var number);
+            switch (kind)
+            {
+                case WordKind.Unit when LastIsValueWithout(output, lineNumber, textStart, unit: true):
+                    output[output.Count - 1] = output[output.Count - 1].WithUnit(number.Unit, output[output.Count - 1].Raw + " " + raw.ToString());
+                    continue;
+                case WordKind.Note when LastIsValueWithout(output, lineNumber, textStart, unit: false):
+                    output[output.Count - 1] = output[output.Count - 1].WithNote(word.Substring(1, word.Length - 2), output[output.Count - 1].Raw + " " + raw.ToString());
+                    continue;
+                case WordKind.Value:
+                case WordKind.Blank:
+                case WordKind.Unparseable:
+                    FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+                    int column = wordStart - lineStart + 1;
+                    output.Add(kind switch
+                    {
+                        WordKind.Value => new Token(lineNumber, column, raw.ToString(), number),
+                        WordKind.Blank => new Token(TokenKind.Blank, lineNumber, column, raw.ToString()),
+                        _ => new Token(TokenKind.Unparseable, lineNumber, column, raw.ToString()),
+                    });
+                    continue;
+                default:
+                    if (textStart < 0)
+                        textStart = wordStart;
+                    textEnd = i;
+                    continue;
+            }
+        }
+
+        FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+    }
+
+    private static bool LastIsValueWithout(List<Token> output, int lineNumber, int textStart, bool unit)
+    {
+        if (textStart >= 0 || output.Count == 0)
+            return false;
+        var last = output[output.Count - 1];
+        return last.Kind == TokenKind.Value && last.Line == lineNumber && (unit ? last.Unit == ValueUnit.None : last.Note is null);
+    }
+
+    /// <summary>
+    /// Emits a run of text words: one narrative token for a sentence or paragraph, otherwise one token per word,
+    /// each after the first marked as joined (the matcher reads <c>自然 人</c> as one label, or
+    /// <c>行政复议 行政诉讼</c> as two).
+    /// </summary>
+    private static void FlushText(string text, ref int textStart, int textEnd, int lineNumber, int lineStart, List<Token> output)
+    {
+        if (textStart < 0)
+            return;
+        var raw = text.AsSpan(textStart, textEnd - textStart);
+        int runStart = textStart;
+        textStart = -1;
+        if (IsNarrative(raw))
+        {
+            output.Add(new Token(TokenKind.Text, lineNumber, runStart - lineStart + 1, raw.ToString(), key: null, narrative: true));
+            return;
+        }
+
+        bool joined = false;
+        int i = runStart;
+        while (i < textEnd)
+        {
+            while (i < textEnd && IsSpace(text[i]))
+                i++;
+            if (i >= textEnd)
+                break;
+            if (text[i] == '[' && ArtefactEnd(text, i, textEnd) is var close && close > 0)
+            {
+                i = close + 1;
+                continue;
+            }
+
+            int wordStart = i;
+            while (i < textEnd && !IsSpace(text[i]))
+                i++;
+            var word = text.AsSpan(wordStart, i - wordStart);
+            string key = ReportText.Key(word);
+            if (key.Length == 0)
+                continue;
+            output.Add(new Token(TokenKind.Text, lineNumber, wordStart - lineStart + 1, word.ToString(), key, joined: joined));
+            joined = true;
+        }
+    }
+
+    private static bool IsNarrative(ReadOnlySpan<char> raw)
+    {
+        if (raw.Length > NarrativeLength)
+            return true;
+        if (raw.Length < 30)
+            return false;
+        return raw.IndexOf('。') >= 0 || raw.IndexOf('；') >= 0;
+    }
+
+    /// <summary>The end of a Word/PDF artefact such as <c>[bookmark: _GoBack]</c> starting at <paramref name="open"/>, or -1.</summary>
+    private static int ArtefactEnd(string text, int open, int end)
+    {
+        var rest = text.AsSpan(open + 1, end - open - 1);
+        if (!(rest.StartsWith("bookmark".AsSpan(), StringComparison.OrdinalIgnoreCase)
+              || rest.StartsWith("image".AsSpan(), StringComparison.OrdinalIgnoreCase)
+              || rest.StartsWith("pagebreak".AsSpan(), StringComparison.OrdinalIgnoreCase)))
+            return -1;
+        int close = rest.IndexOf(']');
+        return close < 0 ? -1 : open + 1 + close;
+    }
+
+    private static bool IsSpace(char c) => c == ' ' || c == '\u3000' || c == '\u00A0' || c == '\v' || c == '\f' || (c > 0x7F && char.IsWhiteSpace(c));
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Globalization;
+
+namespace GovInfoReports.Extraction;
+
+internal enum WordKind : byte
+{
+    Text,
+    Value,
+    Blank,
+    Unit,
+    Note,
+    Unparseable,
+}
+
+internal struct ParsedNumber
+{
+    public decimal Value;
+    public bool Negative;
+    public bool Signed;
+    public bool IsInteger;
+    public ValueUnit Unit;
+    public string? Note;
+}
+
+/// <summary>Reads one normalised word as a cell value. Linear in the word, no regular expression.</summary>
+internal static class ValueParser
+{
+    public static WordKind Classify(string word, out ParsedNumber number)
+    {
+        number = default;
+        if (word.Length == 0)
+            return WordKind.Blank;
+        if (IsBlankMarker(word))
+            return WordKind.Blank;
+        if (UnitOf(word.AsSpan()) is var wordUnit && wordUnit != ValueUnit.None && wordUnit != ValueUnit.Count)
+        {
+            number.Unit = wordUnit;
+            return WordKind.Unit;
+        }
+
+        if (word[0] == '(' && word[word.Length - 1] == ')')
+            return WordKind.Note;
+
+        int i = 0;
+        if (word[0] == '+' || word[0] == '-')
+        {
+            number.Signed = true;
+            number.Negative = word[0] == '-';
+            i = 1;
+        }
+        else if (StartsWithWordSign(word, out int signLength, out bool negative))
+        {
+            number.Signed = true;
+            number.Negative = negative;
+            i = signLength;
+        }
+
+        int digitsStart = i;
+        if (i >= word.Length || !IsDigit(word[i]))
+            return WordKind.Text;
+
+        // Integer part, with optional thousands separators in groups of three.
+        while (i < word.Length && IsDigit(word[i]))
+            i++;
+        int firstGroup = i - digitsStart;
+        bool grouped = false;
+        while (i < word.Length && word[i] == ',' && AllDigits(word, i + 1, 3) && (i + 4 == word.Length || !IsDigit(word[i + 4])))
+        {
+            grouped = true;
+            i += 4;
+        }
+
+        if (grouped && firstGroup > 3)
+            return WordKind.Unparseable;
+
+        int fractionDigits = 0;
+        bool fractionNonZero = false;
+        if (i + 1 < word.Length && word[i] == '.' && IsDigit(word[i + 1]))
+        {
+            i++;
+            while (i < word.Length && IsDigit(word[i]))
+            {
+                fractionNonZero |= word[i] != '0';
+                fractionDigits++;
+                i++;
+            }
+        }
+
+        var digits = word.AsSpan(digitsStart, i - digitsStart);
+        var rest = word.AsSpan(i);
+        if (rest.Length > 0)
+        {
+            if (rest[0] is '.' or '、' or ')' or ':')
+                return WordKind.Text;
+            if (rest[0] == ',')
+                return WordKind.Unparseable;
+            int noteStart = rest.IndexOf('(');
+            var unitPart = noteStart >= 0 ? rest.Slice(0, noteStart) : rest;
+            if (unitPart.Length > 0)
+            {
+                var unit = UnitOf(unitPart);
+                if (unit == ValueUnit.None)
+                    return IsAscii(rest) && rest.Length <= 3 ? WordKind.Unparseable : WordKind.Text;
+                number.Unit = unit;
+            }
+
+            if (noteStart >= 0)
+            {
+                var note = rest.Slice(noteStart);
+                if (note[note.Length - 1] != ')')
+                    return WordKind.Text;
+                number.Note = note.Slice(1, note.Length - 2).ToString();
+            }
+        }
+
+        Span<char> buffer = stackalloc char[digits.Length];
+        int length = 0;
+        foreach (char c in digits)
+            if (c != ',')
+                buffer[length++] = c;
+        if (!decimal.TryParse(buffer.Slice(0, length), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+            return WordKind.Unparseable;
+        number.Value = number.Negative ? -value : value;
+        number.IsInteger = !fractionNonZero;
+        if (number.IsInteger && fractionDigits > 0)
+            number.Value = decimal.Truncate(number.Value);
+        return WordKind.Value;
+    }
+
+    public static bool IsBlankMarker(string word) => word is "-" or "--" or "—" or "——" or "–" or "/" or "\\" or "…" or "..." or "……" or "&nbsp;" or "─" or "―";
+
+    public static ValueUnit UnitOf(ReadOnlySpan<char> text)
+    {
+        if (text.SequenceEqual("元".AsSpan()))
+            return ValueUnit.Yuan;
+        if (text.SequenceEqual("万元".AsSpan()) || text.SequenceEqual("万".AsSpan()))
+            return ValueUnit.TenThousandYuan;
+        if (text.Length == 1 && "件项个次条家".IndexOf(text[0]) >= 0)
+            return ValueUnit.Count;
+        return ValueUnit.None;
+    }
+
+    private static bool StartsWithWordSign(string word, out int length, out bool negative)
+    {
+        negative = false;
+        length = 0;
+        if (word.StartsWith("增加", StringComparison.Ordinal) || word.StartsWith("减少", StringComparison.Ordinal))
+            length = 2;
+        else if (word.Length > 1 && (word[0] == '增' || word[0] == '减'))
+            length = 1;
+        if (length == 0 || length >= word.Length || !IsDigit(word[length]))
+            return false;
+        negative = word[0] == '减';
+        return true;
+    }
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    private static bool AllDigits(string word, int start, int count)
+    {
+        if (start + count > word.Length)
+            return false;
+        for (int i = start; i < start + count; i++)
+            if (!IsDigit(word[i]))
+                return false;
+        return true;
+    }
+
+    private static bool IsAscii(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+            if (c >= 0x80)
+                return false;
+        return true;
+    }
+}
