@@ -164,9 +164,10 @@ public static class TextLayouts
         {
             var value = report.GetCell(cells[i].Index);
             bool positional = layout is TextLayout.Tabs or TextLayout.Markdown;
-            bool last = i == cells.Count - 1;
+            // An empty cell is positional only between two cells of numbers: next to a label it may be a merged column.
+            bool between = i > 0 && i < cells.Count - 1;
             line.Cells.Add(value.IsBlank
-                ? (positional && !last && random.Next(2) == 0 ? "" : Pick(random, "-", "—", "/", "&nbsp;", "－"))
+                ? (positional && between && random.Next(2) == 0 ? "" : Pick(random, "-", "—", "/", "&nbsp;", "－"))
                 : Format(value, cells[i], random));
         }
 

@@ -14,8 +14,8 @@ namespace GovInfoReports.Extraction;
 /// <remarks>
 /// The text is split into cell-sized tokens (tabs, pipes and line breaks separate cells), normalised
 /// (<see cref="ReportText"/>), and matched against each candidate template's descriptor: sections by heading,
-/// tables by caption, rows by label, numbers by the known column counts. The template whose tables account for
-/// the most cells wins; the report year is a cross-check. Matching is linear in the text, with no backtracking.
+/// tables by caption, rows by label, numbers by the known column counts. The template whose tables the text
+/// shows wins (most tables read, then most cells); the report year is a cross-check and a tie-breaker. Matching is linear in the text, with no backtracking.
 /// </remarks>
 public static class ReportReader
 {
@@ -76,8 +76,11 @@ public static class ReportReader
             if (best < 0 || Better(i, best))
                 best = i;
 
+        // The template whose tables the text shows wins: most tables with cells read, then most cells.
         bool Better(int a, int b)
         {
+            if (matchers[a].TablesFound != matchers[b].TablesFound)
+                return matchers[a].TablesFound > matchers[b].TablesFound;
             if (matchers[a].Found != matchers[b].Found)
                 return matchers[a].Found > matchers[b].Found;
             bool aYear = year is { } y1 && templates[a].AppliesTo(y1), bYear = year is { } y2 && templates[b].AppliesTo(y2);
@@ -94,7 +97,10 @@ public static class ReportReader
         var matcher = matchers[chosen];
         var chosenTemplate = templates[chosen];
 
-        if (matchers[best].Found == 0)
+        bool sawNumbers = false;
+        foreach (var m in matchers)
+            sawNumbers |= m.SawTableNumbers;
+        if (matchers[best].Found == 0 && !sawNumbers)
         {
             bool anyLabel = false;
             bool anyMarker = false;

@@ -31,7 +31,6 @@ internal sealed class TemplateMatcher
     private readonly HashSet<RowDescriptor> _seenRows = new();
     private readonly Dictionary<(TableDescriptor Table, int Column), AmountUnit> _headerUnits = new();
 
-    private int _hard;
     private SectionDescriptor? _section;
     private TableDescriptor? _table;
     private RowDescriptor? _lastRow;
@@ -113,6 +112,31 @@ internal sealed class TemplateMatcher
     /// <summary>Cells found (reported or blank).</summary>
     public int Found { get; private set; }
 
+    /// <summary>Tables of the template with at least one cell found.</summary>
+    public int TablesFound
+    {
+        get
+        {
+            int count = 0;
+            foreach (var table in _template.Tables)
+            {
+                foreach (var cell in table.Cells)
+                {
+                    if (Statuses[cell.Index] != CellStatus.Missing)
+                    {
+                        count++;
+                        break;
+                    }
+                }
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>Whether any number or blank cell appeared inside a table of the template.</summary>
+    public bool SawTableNumbers { get; private set; }
+
     /// <summary>Whether any heading, caption, row label or header of the template was recognised.</summary>
     public bool AnyLabel { get; private set; }
 
@@ -125,15 +149,11 @@ internal sealed class TemplateMatcher
             if (token.IsSlot)
             {
                 if (_pending != Pending.None)
-                {
                     _buffer.Add(i);
-                    if (!token.Soft)
-                        _hard++;
-                }
-                else if (_table is not null && !token.Soft)
-                {
+                else if (_table is not null)
                     _strays.Add(i);
-                }
+                if (_table is not null || _pending is not (Pending.None or Pending.Unknown))
+                    SawTableNumbers = true;
                 i++;
                 continue;
             }
@@ -182,7 +202,7 @@ internal sealed class TemplateMatcher
                 case MatchKind.Header:
                     AnyLabel = true;
                     RecordHeaderUnit(match.Column, i, consumed);
-                    if (_pending is Pending.Row or Pending.Group or Pending.SingleRow && _hard == 0)
+                    if (_pending is Pending.Row or Pending.Group or Pending.SingleRow && _buffer.Count == 0)
                         break;
                     Flush();
                     if (_table!.Layout == TableLayout.SingleRow)
@@ -211,11 +231,11 @@ internal sealed class TemplateMatcher
                         Close();
                         consumed = cellEnd - i + 1;
                     }
-                    else if (_pending == Pending.Unknown && _hard == 0)
+                    else if (_pending == Pending.Unknown && _buffer.Count == 0)
                     {
                         _unknown.Add(i);
                     }
-                    else if (_pending is Pending.Row or Pending.Group or Pending.SingleRow && _hard == 0 && key[0] == '(')
+                    else if (_pending is Pending.Row or Pending.Group or Pending.SingleRow && _buffer.Count == 0 && key[0] == '(')
                     {
                         // A bracketed note printed after a label, before its numbers.
                     }
@@ -449,13 +469,13 @@ internal sealed class TemplateMatcher
     {
         switch (_pending)
         {
-            case Pending.Row when _hard > 0:
+            case Pending.Row when _buffer.Count > 0:
                 Fit(_vocabulary.RowCells(_pendingRow!), $"行“{_pendingRow!.FullLabel}”", $"row “{_pendingRow.FullLabel}”");
                 break;
-            case Pending.Group when _hard > 0:
+            case Pending.Group when _buffer.Count > 0:
                 var group = _pendingRow!;
                 var cells = _vocabulary.RowCells(group);
-                if (Slots(cells.Count).Count == cells.Count && !AnyAssigned(cells) && !_foreign.Contains(group.Table))
+                if (_buffer.Count == cells.Count && !AnyAssigned(cells) && !_foreign.Contains(group.Table))
                 {
                     Add(ExtractionIssue.RowsByPosition, _buffer[0], Array.Empty<int>(),
                         $"“{group.FullLabel}”下各行的标签缺失，{cells.Count} 个数字按模板顺序读取。",
@@ -464,10 +484,10 @@ internal sealed class TemplateMatcher
 
                 Fit(cells, $"行“{group.FullLabel}”", $"row “{group.FullLabel}”", allowStray: false);
                 break;
-            case Pending.SingleRow when _hard > 0:
+            case Pending.SingleRow when _buffer.Count > 0:
                 Fit(TableCells(_pendingTable!), $"表“{Describe(_pendingTable!)}”", $"table “{Describe(_pendingTable!)}”");
                 break;
-            case Pending.Unknown when _hard > 0:
+            case Pending.Unknown when _buffer.Count > 0:
                 FlushUnknown();
                 break;
         }
@@ -484,7 +504,6 @@ internal sealed class TemplateMatcher
         _pendingRow = null;
         _pendingTable = null;
         _buffer.Clear();
-        _hard = 0;
         _unknown.Clear();
     }
 
@@ -502,7 +521,7 @@ internal sealed class TemplateMatcher
             var table = _template.Tables[t];
             if (table.Layout != TableLayout.SingleRow || AnyAssigned(TableCells(table)) || !_vocabulary.IsHeaderFragment(table, key))
                 continue;
-            if (Slots(table.Cells.Count).Count != table.Cells.Count)
+            if (_buffer.Count != table.Cells.Count)
                 break;
             Add(ExtractionIssue.HeaderFromFragments, _unknown[0], Array.Empty<int>(),
                 $"表“{Describe(table)}”只剩表头残片“{Raw(_unknown)}”，其后 {table.Cells.Count} 个数字按模板顺序读取。",
@@ -516,8 +535,8 @@ internal sealed class TemplateMatcher
         if (_table is null)
             return;
         Add(ExtractionIssue.UnknownRow, _unknown[0], Array.Empty<int>(),
-            $"“{Raw(_unknown)}”不是模板中的行，其后 {_hard} 个数字未读取。",
-            $"“{Raw(_unknown)}” is not a row of the template; the {_hard} number(s) after it were not read.");
+            $"“{Raw(_unknown)}”不是模板中的行，其后 {_buffer.Count} 个数字未读取。",
+            $"“{Raw(_unknown)}” is not a row of the template; the {_buffer.Count} number(s) after it were not read.");
     }
 
     private int IndexOf(TableDescriptor table)
@@ -552,13 +571,13 @@ internal sealed class TemplateMatcher
         if (AnyAssigned(cells))
         {
             Add(ExtractionIssue.DuplicateRow, _buffer[0], Array.Empty<int>(),
-                $"{what}再次出现，后一次的 {_hard} 个数字未读取。",
-                $"{Capital(whatEnglish)} appears again; the {_hard} number(s) of the later one were not read.");
+                $"{what}再次出现，后一次的 {_buffer.Count} 个数字未读取。",
+                $"{Capital(whatEnglish)} appears again; the {_buffer.Count} number(s) of the later one were not read.");
             return;
         }
 
         int expected = cells.Count;
-        var slots = Slots(expected);
+        var slots = _buffer;
         if (slots.Count == expected || (allowStray && slots.Count == expected + 1))
         {
             for (int c = 0; c < expected; c++)
@@ -577,21 +596,6 @@ internal sealed class TemplateMatcher
         Add(ExtractionIssue.CellCountMismatch, slots[0], cells,
             $"{what}后有 {slots.Count} 个数字，应为 {expected} 个：无法确定对应的列，这些单元格留空（不移位）。",
             $"{Capital(whatEnglish)} is followed by {slots.Count} number(s) for {expected} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
-    }
-
-    /// <summary>The buffered cells to place: without soft blanks, unless only they make the count fit.</summary>
-    private List<int> Slots(int expected)
-    {
-        if (_hard == _buffer.Count || _buffer.Count != expected)
-        {
-            var hard = new List<int>(_hard);
-            foreach (int t in _buffer)
-                if (!_tokens[t].Soft)
-                    hard.Add(t);
-            return hard;
-        }
-
-        return _buffer;
     }
 
     private void Assign(int cellIndex, int tokenIndex)

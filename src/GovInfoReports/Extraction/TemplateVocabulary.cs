@@ -236,6 +236,14 @@ internal sealed class TemplateVocabulary
                 string bare = LabelForms.RemoveNotes(rest);
                 if (bare.Length > 0)
                     Index(_rowBases, bare, row);
+
+                // Mirror sites converted to Taiwan usage print 文件 as 档案 (规范性檔案); only inside known labels.
+                if (rest.Contains("文件"))
+                {
+                    Index(_rows, rest.Replace("文件", "档案"), row);
+                    if (bare.Length > 0)
+                        Index(_rowBases, bare.Replace("文件", "档案"), row);
+                }
             }
 
             _rowLabels[row] = labels.ToArray();

@@ -26,9 +26,8 @@ internal enum ValueUnit : byte
 /// <summary>One cell-sized piece of the input, with its position.</summary>
 internal readonly struct Token
 {
-    public Token(TokenKind kind, int line, int column, string raw, string? key = null, bool narrative = false, bool soft = false, bool joined = false)
+    public Token(TokenKind kind, int line, int column, string raw, string? key = null, bool narrative = false, bool joined = false)
     {
-        Soft = soft;
         Joined = joined;
         Kind = kind;
         Line = line;
@@ -56,12 +55,6 @@ internal readonly struct Token
     }
 
     public TokenKind Kind { get; }
-
-    /// <summary>
-    /// For blanks: an empty cell between a label and a number of one line, which may be a blank cell or the
-    /// second column of a merged label. It counts only when the numbers do not fit without it.
-    /// </summary>
-    public bool Soft { get; }
 
     /// <summary>For text: the word continues the text of the previous token's cell (separated by spaces only).</summary>
     public bool Joined { get; }

@@ -7,8 +7,8 @@ namespace GovInfoReports.Extraction;
 /// Splits report text into cell-sized tokens with their positions. Cells are separated by tabs, pipes and line
 /// breaks; inside a cell, words separated by spaces are numbers or text (consecutive text words form one token).
 /// Empty cells count as blank only where the layout makes them positional: between two numbers of one line, or
-/// before the numbers of a line that has no label. An empty cell between a label and a number is a soft blank:
-/// it may be the second column of a merged label, so it counts only when the numbers do not fit without it.
+/// before the numbers of a line that has no label. An empty cell between a label and a number may be the second
+/// column of a merged label, so it is not a cell.
 /// </summary>
 internal static class Tokenizer
 {
@@ -110,23 +110,22 @@ internal static class Tokenizer
 
             if (f > last)
                 break;
-            bool blank, soft = false;
+            bool blank;
             if (f < first)
             {
                 blank = leadingBlanks;
             }
             else
             {
+                // Between a label and a number an empty cell may be the second column of a merged label:
+                // only an empty cell between two numbers is positional.
                 var previous = PreviousNonEmpty(fields, f);
                 var next = NextNonEmpty(fields, f);
-                bool afterSlot = lineTokens[previous.FirstToken + previous.TokenCount - 1].IsSlot;
-                bool beforeSlot = lineTokens[next.FirstToken].IsSlot;
-                blank = afterSlot || beforeSlot;
-                soft = !(afterSlot && beforeSlot);
+                blank = lineTokens[previous.FirstToken + previous.TokenCount - 1].IsSlot && lineTokens[next.FirstToken].IsSlot;
             }
 
             if (blank)
-                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, "", soft: soft));
+                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, ""));
         }
     }
 
