@@ -128,7 +128,7 @@ public static class ReportText
     private static int PinyinEnd(ReadOnlySpan<char> text, int open)
     {
         int j = open + 1;
-        while (j < text.Length && IsPinyinLetter(Fold(text[j])))
+        while (j < text.Length && j - open <= 8 && IsPinyinLetter(Fold(text[j])))
             j++;
         int length = j - open - 1;
         return length is > 0 and <= 7 && j < text.Length && Fold(text[j]) == ')' ? j : -1;
@@ -144,7 +144,8 @@ public static class ReportText
               || rest.StartsWith("image".AsSpan(), StringComparison.OrdinalIgnoreCase)
               || rest.StartsWith("pagebreak".AsSpan(), StringComparison.OrdinalIgnoreCase)))
             return -1;
-        int close = rest.IndexOf(']');
+        // Artefacts are short; never scan far for the closing bracket.
+        int close = rest.Slice(0, Math.Min(rest.Length, 200)).IndexOf(']');
         return close < 0 ? -1 : open + 1 + close;
     }
 
@@ -178,6 +179,21 @@ public static class ReportText
         {
             _normalizationWorks = false;
             return text;
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate (a broken character from a bad conversion): replace it and go on.
+            var builder = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    builder.Append(c).Append(text[++i]);
+                else
+                    builder.Append(char.IsSurrogate(c) ? '�' : c);
+            }
+
+            return builder.ToString().Normalize(NormalizationForm.FormKC);
         }
     }
 }

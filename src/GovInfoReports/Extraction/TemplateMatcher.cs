@@ -16,7 +16,8 @@ internal sealed class TemplateMatcher
 {
     private const int MaxLabelParts = 4;
     private const int MaxLabelLineSpan = 3;
-    private const int MaxLabelWords = 40;
+    private const int MaxLabelWords = 24;
+    private const int MaxNotedLabelLength = 160;
 
     private readonly TemplateVocabulary _vocabulary;
     private readonly IReadOnlyList<TemplateVocabulary> _others;
@@ -25,6 +26,8 @@ internal sealed class TemplateMatcher
     private readonly ReportTemplate _template;
 
     private readonly List<int> _buffer = new();
+    private readonly List<string> _ends = new();
+    private readonly StringBuilder _builder = new();
     private readonly List<int> _strays = new();
     private readonly List<int> _unknown = new();
     private readonly HashSet<TableDescriptor> _foreign = new();
@@ -272,29 +275,37 @@ internal sealed class TemplateMatcher
 
     private Match MatchLabel(int start, out int consumed)
     {
-        // Candidate extent: the rest of this cell's words, then up to three more text cells close by.
-        int end = start;
+        // Candidates: this word, then following words of the same cell and up to three more text cells close by,
+        // as long as the text so far can still grow into a known label (so the work per word is bounded).
+        var ends = _ends;
+        ends.Clear();
+        var builder = _builder.Clear();
         int cells = 1;
         int firstLine = _tokens[start].Line;
-        while (end + 1 < _tokens.Count)
+        for (int k = start; k < _tokens.Count && k - start < MaxLabelWords; k++)
         {
-            var next = _tokens[end + 1];
-            if (next.Kind != TokenKind.Text || next.Narrative || next.Line - firstLine > MaxLabelLineSpan)
+            var token = _tokens[k];
+            if (k > start)
+            {
+                if (token.Kind != TokenKind.Text || token.Narrative || token.Line - firstLine > MaxLabelLineSpan)
+                    break;
+                if (!token.Joined && ++cells > MaxLabelParts)
+                    break;
+            }
+
+            builder.Append(token.Key);
+            string key = builder.ToString();
+            if (k > start && !_vocabulary.CouldExtend(key) && !CouldBeNote(key))
                 break;
-            if (!next.Joined && ++cells > MaxLabelParts)
-                break;
-            if (end + 1 - start >= MaxLabelWords)
-                break;
-            end++;
+            ends.Add(key);
         }
 
-        for (int last = end; last >= start; last--)
+        for (int last = ends.Count - 1; last >= 0; last--)
         {
-            string key = last == start ? _tokens[start].Key! : Concat(start, last);
-            var match = Classify(key);
+            var match = Classify(ends[last]);
             if (match.Kind != MatchKind.None)
             {
-                consumed = last - start + 1;
+                consumed = last + 1;
                 return match;
             }
         }
@@ -304,6 +315,13 @@ internal sealed class TemplateMatcher
         var approximate = ApproximateRow(cellEnd == start ? _tokens[start].Key! : Concat(start, cellEnd));
         consumed = approximate.Kind == MatchKind.None ? 1 : cellEnd - start + 1;
         return approximate;
+    }
+
+    /// <summary>A label followed by a bracketed note still being read (<c>规范性文件(行政机关…</c>).</summary>
+    private bool CouldBeNote(string key)
+    {
+        int open = key.IndexOf('(');
+        return open > 0 && key.Length <= MaxNotedLabelLength && _vocabulary.CouldExtend(key.Substring(0, open));
     }
 
     /// <summary>The last token of the text cell that <paramref name="start"/> is in (its joined words).</summary>
@@ -687,8 +705,6 @@ internal sealed class TemplateMatcher
 
     private void Finish()
     {
-        if (Found == 0)
-            return;
         foreach (var table in _template.Tables)
         {
             var cells = TableCells(table);

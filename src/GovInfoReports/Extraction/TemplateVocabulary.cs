@@ -23,6 +23,7 @@ internal sealed class TemplateVocabulary
     private readonly Dictionary<TableDescriptor, Dictionary<string, int>> _headers = new();
     private readonly Dictionary<TableDescriptor, HashSet<char>> _headerChars = new();
     private readonly Dictionary<RowDescriptor, List<int>> _rowCells = new();
+    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<TableDescriptor, List<RowDescriptor>> _tableRows = new();
 
     private TemplateVocabulary(ReportTemplate template)
@@ -48,6 +49,18 @@ internal sealed class TemplateVocabulary
             foreach (var row in _tableRows[table])
                 RowCells(row);
 
+        foreach (string key in _sections.Keys)
+            AddPrefixes(key);
+        foreach (string key in _captions.Keys)
+            AddPrefixes(key);
+        foreach (string key in _rows.Keys)
+            AddPrefixes(key);
+        foreach (string key in _rowBases.Keys)
+            AddPrefixes(key);
+        foreach (var headers in _headers.Values)
+            foreach (string key in headers.Keys)
+                AddPrefixes(key);
+
         var markers = new List<string>();
         foreach (var marker in template.Markers)
             markers.Add(ReportText.LabelKey(marker));
@@ -66,6 +79,27 @@ internal sealed class TemplateVocabulary
 
     /// <summary>Every label key of the template: headings, captions, rows, headers.</summary>
     public HashSet<string> AllKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether text whose key is <paramref name="key"/> could still grow into a label of the template by appending
+    /// more words (its label part, without list number and notes, is a prefix of a known label).
+    /// </summary>
+    public bool CouldExtend(string key)
+    {
+        if (_prefixes.Contains(key))
+            return true;
+        LabelForms.SplitNumber(key, out string rest);
+        if (rest.Length == 0 || _prefixes.Contains(rest))
+            return true;
+        string bare = LabelForms.RemoveNotes(rest);
+        return bare.Length < rest.Length && _prefixes.Contains(bare);
+    }
+
+    private void AddPrefixes(string key)
+    {
+        for (int length = 1; length <= key.Length; length++)
+            _prefixes.Add(key.Substring(0, length));
+    }
 
     public SectionDescriptor? FindSection(string key)
     {

@@ -98,6 +98,17 @@ internal static class Tokenizer
         }
 
         bool leadingBlanks = lineTokens[fields[first].FirstToken].IsSlot;
+        // Whether the nearest non-empty cell before / after each empty cell ends / starts with a number.
+        bool previousIsSlot = false;
+        var nextIsSlot = new bool[fields.Count];
+        bool next = false;
+        for (int f = fields.Count - 1; f >= 0; f--)
+        {
+            nextIsSlot[f] = next;
+            if (!fields[f].Empty)
+                next = lineTokens[fields[f].FirstToken].IsSlot;
+        }
+
         for (int f = 0; f < fields.Count; f++)
         {
             var field = fields[f];
@@ -105,25 +116,16 @@ internal static class Tokenizer
             {
                 for (int t = 0; t < field.TokenCount; t++)
                     output.Add(lineTokens[field.FirstToken + t]);
+                previousIsSlot = lineTokens[field.FirstToken + field.TokenCount - 1].IsSlot;
                 continue;
             }
 
             if (f > last)
                 break;
-            bool blank;
-            if (f < first)
-            {
-                blank = leadingBlanks;
-            }
-            else
-            {
-                // Between a label and a number an empty cell may be the second column of a merged label:
-                // only an empty cell between two numbers is positional.
-                var previous = PreviousNonEmpty(fields, f);
-                var next = NextNonEmpty(fields, f);
-                blank = lineTokens[previous.FirstToken + previous.TokenCount - 1].IsSlot && lineTokens[next.FirstToken].IsSlot;
-            }
 
+            // Between a label and a number an empty cell may be the second column of a merged label:
+            // only an empty cell between two numbers, or before the numbers of a line without label, is positional.
+            bool blank = f < first ? leadingBlanks : previousIsSlot && nextIsSlot[f];
             if (blank)
                 output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, ""));
         }
@@ -135,20 +137,6 @@ internal static class Tokenizer
             if (!IsSpace(text[i]))
                 return false;
         return true;
-    }
-
-    private static Field PreviousNonEmpty(List<Field> fields, int index)
-    {
-        for (int f = index - 1; ; f--)
-            if (!fields[f].Empty)
-                return fields[f];
-    }
-
-    private static Field NextNonEmpty(List<Field> fields, int index)
-    {
-        for (int f = index + 1; ; f++)
-            if (!fields[f].Empty)
-                return fields[f];
     }
 
     private static bool IsMarkdownRule(string text, List<Field> fields)
@@ -317,7 +305,8 @@ internal static class Tokenizer
               || rest.StartsWith("image".AsSpan(), StringComparison.OrdinalIgnoreCase)
               || rest.StartsWith("pagebreak".AsSpan(), StringComparison.OrdinalIgnoreCase)))
             return -1;
-        int close = rest.IndexOf(']');
+        // Artefacts are short; never scan far for the closing bracket.
+        int close = rest.Slice(0, Math.Min(rest.Length, 200)).IndexOf(']');
         return close < 0 ? -1 : open + 1 + close;
     }
 
