@@ -124,6 +124,10 @@ public class SampleExtractionTests
         Assert.Equal(new[] { 66, 67 }, mismatches.Select(f => f.Position!.Value.Line));
         Assert.All(mismatches, f => Assert.Equal(7, f.Cells.Count));
 
+        // The label wrapped into the next line (开 after the numbers) and the 四 table known only from its header fragments.
+        Assert.Equal(67, Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.ApproximateLabel).Line());
+        Assert.Equal(80, Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.HeaderFromFragments).Line());
+
         // The truncated rows are named one by one.
         var missingRows = result.Findings.Where(f => f.Issue == ExtractionIssue.RowNotFound).Select(f => f.Cells[0].Row.Path).ToList();
         Assert.Equal(

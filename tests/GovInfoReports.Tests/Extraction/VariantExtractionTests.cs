@@ -337,6 +337,39 @@ public class VariantExtractionTests
     }
 
     [Fact]
+    public void Numbers_a_column_cannot_hold_and_unreadable_cells_are_left_missing_with_a_finding_each()
+    {
+        var result = ReportReader.Read(Lines(
+            "第二十条第（五）项",
+            "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量",
+            "行政许可 | 1.5 | 2 | 0O",
+            "其他对外管理服务事项 | -3 | 0 | 4"));
+
+        Reported(result, "proactiveDisclosure.licensing.administrativeLicensing.change", 2);
+        Reported(result, "proactiveDisclosure.licensing.otherServices.decisions", 4);
+        var invalid = result.Findings.Where(f => f.Issue == ExtractionIssue.InvalidValue).ToList();
+        Assert.Equal(new[] { "proactiveDisclosure.licensing.administrativeLicensing.previousItems", "proactiveDisclosure.licensing.otherServices.previousItems" },
+            invalid.Select(f => Assert.Single(f.Cells).Path));
+        var unreadable = Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.UnparseableCell);
+        Assert.Equal("0O", unreadable.Text);
+        Assert.Equal(new SourcePosition(3, 18), unreadable.Position);
+        Assert.Equal(CellStatus.Missing, Cell(result, "proactiveDisclosure.licensing.administrativeLicensing.decisions").Status);
+    }
+
+    [Fact]
+    public void A_misspelt_sub_row_label_is_matched_by_its_number_under_its_group_and_said_so()
+    {
+        var result = ReportReader.Read(Lines(
+            "三、收到和处理政府信息公开申请情况",
+            "（三）不予公开",
+            "5.属于三类内部事物信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1"), new ReadOptions { TemplateId = "2021" });
+
+        Reported(result, "applications.results.withheld.internalAffairs.naturalPerson", 1);
+        var approximate = Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.ApproximateLabel);
+        Assert.Contains("5.属于三类内部事务信息", approximate.Message);
+    }
+
+    [Fact]
     public void Options_override_the_template_year_and_agency_and_say_so()
     {
         string text = SampleExtractionTests.Text("2020-mianyang-town");
