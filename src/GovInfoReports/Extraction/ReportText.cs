@@ -137,7 +137,8 @@ public static class ReportText
     private static bool IsPinyinLetter(char c) =>
         (c >= 'a' && c <= 'z') || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".IndexOf(c) >= 0;
 
-    private static int ArtefactEnd(ReadOnlySpan<char> text, int open)
+    /// <summary>The index of the <c>]</c> closing a Word/PDF artefact (<c>[bookmark: _GoBack]</c>, <c>[image…]</c>) opened at <paramref name="open"/>, or -1.</summary>
+    internal static int ArtefactEnd(ReadOnlySpan<char> text, int open)
     {
         var rest = text.Slice(open + 1);
         if (!(rest.StartsWith("bookmark".AsSpan(), StringComparison.OrdinalIgnoreCase)

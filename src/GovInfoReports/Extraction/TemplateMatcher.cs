@@ -216,10 +216,7 @@ internal sealed class TemplateMatcher
                     AnyLabel = true;
                     if (_table is not null && _foreign.Add(_table))
                     {
-                        var cells = new List<int>();
-                        foreach (var cell in _table.Cells)
-                            cells.Add(cell.Index);
-                        Add(ExtractionIssue.ForeignColumns, i, cells,
+                        Add(ExtractionIssue.ForeignColumns, i, _vocabulary.TableCells(_table),
                             $"表“{Describe(_table)}”的表头“{Raw(i, consumed)}”属于其他模板，本表数字未读取。",
                             $"Table “{Describe(_table)}” has the header “{Raw(i, consumed)}” of another template; its numbers were not read.");
                     }
@@ -503,7 +500,7 @@ internal sealed class TemplateMatcher
                 Fit(cells, $"行“{group.FullLabel}”", $"row “{group.FullLabel}”", allowStray: false);
                 break;
             case Pending.SingleRow when _buffer.Count > 0:
-                Fit(TableCells(_pendingTable!), $"表“{Describe(_pendingTable!)}”", $"table “{Describe(_pendingTable!)}”");
+                Fit(_vocabulary.TableCells(_pendingTable!), $"表“{Describe(_pendingTable!)}”", $"table “{Describe(_pendingTable!)}”");
                 break;
             case Pending.Unknown when _buffer.Count > 0:
                 FlushUnknown();
@@ -537,7 +534,7 @@ internal sealed class TemplateMatcher
         for (int t = current + 1; t < _template.Tables.Count && key.Length >= 2; t++)
         {
             var table = _template.Tables[t];
-            if (table.Layout != TableLayout.SingleRow || AnyAssigned(TableCells(table)) || !_vocabulary.IsHeaderFragment(table, key))
+            if (table.Layout != TableLayout.SingleRow || AnyAssigned(_vocabulary.TableCells(table)) || !_vocabulary.IsHeaderFragment(table, key))
                 continue;
             if (_buffer.Count != table.Cells.Count)
                 break;
@@ -546,7 +543,7 @@ internal sealed class TemplateMatcher
                 $"Table “{Describe(table)}” survives only as header fragments “{Raw(_unknown)}”; the {table.Cells.Count} numbers after them were read in template order.");
             _table = table;
             _section = table.Section;
-            Fit(TableCells(table), $"表“{Describe(table)}”", $"table “{Describe(table)}”");
+            Fit(_vocabulary.TableCells(table), $"表“{Describe(table)}”", $"table “{Describe(table)}”");
             return;
         }
 
@@ -563,14 +560,6 @@ internal sealed class TemplateMatcher
             if (_template.Tables[i] == table)
                 return i;
         return -1;
-    }
-
-    private static IReadOnlyList<int> TableCells(TableDescriptor table)
-    {
-        var cells = new int[table.Cells.Count];
-        for (int i = 0; i < cells.Length; i++)
-            cells[i] = table.Cells[i].Index;
-        return cells;
     }
 
     private bool AnyAssigned(IReadOnlyList<int> cells)
@@ -707,7 +696,7 @@ internal sealed class TemplateMatcher
     {
         foreach (var table in _template.Tables)
         {
-            var cells = TableCells(table);
+            var cells = _vocabulary.TableCells(table);
             bool any = false;
             foreach (int cell in cells)
                 any |= Statuses[cell] != CellStatus.Missing || Covered[cell];

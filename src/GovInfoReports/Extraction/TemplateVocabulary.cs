@@ -24,6 +24,7 @@ internal sealed class TemplateVocabulary
     private readonly Dictionary<TableDescriptor, HashSet<char>> _headerChars = new();
     private readonly Dictionary<RowDescriptor, List<int>> _rowCells = new();
     private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<TableDescriptor, int[]> _tableCells = new();
     private readonly Dictionary<TableDescriptor, List<RowDescriptor>> _tableRows = new();
 
     private TemplateVocabulary(ReportTemplate template)
@@ -46,8 +47,14 @@ internal sealed class TemplateVocabulary
         }
 
         foreach (var table in template.Tables)
+        {
             foreach (var row in _tableRows[table])
                 RowCells(row);
+            var cells = new int[table.Cells.Count];
+            for (int i = 0; i < cells.Length; i++)
+                cells[i] = table.Cells[i].Index;
+            _tableCells[table] = cells;
+        }
 
         foreach (string key in _sections.Keys)
             AddPrefixes(key);
@@ -127,6 +134,9 @@ internal sealed class TemplateVocabulary
 
     /// <summary>Every row of a table, groups included, in template order.</summary>
     public IReadOnlyList<RowDescriptor> TableRows(TableDescriptor table) => _tableRows[table];
+
+    /// <summary>The template cell indexes of a table, in template order.</summary>
+    public IReadOnlyList<int> TableCells(TableDescriptor table) => _tableCells[table];
 
     /// <summary>The template cell indexes of a row, in column order; for a group, those of all its leaves.</summary>
     public IReadOnlyList<int> RowCells(RowDescriptor row)

@@ -176,7 +176,7 @@ internal static class Tokenizer
                 i++;
             if (i >= end)
                 break;
-            if (text[i] == '[' && ArtefactEnd(text, i, end) is var close && close > 0)
+            if (text[i] == '[' && ReportText.ArtefactEnd(text.AsSpan(0, end), i) is var close && close > 0)
             {
                 i = close + 1;
                 continue;
@@ -270,7 +270,7 @@ internal static class Tokenizer
                 i++;
             if (i >= textEnd)
                 break;
-            if (text[i] == '[' && ArtefactEnd(text, i, textEnd) is var close && close > 0)
+            if (text[i] == '[' && ReportText.ArtefactEnd(text.AsSpan(0, textEnd), i) is var close && close > 0)
             {
                 i = close + 1;
                 continue;
@@ -295,19 +295,6 @@ internal static class Tokenizer
         if (raw.Length < 30)
             return false;
         return raw.IndexOf('。') >= 0 || raw.IndexOf('；') >= 0;
-    }
-
-    /// <summary>The end of a Word/PDF artefact such as <c>[bookmark: _GoBack]</c> starting at <paramref name="open"/>, or -1.</summary>
-    private static int ArtefactEnd(string text, int open, int end)
-    {
-        var rest = text.AsSpan(open + 1, end - open - 1);
-        if (!(rest.StartsWith("bookmark".AsSpan(), StringComparison.OrdinalIgnoreCase)
-              || rest.StartsWith("image".AsSpan(), StringComparison.OrdinalIgnoreCase)
-              || rest.StartsWith("pagebreak".AsSpan(), StringComparison.OrdinalIgnoreCase)))
-            return -1;
-        // Artefacts are short; never scan far for the closing bracket.
-        int close = rest.Slice(0, Math.Min(rest.Length, 200)).IndexOf(']');
-        return close < 0 ? -1 : open + 1 + close;
     }
 
     private static bool IsSpace(char c) => c == ' ' || c == '\u3000' || c == '\u00A0' || c == '\v' || c == '\f' || (c > 0x7F && char.IsWhiteSpace(c));
