@@ -54,7 +54,7 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
                 var result = TemplateParser.Parse(text, file.CancellationToken);
                 var path = file.AdditionalFile.Path;
                 foreach (var diagnostic in result.Diagnostics)
-                    file.ReportDiagnostic(diagnostic.ToDiagnostic(path, text!));
+                    file.ReportDiagnostic(diagnostic.ToDiagnostic(path, text));
                 if (result.Model is { } model)
                 {
                     var lines = text!.Lines;

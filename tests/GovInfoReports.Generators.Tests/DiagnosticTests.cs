@@ -193,6 +193,37 @@ public sealed class DiagnosticTests
         Assert.Equal(Position(other, other.IndexOf("\"2025\"", StringComparison.Ordinal)), d.Location.GetLineSpan().StartLinePosition);
     }
 
+    /// <summary>
+    /// GIR099 is what a bug of the parser becomes instead of an analyzer crash: reported at the file's start
+    /// (1,1), naming the exception. No template can cause it, so the test makes the parse step throw.
+    /// </summary>
+    [Fact]
+    public void GIR099_an_internal_error_is_reported_at_the_start_of_the_file_not_thrown()
+    {
+        var text = Microsoft.CodeAnalysis.Text.SourceText.From(Valid);
+        var result = GovInfoReports.Generators.Parsing.TemplateParser.Parse(text, default, static (_, _) => throw new InvalidOperationException("a bug"));
+        Assert.Null(result.Model);
+        var d = Assert.Single(result.Diagnostics).ToDiagnostic(Path, text);
+        Assert.Equal("GIR099", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(Path, d.Location.GetLineSpan().Path);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(0, 0), d.Location.GetLineSpan().StartLinePosition);
+        Assert.Contains("InvalidOperationException: a bug", d.GetMessage());
+
+        // Cancellation is not an error: it propagates.
+        Assert.Throws<OperationCanceledException>(() => GovInfoReports.Generators.Parsing.TemplateParser.Parse(text, default, static (_, _) => throw new OperationCanceledException()));
+    }
+
+    [Fact]
+    public void GIR001_for_a_file_that_cannot_be_read_at_the_start_of_the_file()
+    {
+        var result = GovInfoReports.Generators.Parsing.TemplateParser.Parse(null);
+        var d = Assert.Single(result.Diagnostics).ToDiagnostic(Path, null);
+        Assert.Equal("GIR001", d.Id);
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(0, 0), d.Location.GetLineSpan().StartLinePosition);
+        Assert.Contains("could not be read", d.GetMessage());
+    }
+
     [Fact]
     public void Every_diagnostic_the_analyzer_declares_is_listed_in_the_readme()
     {

@@ -21,8 +21,9 @@ internal sealed class TemplateDiagnostic
 
     public object[] Arguments { get; }
 
-    public Diagnostic ToDiagnostic(string path, SourceText text) =>
-        Diagnostic.Create(Descriptor, Location.Create(path, Span, text.Lines.GetLinePositionSpan(Span)), Arguments);
+    /// <summary>The diagnostic at its line and column in <paramref name="path"/>; at the file's start when the text could not be read.</summary>
+    public Diagnostic ToDiagnostic(string path, SourceText? text) =>
+        Diagnostic.Create(Descriptor, Location.Create(path, Span, text is null ? default : text.Lines.GetLinePositionSpan(Span)), Arguments);
 }
 
 /// <summary>

@@ -33,7 +33,14 @@ internal sealed partial class TemplateParser
 
     private TemplateParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
-    public static TemplateParseResult Parse(SourceText? text, CancellationToken cancellationToken = default)
+    public static TemplateParseResult Parse(SourceText? text, CancellationToken cancellationToken = default) =>
+        Parse(text, cancellationToken, static (parser, source) => parser.ParseText(source));
+
+    /// <summary>
+    /// Reads <paramref name="text"/> with <paramref name="parse"/>, turning any exception but cancellation into
+    /// GIR099 at the file's start. (Tests pass a failing <paramref name="parse"/> to see that path.)
+    /// </summary>
+    internal static TemplateParseResult Parse(SourceText? text, CancellationToken cancellationToken, Func<TemplateParser, string, TemplateParseResult> parse)
     {
         var parser = new TemplateParser(cancellationToken);
         if (text is null)
@@ -44,7 +51,7 @@ internal sealed partial class TemplateParser
 
         try
         {
-            return parser.ParseText(text.ToString());
+            return parse(parser, text.ToString());
         }
         catch (OperationCanceledException)
         {

@@ -157,9 +157,17 @@ public static class ReportReader
         {
             if (i == chosen || markers[i].Count == 0 || markers[chosen].Count == 0)
                 continue;
+
+            // Headers the chosen template shares (a revision keeps most of its predecessor's) are no sign of mixing.
+            var foreign = new List<string>();
+            foreach (var marker in markers[i])
+                if (!markers[chosen].Contains(marker))
+                    foreign.Add(marker);
+            if (foreign.Count == 0)
+                continue;
             Add(ExtractionIssue.MixedTemplates,
-                $"文本按 {chosenTemplate.Id} 格式读取，但也含有 {templates[i].Id} 格式的表头：{string.Join("、", markers[i])}。",
-                $"The text was read as the {chosenTemplate.Id} format but also holds headers of the {templates[i].Id} format: {string.Join(", ", markers[i])}.");
+                $"文本按 {chosenTemplate.Id} 格式读取，但也含有 {templates[i].Id} 格式的表头：{string.Join("、", foreign)}。",
+                $"The text was read as the {chosenTemplate.Id} format but also holds headers of the {templates[i].Id} format: {string.Join(", ", foreign)}.");
         }
 
         var cells = new ExtractedCell[chosenTemplate.Cells.Count];

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using GovInfoReports.PackageTests.Infrastructure;
+using Xunit;
+
+namespace GovInfoReports.PackageTests;
+
+/// <summary>
+/// Packs src/GovInfoReports into the repository's local feed once per test run, and prepares copies of
+/// the consumer project that restore the package from that feed — into a package folder of their own
+/// (NUGET_PACKAGES), so that no earlier package of the same version can stand in for this one.
+/// </summary>
+public sealed class PackageFixture
+{
+    private readonly Lazy<ConsumerRun> _consumer;
+    private readonly Lazy<BrokenBuild> _broken;
+    private readonly List<ProcessResult> _commands = new();
+
+    /// <summary>Packs the library; throws (failing every package test) when packing fails.</summary>
+    public PackageFixture()
+    {
+        string runs = Path.Combine(Repository.Root, "artifacts", "package-tests");
+        if (Directory.Exists(runs))
+            foreach (var old in Directory.EnumerateDirectories(runs))
+                TryDelete(old);
+        RunDirectory = Path.Combine(runs, DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + System.Environment.ProcessId);
+        Directory.CreateDirectory(RunDirectory);
+        PackagesDirectory = Path.Combine(RunDirectory, "packages");
+        Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesDirectory };
+
+        foreach (var stale in Directory.EnumerateFiles(Repository.Feed, "GovInfoReports.*nupkg"))
+            File.Delete(stale);
+        Pack = DotNet.Run(Repository.Root, null, "pack", Path.Combine("src", "GovInfoReports", "GovInfoReports.csproj"), "-c", "Release", "-o", Repository.Feed);
+        if (Pack.ExitCode != 0)
+            throw new InvalidOperationException("dotnet pack failed: " + Pack);
+
+        PackagePath = Directory.EnumerateFiles(Repository.Feed, "GovInfoReports.*.nupkg").Single();
+        SymbolsPath = Path.ChangeExtension(PackagePath, ".snupkg");
+        Version = Path.GetFileNameWithoutExtension(PackagePath)["GovInfoReports.".Length..];
+        _consumer = new Lazy<ConsumerRun>(BuildAndRunConsumer);
+        _broken = new Lazy<BrokenBuild>(BuildBrokenConsumer);
+    }
+
+    /// <summary>This run's folder: artifacts/package-tests/&lt;time&gt;-&lt;pid&gt; (git ignores artifacts/; earlier runs are removed).</summary>
+    public string RunDirectory { get; }
+
+    /// <summary>The NuGet package folder of the consumer builds.</summary>
+    public string PackagesDirectory { get; }
+
+    /// <summary>The environment of the consumer's dotnet commands.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>The output of <c>dotnet pack</c>.</summary>
+    public ProcessResult Pack { get; }
+
+    /// <summary>The packed .nupkg.</summary>
+    public string PackagePath { get; }
+
+    /// <summary>The packed .snupkg.</summary>
+    public string SymbolsPath { get; }
+
+    /// <summary>The package version.</summary>
+    public string Version { get; }
+
+    /// <summary>The consumer, restored, built and run once (lazily, on first use).</summary>
+    public ConsumerRun Consumer => _consumer.Value;
+
+    /// <summary>The consumer with a mistake in its template (an unknown row in rule N1), built once.</summary>
+    public BrokenBuild Broken => _broken.Value;
+
+    /// <summary>Every dotnet command run in a consumer copy so far.</summary>
+    public IReadOnlyList<ProcessResult> Commands
+    {
+        get
+        {
+            lock (_commands)
+                return _commands.ToList();
+        }
+    }
+
+    /// <summary>A file of the restored package, e.g. <c>schema/2021.json</c>.</summary>
+    public string PackageFile(string relativePath) =>
+        Path.Combine(PackagesDirectory, "govinforeports", Version.ToLowerInvariant(), relativePath);
+
+    /// <summary>
+    /// Copies the consumer project to <paramref name="name"/> in this run's folder and does what the
+    /// README's "Add a template year" tells a user to do before building: adds the package, and copies the
+    /// template JSON Schema from the package next to the template file.
+    /// </summary>
+    public string PrepareConsumer(string name)
+    {
+        string directory = Path.Combine(RunDirectory, name);
+        Repository.Copy(Repository.Consumer, directory);
+        var add = InConsumer(directory, "add", "package", "GovInfoReports", "--version", Version);
+        Assert.True(add.ExitCode == 0, add.ToString());
+        File.Copy(PackageFile("schema/template.schema.json"), Path.Combine(directory, "templates", "template.schema.json"), overwrite: true);
+        return directory;
+    }
+
+    /// <summary>Builds a prepared consumer copy (the package is restored already).</summary>
+    public ProcessResult Build(string directory, params string[] extraArguments) =>
+        InConsumer(directory, ["build", "--no-restore", .. extraArguments]);
+
+    private ProcessResult InConsumer(string directory, params string[] arguments)
+    {
+        var result = DotNet.Run(directory, Environment, arguments);
+        lock (_commands)
+            _commands.Add(result);
+        return result;
+    }
+
+    private BrokenBuild BuildBrokenConsumer()
+    {
+        string directory = PrepareConsumer("broken");
+        string file = Path.Combine(directory, "templates", "2025.json");
+        string text = File.ReadAllText(file);
+        Assert.Contains(BrokenBuild.Good, text, StringComparison.Ordinal);
+        text = text.Replace(BrokenBuild.Good, BrokenBuild.Bad, StringComparison.Ordinal);
+        File.WriteAllText(file, text);
+        return new BrokenBuild(file, text, Build(directory));
+    }
+
+    private ConsumerRun BuildAndRunConsumer()
+    {
+        string directory = PrepareConsumer("consumer");
+        var build = Build(directory);
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var run = DotNet.Run(directory, Environment, Path.Combine("bin", "Debug", "net10.0", "Consumer.dll"));
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in run.Output.Split('\n'))
+        {
+            var match = Regex.Match(line.TrimEnd('\r'), "^([A-Za-z0-9_.]+): (.*)$");
+            if (match.Success)
+                facts[match.Groups[1].Value] = match.Groups[2].Value;
+        }
+
+        return new ConsumerRun(directory, build, run, facts);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Another run may still use it; it is removed next time.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+/// <summary>The consumer project's build and run.</summary>
+/// <param name="Directory">Where the consumer copy was built.</param>
+/// <param name="Build">The output of <c>dotnet build</c>.</param>
+/// <param name="Run">The output of running the program.</param>
+/// <param name="Facts">The program's "name: value" lines.</param>
+public sealed record ConsumerRun(string Directory, ProcessResult Build, ProcessResult Run, IReadOnlyDictionary<string, string> Facts)
+{
+    /// <summary>One fact the program printed.</summary>
+    public string Fact(string name) =>
+        Facts.TryGetValue(name, out var value) ? value : throw new Xunit.Sdk.XunitException($"The consumer printed no '{name}':{System.Environment.NewLine}{Run}");
+}
+
+/// <summary>The consumer's build with a broken template.</summary>
+/// <param name="File">The template file, as broken.</param>
+/// <param name="Text">Its text.</param>
+/// <param name="Build">The output of <c>dotnet build</c>.</param>
+public sealed record BrokenBuild(string File, string Text, ProcessResult Build)
+{
+    /// <summary>Rule N1's assertion, as shipped.</summary>
+    public const string Good = "\"assert\": \"administrativePenalty + administrativeCoercion <= administrativeInspection\"";
+
+    /// <summary>Rule N1's assertion with an unknown row.</summary>
+    public const string Bad = "\"assert\": \"administrativePenalty + administrativeCoercion <= administrativeInspections\"";
+}
+
+/// <summary>The package tests share one pack and run one after another (each builds, on 2 cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    /// <summary>The collection name.</summary>
+    public const string Name = "package";
+}
