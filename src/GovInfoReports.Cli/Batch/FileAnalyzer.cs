@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using GovInfoReports.Extraction;
+using GovInfoReports.Serialization;
+using GovInfoReports.Validation;
+
+namespace GovInfoReports.Cli.Batch;
+
+/// <summary>What a command needs kept of each file besides its findings.</summary>
+internal enum Keep
+{
+    /// <summary>Findings only (validate).</summary>
+    Findings,
+
+    /// <summary>The report and its statuses (export, cross-year checks).</summary>
+    Report,
+
+    /// <summary>The report as a JSON document (extract).</summary>
+    Json,
+}
+
+/// <summary>Reads, extracts and validates one file. Thread-safe: one instance serves every worker.</summary>
+internal sealed class FileAnalyzer
+{
+    private readonly ReadOptions _read;
+    private readonly ValidationOptions _validation;
+    private readonly Keep _keep;
+    private readonly bool _validate;
+    private readonly bool _indentJson;
+    private readonly Suppressions _suppressions;
+
+    public FileAnalyzer(ReadOptions read, ValidationOptions validation, Keep keep, bool validate, bool indentJson, Suppressions suppressions)
+    {
+        _validate = validate;
+        _read = read;
+        _validation = validation;
+        _keep = keep;
+        _indentJson = indentJson;
+        _suppressions = suppressions;
+    }
+
+    public MessageLanguage Language => _validation.Language;
+
+    public FileResult Analyze(InputFile input)
+    {
+        var result = new FileResult(input.Index, input.Display);
+        try
+        {
+            AnalyzeText(input, result);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            result.Unreadable = true;
+            Add(result, Input("IN01", Severity.Error, Text.Of(_validation.Language, "无法读取文件：" + ex.Message, "The file cannot be read: " + ex.Message), result));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug of ours in one file must not end a run over thousands: it is that file's error row.
+            result.Findings.Clear();
+            Add(result, Input("IN99", Severity.Error, Text.Of(_validation.Language, "内部错误：" + ex.GetType().Name + ": " + ex.Message, "Internal error: " + ex.GetType().Name + ": " + ex.Message), result));
+        }
+
+        return result;
+    }
+
+    private void AnalyzeText(InputFile input, FileResult result)
+    {
+        var decoded = ReportTextFile.Read(input.Path);
+        result.Encoding = decoded.Encoding;
+        var language = _validation.Language;
+        if (decoded.Problem == TextFileProblem.Empty)
+        {
+            Add(result, Input("IN02", Severity.Error, Text.Of(language, "文件为空。", "The file is empty."), result));
+            return;
+        }
+
+        if (decoded.Problem == TextFileProblem.Binary)
+        {
+            Add(result, Input("IN03", Severity.Error, Text.Of(language, "文件不是文本（可能是图片、PDF 或压缩包）。", "The file is not text (it may be an image, a PDF or an archive)."), result));
+            return;
+        }
+
+        var read = ReportReader.Read(decoded.Text, _read);
+        result.Template = read.TemplateId;
+        result.Year = read.Year;
+        result.Agency = read.Agency;
+        if (read.Template is { } template)
+        {
+            result.TotalCells = template.Cells.Count;
+            foreach (var status in read.Statuses)
+                if (status == CellStatus.Missing)
+                    result.MissingCells++;
+        }
+
+        result.Complete = read.Report is not null && read.IsComplete;
+
+        foreach (var finding in read.Findings)
+        {
+            var source = finding.Issue switch
+            {
+                ExtractionIssue.NotAReport or ExtractionIssue.NoTableValues => FindingSource.Input,
+                ExtractionIssue.TemplateYearMismatch or ExtractionIssue.MixedTemplates => FindingSource.Report,
+                _ => FindingSource.Extraction,
+            };
+            var cells = finding.Cells.Select(c => c.Path).ToList();
+
+            // Without cells, what the finding is about is its text where it stands.
+            string context = finding.Text + (cells.Count == 0 && finding.Position is { } at ? "@" + at.ToString() : "");
+            Add(result, new ToolFinding(finding.Code, finding.Severity, source, finding.Message, cells, finding.Position,
+                ToolFinding.Compute(finding.Code, result.Template, result.Agency, result.File, result.Year, cells, context)));
+        }
+
+        if (read.Report is not { } report)
+            return;
+
+        if (_validate)
+        {
+            var positions = read.Cells.Select(c => c.Position).ToList();
+            foreach (var finding in read.Validate(_validation))
+                Add(result, FromValidation(finding, result, positions));
+        }
+
+        if (_keep == Keep.Report)
+        {
+            result.Report = report;
+            result.Statuses = read.Statuses;
+            result.Positions = read.Cells.Select(c => c.Position).ToList();
+        }
+        else if (_keep == Keep.Json)
+        {
+            result.Json = ReportJson.Serialize(report, _indentJson);
+        }
+    }
+
+    /// <summary>A validator's finding as the tool reports it: a failed rule is the report's problem, a rule not assessable (cells missing) the extraction's.</summary>
+    public static ToolFinding FromValidation(Finding finding, FileResult result, IReadOnlyList<SourcePosition?> positions)
+    {
+        var cells = finding.Cells.Select(c => (c.IsPrevious ? "previous." : "") + c.Cell.Path).ToList();
+        SourcePosition? position = null;
+        foreach (var cell in finding.Cells)
+        {
+            if (!cell.IsPrevious && cell.Cell.Index < positions.Count && positions[cell.Cell.Index] is { } p)
+            {
+                position = p;
+                break;
+            }
+        }
+
+        // A rule that cannot be checked because cells could not be read is the extraction's uncertainty, not evidence
+        // that the report is wrong: it is a warning, whatever the rule's own severity, and never an error.
+        bool notAssessable = finding.Kind == FindingKind.NotAssessable;
+        var source = notAssessable ? FindingSource.Extraction : FindingSource.Report;
+        var severity = notAssessable && finding.Severity == Severity.Error ? Severity.Warning : finding.Severity;
+        return new ToolFinding(finding.RuleId, severity, source, finding.Message, cells, position,
+            ToolFinding.Compute(finding.RuleId, result.Template, result.Agency, result.File, result.Year, cells, finding.Context));
+    }
+
+    /// <summary>Adds <paramref name="finding"/> unless the suppression file names it.</summary>
+    public void Add(FileResult result, ToolFinding finding)
+    {
+        // Two findings of one file never share a fingerprint: a repeat gets its occurrence number, in the stable finding order.
+        for (int occurrence = 2; result.Findings.Exists(f => f.Fingerprint == finding.Fingerprint); occurrence++)
+            finding = finding with { Fingerprint = ToolFinding.Compute(finding.Rule, result.Template, result.Agency, result.File, result.Year, finding.Cells, "#" + occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+
+        if (_suppressions.Contains(finding.Fingerprint))
+            result.Suppressed++;
+        else
+            result.Findings.Add(finding);
+    }
+
+    private static ToolFinding Input(string code, Severity severity, string message, FileResult result) =>
+        new(code, severity, FindingSource.Input, message, Array.Empty<string>(), null,
+            ToolFinding.Compute(code, null, null, result.File, null, Array.Empty<string>(), null));
+}
+
+/// <summary>Picks the message text of the chosen language.</summary>
+internal static class Text
+{
+    public static string Of(MessageLanguage language, string chinese, string english) =>
+        language == MessageLanguage.English ? english : chinese;
+}

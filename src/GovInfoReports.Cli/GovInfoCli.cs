@@ -1,0 +1,407 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using GovInfoReports.Cli.Batch;
+using GovInfoReports.Cli.Commands;
+using GovInfoReports.Cli.Output;
+using GovInfoReports.Extraction;
+using GovInfoReports.Serialization;
+using GovInfoReports.Templates;
+using GovInfoReports.Validation;
+using Spectre.Console;
+
+namespace GovInfoReports.Cli;
+
+/// <summary>
+/// The <c>govinfo</c> command line: <c>validate</c>, <c>extract</c> and <c>export</c> folders of report files;
+/// <c>templates</c>, <c>describe</c>, <c>schema</c> and <c>diff</c> for templates. Exit codes: 0 when no error
+/// finding, 1 when any, 2 on a usage error or a file that cannot be read.
+/// </summary>
+public static class GovInfoCli
+{
+    /// <summary>Exit code: no error finding.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code: at least one error finding.</summary>
+    public const int Findings = 1;
+
+    /// <summary>Exit code: a usage error, or an input or output that cannot be read or written.</summary>
+    public const int UsageOrIo = 2;
+
+    /// <summary>Runs the tool in-process.</summary>
+    /// <param name="args">The arguments, as on the command line.</param>
+    /// <param name="output">The standard output.</param>
+    /// <param name="error">The standard error (also where a progress bar is drawn, when it is a terminal).</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var root = Build(output, error);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+                error.WriteLine("govinfo: " + problem.Message);
+            error.WriteLine("govinfo --help: usage. 用法见 govinfo --help。");
+            return UsageOrIo;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            error.WriteLine("govinfo: " + ex.Message);
+            return UsageOrIo;
+        }
+        catch (IOException ex)
+        {
+            error.WriteLine("govinfo: " + ex.Message);
+            return UsageOrIo;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            error.WriteLine("govinfo: " + ex.Message);
+            return UsageOrIo;
+        }
+    }
+
+    private enum Mode
+    {
+        Validate,
+        Extract,
+        Export,
+    }
+
+    private static RootCommand Build(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("govinfo — 政府信息公开工作年度报告: validate, extract and export the statistical tables of government information disclosure annual reports.");
+
+        root.Subcommands.Add(BatchCommand(Mode.Validate, "validate", "Check report files: template, year, agency, completeness and the findings of every rule. 核对报告。", ["text", "json", "jsonl", "sarif"], "text", output, error));
+        root.Subcommands.Add(BatchCommand(Mode.Extract, "extract", "The typed report documents as JSON (one file) or JSON Lines (many). 提取为 JSON。", ["json", "jsonl"], null, output, error));
+        root.Subcommands.Add(BatchCommand(Mode.Export, "export", "Every cell of every report in the tidy long CSV format. 导出为 CSV。", ["csv"], "csv", output, error));
+
+        var templateIds = new Argument<string[]>("ids") { Description = "Template ids (all when none).", Arity = ArgumentArity.ZeroOrMore };
+        var templates = new Command("templates", "List the registered templates and their shapes. 列出模板。") { templateIds };
+        templates.SetAction(parse => Templates(parse.GetValue(templateIds) ?? [], output, error));
+        root.Subcommands.Add(templates);
+
+        var describeId = new Argument<string>("template") { Description = "A template id, e.g. 2021." };
+        var describe = new Command("describe", "A template as a readable table: sections, rows, columns, units, rules and their messages. 描述模板。") { describeId };
+        describe.SetAction(parse => Describe(parse.GetValue(describeId)!, output));
+        root.Subcommands.Add(describe);
+
+        var schemaId = new Argument<string>("template") { Description = "A template id, e.g. 2021." };
+        var schemaOutput = OutputOption();
+        var schema = new Command("schema", "The JSON Schema of a template's report documents. 报告 JSON 的 Schema。") { schemaId, schemaOutput };
+        schema.SetAction(parse =>
+        {
+            var template = Find(parse.GetValue(schemaId)!);
+            using var target = new OutputTarget(output, parse.GetValue(schemaOutput));
+            target.Writer.WriteLine(ReportJsonSchema.Generate(template));
+            target.Commit();
+            return Success;
+        });
+        root.Subcommands.Add(schema);
+
+        var before = new Argument<string>("a") { Description = "The template before: a template file or a registered id." };
+        var after = new Argument<string>("b") { Description = "The template after: a template file or a registered id." };
+        var diffFormat = FormatOption(["text", "json"], "text");
+        var diff = new Command("diff", "What a template change adds, removes or relabels (sections, tables, rows, columns, rules). 模板差异。") { before, after, diffFormat };
+        diff.SetAction(parse => Diff(parse.GetValue(before)!, parse.GetValue(after)!, parse.GetValue(diffFormat)!, output));
+        root.Subcommands.Add(diff);
+        return root;
+    }
+
+    private static Option<string> FormatOption(string[] formats, string? defaultValue)
+    {
+        var option = new Option<string>("--format", "-f") { Description = "Output format: " + string.Join(", ", formats) + "." };
+        if (defaultValue is not null)
+            option.DefaultValueFactory = _ => defaultValue;
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    private static Option<string?> OutputOption() =>
+        new("--output", "-o") { Description = "Write to this file (completed in a temporary file, then moved into place) instead of the standard output." };
+
+    private static Command BatchCommand(Mode mode, string name, string description, string[] formats, string? defaultFormat, TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Report files and folders (searched recursively for .txt files).", Arity = ArgumentArity.OneOrMore };
+        paths.Validators.Add(result =>
+        {
+            // An unknown option would otherwise be taken for a path.
+            foreach (var token in result.Tokens)
+                if (token.Value.StartsWith('-') && token.Value.Length > 1 && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                    result.AddError($"unknown option '{token.Value}'. 未知选项。");
+        });
+        var format = FormatOption(formats, defaultFormat);
+        var lang = new Option<string>("--lang") { Description = "Message language: zh or en.", DefaultValueFactory = _ => "zh" };
+        lang.AcceptOnlyFromAmong("zh", "en");
+        var template = new Option<string?>("--template", "-t") { Description = "Read every file as this template (e.g. 2019) instead of detecting it." };
+        var outputFile = OutputOption();
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Files processed in parallel (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var stats = new Option<bool>("--stats") { Description = "Print elapsed time, files per second and peak memory to the standard error." };
+        var command = new Command(name, description) { paths, format, lang, template, outputFile, jobs, stats };
+
+        Option<bool>? crossYear = null;
+        Option<string?>? suppress = null;
+        if (mode == Mode.Validate)
+        {
+            crossYear = new Option<bool>("--cross-year") { Description = "Group the files by agency and check year-to-year continuity (X1); list missing years." };
+            suppress = new Option<string?>("--suppress") { Description = "A file of reviewed findings' fingerprints, one per line, not to report." };
+            command.Options.Add(crossYear);
+            command.Options.Add(suppress);
+        }
+
+        command.SetAction(parse => RunBatch(
+            mode,
+            new BatchSettings(
+                parse.GetValue(paths) ?? [],
+                parse.GetValue(format),
+                parse.GetValue(lang) == "en" ? MessageLanguage.English : MessageLanguage.Chinese,
+                parse.GetValue(template),
+                parse.GetValue(outputFile),
+                parse.GetValue(jobs),
+                crossYear is not null && parse.GetValue(crossYear),
+                suppress is null ? null : parse.GetValue(suppress),
+                parse.GetValue(stats)),
+            output,
+            error));
+        return command;
+    }
+
+    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats);
+
+    private static int RunBatch(Mode mode, BatchSettings settings, TextWriter output, TextWriter error)
+    {
+        var clock = Stopwatch.StartNew();
+        if (settings.Template is not null)
+            Find(settings.Template);
+        if (settings.Jobs < 1)
+            throw new UsageException("--jobs must be at least 1.");
+        Suppressions suppressions;
+        try
+        {
+            suppressions = settings.Suppress is null ? Suppressions.None : Suppressions.Load(settings.Suppress);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        var files = Inputs.Expand(settings.Paths);
+        if (files.Count == 0)
+            throw new UsageException($"no report files ({string.Join(", ", Inputs.Extensions)}) in {string.Join(", ", settings.Paths)}. 未找到报告文件。");
+
+        string format = settings.Format ?? (mode == Mode.Extract && files.Count > 1 ? "jsonl" : "json");
+        if (mode == Mode.Extract && format == "json" && files.Count > 1)
+            throw new UsageException($"extract --format json writes one report; {files.Count} files were given: use --format jsonl.");
+
+        var keep = mode switch
+        {
+            Mode.Extract => Keep.Json,
+            Mode.Export => Keep.Report,
+            _ => settings.CrossYear ? Keep.Report : Keep.Findings,
+        };
+        var analyzer = new FileAnalyzer(
+            new ReadOptions { TemplateId = settings.Template, Language = settings.Language },
+            new ValidationOptions { Language = settings.Language },
+            keep,
+            validate: mode == Mode.Validate,
+            indentJson: format == "json",
+            suppressions);
+
+        using var target = new OutputTarget(output, settings.Output);
+        ResultWriter writer = (mode, format) switch
+        {
+            (Mode.Validate, "json") => new JsonArrayResultWriter(target.Writer),
+            (Mode.Validate, "jsonl") => new JsonLinesResultWriter(target.Writer),
+            (Mode.Validate, "sarif") => new SarifResultWriter(target.Writer),
+            (Mode.Validate, _) => new TextResultWriter(target.Writer, settings.Language),
+            (Mode.Extract, _) => new ExtractResultWriter(target.Writer, lines: format == "jsonl"),
+            _ => new CsvResultWriter(target.Writer),
+        };
+
+        var summary = new Summary();
+        void Emit(FileResult result)
+        {
+            summary.Add(result);
+            if (mode != Mode.Validate)
+            {
+                foreach (var finding in result.Findings.Where(f => f.Severity == Severity.Error))
+                    error.WriteLine($"{result.File}: {finding.SeverityText} {finding.Rule}: {finding.Message}");
+            }
+
+            writer.Write(result);
+            result.Json = null;
+            if (!settings.CrossYear)
+            {
+                result.Report = null;
+                result.Statuses = null;
+                result.Positions = null;
+            }
+        }
+
+        writer.Begin();
+        if (settings.CrossYear)
+        {
+            // Continuity needs every report of an agency: results are held (findings and the reports), then written.
+            var all = new List<FileResult>(files.Count);
+            Process(files, analyzer.Analyze, all.Add, settings.Jobs, error);
+            summary.CrossYear = CrossYear.Check(all, analyzer);
+            foreach (var result in all)
+                Emit(result);
+        }
+        else
+        {
+            Process(files, analyzer.Analyze, Emit, settings.Jobs, error);
+        }
+
+        writer.End();
+        bool summaryToOutput = mode == Mode.Validate && format == "text" && settings.Output is null;
+        if (summaryToOutput)
+            target.Writer.WriteLine();
+        summary.Write(summaryToOutput ? target.Writer : error, settings.Language);
+        target.Commit();
+
+        if (settings.Stats)
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            double seconds = clock.Elapsed.TotalSeconds;
+            error.WriteLine(FormattableString.Invariant(
+                $"stats: {summary.Files} files in {seconds:F2} s ({summary.Files / Math.Max(seconds, 1e-9):F0} files/s), {settings.Jobs} jobs, peak working set {self.PeakWorkingSet64 / (1024.0 * 1024.0):F1} MB"));
+        }
+
+        if (summary.Unreadable > 0)
+            return UsageOrIo;
+        return summary.Errors > 0 ? Findings : Success;
+    }
+
+    /// <summary>Runs the batch, with a progress bar on the standard error when it is a terminal and the run is long.</summary>
+    private static void Process(List<InputFile> files, Func<InputFile, FileResult> analyze, Action<FileResult> consume, int jobs, TextWriter error)
+    {
+        int window = jobs * 8;
+        bool progress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected && files.Count >= 50;
+        if (!progress)
+        {
+            BatchRunner.Run(files, analyze, consume, jobs, window);
+            return;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("govinfo", maxValue: files.Count);
+            BatchRunner.Run(files, analyze, consume, jobs, window, () => task.Increment(1));
+        });
+    }
+
+    private static ReportTemplate Find(string id) =>
+        TemplateRegistry.Find(id) ?? throw new UsageException($"no template '{id}'. 没有模板 '{id}'。Known: {string.Join(", ", TemplateRegistry.All.Select(t => t.Id))}");
+
+    private static int Templates(string[] ids, TextWriter output, TextWriter error)
+    {
+        var selected = ids.Length == 0 ? TemplateRegistry.All.ToList() : ids.Select(Find).ToList();
+        for (int i = 0; i < selected.Count; i++)
+        {
+            if (i > 0)
+                output.WriteLine();
+            output.Write(TemplateSummary.Describe(selected[i]));
+        }
+
+        foreach (var conflict in TemplateRegistry.Conflicts)
+            error.WriteLine(conflict);
+        return Success;
+    }
+
+    private static int Describe(string id, TextWriter output)
+    {
+        var template = Find(id);
+        output.Write(TemplateSummary.Describe(template));
+        output.WriteLine();
+        output.WriteLine($"rules ({template.Rules.Count}):");
+        foreach (var rule in template.Rules)
+        {
+            output.WriteLine("  " + TemplateDiff.Describe(rule));
+            if (rule.MessageZh is not null)
+                output.WriteLine("    zh: " + rule.MessageZh);
+            if (rule.MessageEn is not null)
+                output.WriteLine("    en: " + rule.MessageEn);
+        }
+
+        return Success;
+    }
+
+    private static int Diff(string before, string after, string format, TextWriter output)
+    {
+        (string Name, Dictionary<string, (string Kind, string Path, string Value)> Entries) a, b;
+        try
+        {
+            a = TemplateDiff.Load(before);
+            b = TemplateDiff.Load(after);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new UsageException("not a template file: " + ex.Message);
+        }
+
+        var changes = TemplateDiff.Compare(a.Entries, b.Entries);
+        if (format == "json")
+        {
+            output.WriteLine(ResultWriter.Json(json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("from", a.Name);
+                json.WriteString("to", b.Name);
+                json.WriteStartArray("changes");
+                foreach (var change in changes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("change", change.Change);
+                    json.WriteString("kind", change.Kind);
+                    json.WriteString("path", change.Path);
+                    json.WriteString("from", change.From);
+                    json.WriteString("to", change.To);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }, indented: true));
+            return Success;
+        }
+
+        output.WriteLine($"{a.Name} → {b.Name}");
+        foreach (var change in changes)
+        {
+            string sign = change.Change switch { "added" => "+", "removed" => "-", _ => "~" };
+            string text = change.Change switch
+            {
+                "added" => change.To!,
+                "removed" => change.From!,
+                _ => $"{change.From} → {change.To}",
+            };
+            output.WriteLine($"{sign} {change.Kind} {change.Path}: {text}");
+        }
+
+        output.WriteLine($"{changes.Count(c => c.Change == "added")} added, {changes.Count(c => c.Change == "removed")} removed, {changes.Count(c => c.Change is "relabelled" or "changed")} changed");
+        return Success;
+    }
+}
+
+/// <summary>A usage error: reported in one line, exit code 2.</summary>
+internal sealed class UsageException : Exception
+{
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+}

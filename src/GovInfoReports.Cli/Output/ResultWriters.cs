@@ -1,0 +1,218 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using GovInfoReports.Cli.Batch;
+using GovInfoReports.Export;
+using GovInfoReports.Validation;
+
+namespace GovInfoReports.Cli.Output;
+
+/// <summary>Writes a run's results in one format, one file at a time, in input order.</summary>
+internal abstract class ResultWriter
+{
+    protected ResultWriter(TextWriter writer) => Writer = writer;
+
+    protected TextWriter Writer { get; }
+
+    public virtual void Begin()
+    {
+    }
+
+    public abstract void Write(FileResult result);
+
+    public virtual void End()
+    {
+    }
+
+    /// <summary>JSON as people read it: Chinese as characters, not \u escapes (the output is never embedded in HTML).</summary>
+    public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Json(Action<Utf8JsonWriter> write, bool indented = false)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions with { Indented = indented }))
+            write(json);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The per-file object of <c>validate --format json|jsonl</c>.</summary>
+    public static void WriteFileObject(Utf8JsonWriter json, FileResult result)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", result.File);
+        json.WriteString("template", result.Template);
+        if (result.Year is { } year)
+            json.WriteNumber("year", year);
+        else
+            json.WriteNull("year");
+        json.WriteString("agency", result.Agency);
+        json.WriteBoolean("complete", result.Complete);
+        json.WriteString("encoding", result.Encoding);
+        json.WriteStartArray("findings");
+        foreach (var finding in result.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", finding.Rule);
+            json.WriteString("severity", finding.SeverityText);
+            json.WriteString("source", finding.SourceText);
+            json.WriteString("message", finding.Message);
+            json.WriteStartArray("cells");
+            foreach (var cell in finding.Cells)
+                json.WriteStringValue(cell);
+            json.WriteEndArray();
+            if (finding.Position is { } position)
+            {
+                json.WriteNumber("line", position.Line);
+                json.WriteNumber("column", position.Column);
+            }
+
+            json.WriteString("fingerprint", finding.Fingerprint);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
+
+/// <summary><c>validate</c> as text: a line per file, a line per finding.</summary>
+internal sealed class TextResultWriter : ResultWriter
+{
+    private readonly MessageLanguage _language;
+
+    public TextResultWriter(TextWriter writer, MessageLanguage language)
+        : base(writer) => _language = language;
+
+    public override void Write(FileResult result)
+    {
+        var line = new StringBuilder(result.File).Append(": ");
+        if (result.Template is null)
+        {
+            line.Append(Text.Of(_language, "未识别出报告", "no report recognised"));
+        }
+        else
+        {
+            line.Append(Text.Of(_language, $"{result.Template} 格式", $"{result.Template} format"));
+            line.Append(", ").Append(result.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?");
+            line.Append(", ").Append(result.Agency ?? "?");
+            line.Append(", ").Append(result.Complete
+                ? Text.Of(_language, "完整", "complete")
+                : Text.Of(_language, $"不完整（{result.TotalCells} 个单元格缺 {result.MissingCells} 个）", $"partial ({result.MissingCells} of {result.TotalCells} cells missing)"));
+        }
+
+        Writer.WriteLine(line.ToString());
+        foreach (var finding in result.Findings)
+        {
+            string where = finding.Position is { } p ? $" {p.Line}:{p.Column}" : "";
+            Writer.WriteLine($"  {finding.SeverityText} {finding.Rule} [{finding.SourceText}]{where}: {finding.Message} ({finding.Fingerprint})");
+        }
+    }
+}
+
+/// <summary><c>validate --format json</c>: one JSON array, an object per file.</summary>
+internal sealed class JsonArrayResultWriter : ResultWriter
+{
+    private bool _first = true;
+
+    public JsonArrayResultWriter(TextWriter writer)
+        : base(writer)
+    {
+    }
+
+    public override void Begin() => Writer.Write('[');
+
+    public override void Write(FileResult result)
+    {
+        Writer.Write(_first ? "\n" : ",\n");
+        _first = false;
+        Writer.Write(Json(json => WriteFileObject(json, result)));
+    }
+
+    public override void End() => Writer.Write(_first ? "]\n" : "\n]\n");
+}
+
+/// <summary><c>validate --format jsonl</c>: a JSON object per line, per file.</summary>
+internal sealed class JsonLinesResultWriter : ResultWriter
+{
+    public JsonLinesResultWriter(TextWriter writer)
+        : base(writer)
+    {
+    }
+
+    public override void Write(FileResult result)
+    {
+        Writer.Write(Json(json => WriteFileObject(json, result)));
+        Writer.Write('\n');
+    }
+}
+
+/// <summary>
+/// <c>extract</c>: the report document itself for one file (as <c>ReportJson</c> writes it, readable back), or a
+/// JSON line per file — <c>{"file", "template", "year", "agency", "complete", "report"}</c> — for many.
+/// </summary>
+internal sealed class ExtractResultWriter : ResultWriter
+{
+    private readonly bool _lines;
+
+    public ExtractResultWriter(TextWriter writer, bool lines)
+        : base(writer) => _lines = lines;
+
+    public override void Write(FileResult result)
+    {
+        if (!_lines)
+        {
+            if (result.Json is not null)
+                Writer.WriteLine(result.Json);
+            return;
+        }
+
+        Writer.Write(Json(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("file", result.File);
+            json.WriteString("template", result.Template);
+            if (result.Year is { } year)
+                json.WriteNumber("year", year);
+            else
+                json.WriteNull("year");
+            json.WriteString("agency", result.Agency);
+            json.WriteBoolean("complete", result.Complete);
+            json.WritePropertyName("report");
+            if (result.Json is null)
+                json.WriteNullValue();
+            else
+                json.WriteRawValue(result.Json);
+            json.WriteEndObject();
+        }));
+        Writer.Write('\n');
+    }
+}
+
+/// <summary><c>export --format csv</c>: the tidy long format, a row per cell of every report.</summary>
+internal sealed class CsvResultWriter : ResultWriter
+{
+    private readonly TidyCsvWriter _csv;
+
+    public CsvResultWriter(TextWriter writer)
+        : base(writer) => _csv = new TidyCsvWriter(writer, leaveOpen: true);
+
+    public override void Write(FileResult result)
+    {
+        if (result.Report is { } report)
+            _csv.Write(report, result.File, result.Statuses);
+        result.Report = null;
+        result.Statuses = null;
+    }
+
+    public override void End()
+    {
+        if (_csv.RowsWritten == 0)
+            Writer.Write(string.Join(",", TidyCsv.Columns) + "\r\n");
+        _csv.Flush();
+    }
+}
