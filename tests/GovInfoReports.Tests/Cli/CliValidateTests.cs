@@ -167,6 +167,18 @@ public sealed class CliValidateTests
     }
 
     [Fact]
+    public void A_template_override_reads_the_file_as_that_template_and_says_so()
+    {
+        var detected = Tool.Files(Tool.Run("validate", Tool.Sample("2021-wuyuan-hesheng-township"), "--format", "json").Out).Single();
+        Assert.Equal("2021", detected.GetProperty("template").GetString());
+
+        var (_, output, _) = Tool.Run("validate", Tool.Sample("2021-wuyuan-hesheng-township"), "--format", "json", "--template", "2019", "--jobs", "1");
+        var forced = Tool.Files(output).Single();
+        Assert.Equal("2019", forced.GetProperty("template").GetString());
+        Assert.Contains(forced.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "EX05");
+    }
+
+    [Fact]
     public void Output_goes_to_the_file_only_when_complete()
     {
         using var folder = new Tool.Folder();
