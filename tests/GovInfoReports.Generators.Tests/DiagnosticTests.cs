@@ -227,7 +227,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Every_diagnostic_the_analyzer_declares_is_listed_in_the_readme()
     {
-        var readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "README.md"));
+        var readme = System.IO.File.ReadAllText(System.IO.Path.Combine(GovInfoReports.Tests.Shared.RepositoryRoot.Path, "README.md"));
         foreach (var descriptor in new TemplateFileAnalyzer().SupportedDiagnostics)
             Assert.Contains("| " + descriptor.Id + " |", readme);
     }
@@ -309,13 +309,5 @@ public sealed class DiagnosticTests
         if (index == 0)
             lineStart = 0;
         return new Microsoft.CodeAnalysis.Text.LinePosition(line, index - lineStart);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "GovInfoReports.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("GovInfoReports.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -115,9 +115,10 @@ internal sealed class FileAnalyzer
         if (read.Report is not { } report)
             return;
 
+        // Where each cell was read: for the findings' lines, and kept for cross-year findings.
+        var positions = read.Cells.Select(c => c.Position).ToList();
         if (_validate)
         {
-            var positions = read.Cells.Select(c => c.Position).ToList();
             foreach (var finding in read.Validate(_validation))
                 Add(result, FromValidation(finding, result, positions));
         }
@@ -126,7 +127,7 @@ internal sealed class FileAnalyzer
         {
             result.Report = report;
             result.Statuses = read.Statuses;
-            result.Positions = read.Cells.Select(c => c.Position).ToList();
+            result.Positions = positions;
         }
         else if (_keep == Keep.Json)
         {

@@ -7,21 +7,13 @@ namespace GovInfoReports.PackageTests.Infrastructure;
 public static class Repository
 {
     /// <summary>The repository root: the nearest ancestor of the test assembly holding GovInfoReports.sln.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => GovInfoReports.Tests.Shared.RepositoryRoot.Path;
 
     /// <summary>The local package feed that the repository's nuget.config adds.</summary>
     public static string Feed => Path.Combine(Root, "tests", "GovInfoReports.PackageTests", "feed");
 
     /// <summary>The committed consumer project the tests copy and build.</summary>
     public static string Consumer => Path.Combine(Root, "tests", "GovInfoReports.PackageTests", "Consumer");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "GovInfoReports.sln")))
-                return directory.FullName;
-        throw new InvalidOperationException("GovInfoReports.sln was not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>Copies a directory tree, leaving out bin/ and obj/.</summary>
     public static void Copy(string from, string to)

@@ -212,7 +212,7 @@ public sealed class CliFormatTests
         Assert.Equal(ReportJsonSchema.Generate(Report2019.Template).TrimEnd(), schema.Out.TrimEnd());
 
         // The review aid for a new year: the package test's 2025 file against the registered 2021 template.
-        string file2025 = Path.Combine(Repo.Root, "tests", "GovInfoReports.PackageTests", "Consumer", "templates", "2025.json");
+        string file2025 = Path.Combine(GovInfoReports.Tests.Shared.RepositoryRoot.Path, "tests", "GovInfoReports.PackageTests", "Consumer", "templates", "2025.json");
         var diff = Tool.Run("diff", "2021", file2025, "--format", "json");
         Assert.Equal(GovInfoCli.Success, diff.Exit);
         var changes = JsonDocument.Parse(diff.Out).RootElement.GetProperty("changes").EnumerateArray()
@@ -222,7 +222,7 @@ public sealed class CliFormatTests
             changes);
 
         // From one official year to the next: the 2019 → 2021 relabelling of a row whose id stayed.
-        var official = Tool.Run("diff", Path.Combine(Repo.Root, "schema", "2019.json"), Path.Combine(Repo.Root, "schema", "2021.json"));
+        var official = Tool.Run("diff", Path.Combine(GovInfoReports.Tests.Shared.RepositoryRoot.Path, "schema", "2019.json"), Path.Combine(GovInfoReports.Tests.Shared.RepositoryRoot.Path, "schema", "2021.json"));
         Assert.Equal(GovInfoCli.Success, official.Exit);
         Assert.Matches(@"\n\d+ added, \d+ removed, \d+ changed\n$", official.Out);
         Assert.Equal(GovInfoCli.UsageOrIo, Tool.Run("diff", "2021", "no-such.json").Exit);
@@ -239,19 +239,5 @@ public sealed class CliFormatTests
         Assert.Equal(("gb18030", "二、主动公开政府信息情况\n第二十条第（一）项"), (gbk.Encoding, gbk.Text));
         var utf8 = ReportTextFile.Decode(Encoding.UTF8.GetBytes("行政许可\t256"));
         Assert.Equal(("utf-8", "行政许可\t256"), (utf8.Encoding, utf8.Text));
-    }
-}
-
-/// <summary>The repository root, for files outside the test output.</summary>
-internal static class Repo
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "GovInfoReports.sln")))
-                return directory.FullName;
-        throw new InvalidOperationException("GovInfoReports.sln not found above " + AppContext.BaseDirectory);
     }
 }
