@@ -22,7 +22,7 @@ public static class Snapshot
 
     public static void Match(string actual, string name, string extension = "txt", [CallerFilePath] string testFile = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
+        var directory = SnapshotDirectory(testFile);
         var verified = Path.Combine(directory, name + ".verified." + extension);
         var received = Path.Combine(directory, name + ".received." + extension);
         actual = Normalize(actual);
@@ -54,7 +54,7 @@ public static class Snapshot
     /// <summary>The text of a committed snapshot, or null.</summary>
     public static string? ReadVerified(string name, string extension = "txt", [CallerFilePath] string testFile = "")
     {
-        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots", name + ".verified." + extension);
+        var path = Path.Combine(SnapshotDirectory(testFile), name + ".verified." + extension);
         return File.Exists(path) ? Normalize(File.ReadAllText(path)) : null;
     }
 
@@ -99,6 +99,23 @@ public static class Snapshot
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The <c>Snapshots</c> folder beside the calling test file. Deterministic builds
+    /// (<c>ContinuousIntegrationBuild</c>, set when <c>CI=true</c>) map the repository root to <c>/_/</c> in
+    /// caller paths, so such a path is resolved against the repository the tests run from.
+    /// </summary>
+    private static string SnapshotDirectory(string testFile)
+    {
+        const string mappedRoot = "/_/";
+        var source = testFile.StartsWith(mappedRoot, StringComparison.Ordinal)
+            ? Path.Combine(GovInfoReports.Tests.Shared.RepositoryRoot.Path, testFile.Substring(mappedRoot.Length))
+            : testFile;
+        var directory = Path.GetDirectoryName(source);
+        if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+            throw new InvalidOperationException($"The test's source folder '{directory}' (from '{testFile}') does not exist; snapshots are kept beside the test source.");
+        return Path.Combine(directory, "Snapshots");
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
