@@ -7,7 +7,9 @@ using System.Linq;
 using GovInfoReports.Cli.Batch;
 using GovInfoReports.Cli.Commands;
 using GovInfoReports.Cli.Output;
+using GovInfoReports.Documents;
 using GovInfoReports.Extraction;
+using GovInfoReports.Rendering;
 using GovInfoReports.Serialization;
 using GovInfoReports.Templates;
 using GovInfoReports.Validation;
@@ -17,7 +19,7 @@ namespace GovInfoReports.Cli;
 
 /// <summary>
 /// The <c>govinfo</c> command line: <c>validate</c>, <c>extract</c> and <c>export</c> folders of report files;
-/// <c>templates</c>, <c>describe</c>, <c>schema</c> and <c>diff</c> for templates. Exit codes: 0 when no error
+/// <c>render</c> a report as the official tables; <c>templates</c>, <c>describe</c>, <c>schema</c> and <c>diff</c> for templates. Exit codes: 0 when no error
 /// finding, 1 when any, 2 on a usage error or a file that cannot be read.
 /// </summary>
 public static class GovInfoCli
@@ -111,6 +113,13 @@ public static class GovInfoCli
         });
         root.Subcommands.Add(schema);
 
+        var renderInput = new Argument<string>("report") { Description = "A report document (.json, as written by extract) or a report file (.txt, .html, .docx) to read first." };
+        var renderFormat = FormatOption(["html", "docx", "md", "txt"], "html");
+        var renderOutput = OutputOption();
+        var render = new Command("render", "Lay a report out as the official tables: HTML (merged cells), Word, Markdown or text. 按官方表格输出。") { renderInput, renderFormat, renderOutput };
+        render.SetAction(parse => Render(parse.GetValue(renderInput)!, parse.GetValue(renderFormat)!, parse.GetValue(renderOutput), output));
+        root.Subcommands.Add(render);
+
         var before = new Argument<string>("a") { Description = "The template before: a template file or a registered id." };
         var after = new Argument<string>("b") { Description = "The template after: a template file or a registered id." };
         var diffFormat = FormatOption(["text", "json"], "text");
@@ -134,7 +143,7 @@ public static class GovInfoCli
 
     private static Command BatchCommand(Mode mode, string name, string description, string[] formats, string? defaultFormat, TextWriter output, TextWriter error)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Report files and folders (searched recursively for .txt files).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Report files and folders (searched recursively for .txt, .html, .htm and .docx files).", Arity = ArgumentArity.OneOrMore };
         paths.Validators.Add(result =>
         {
             // An unknown option would otherwise be taken for a path.
@@ -320,6 +329,52 @@ public static class GovInfoCli
         foreach (var conflict in TemplateRegistry.Conflicts)
             error.WriteLine(conflict);
         return Success;
+    }
+
+    private static int Render(string input, string format, string? outputPath, TextWriter output)
+    {
+        var report = LoadReport(input);
+        if (format == "docx")
+        {
+            if (outputPath is null)
+                throw new UsageException("a Word document is binary: give --output file.docx. Word 文档须用 --output 指定文件。");
+            OutputTarget.WriteAllBytes(outputPath, ReportRenderer.RenderDocx(report));
+            return Success;
+        }
+
+        using var target = new OutputTarget(output, outputPath);
+        target.Writer.Write(format switch
+        {
+            "md" => ReportRenderer.RenderMarkdown(report),
+            "txt" => ReportRenderer.RenderText(report),
+            _ => ReportRenderer.RenderHtml(report),
+        });
+        target.Commit();
+        return Success;
+    }
+
+    /// <summary>A report from a JSON document, or read from a report file.</summary>
+    private static IReport LoadReport(string path)
+    {
+        if (!File.Exists(path))
+            throw new UsageException($"no file '{path}'. 没有文件 '{path}'。");
+        if (Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return ReportJson.Deserialize(File.ReadAllBytes(path));
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new UsageException($"'{path}' is not a report document: {ex.Message}");
+            }
+        }
+
+        var loaded = ReportDocument.Load(path);
+        if (loaded.Document is not { } document)
+            throw new UsageException($"'{path}': {loaded.Message(MessageLanguage.English)} {loaded.Message(MessageLanguage.Chinese)}");
+        var read = ReportReader.Read(document);
+        return read.Report ?? throw new UsageException($"'{path}' holds no annual report table. 文件中没有年度报告的表格。");
     }
 
     private static int Describe(string id, TextWriter output)

@@ -71,7 +71,7 @@ public sealed class PackageContentTests
     }
 
     [Fact]
-    public void The_nuspec_carries_license_readme_tags_and_no_dependency()
+    public void The_nuspec_carries_license_readme_tags_and_only_the_document_readers_as_dependencies()
     {
         using var zip = ZipFile.OpenRead(_package.PackagePath);
         var nuspec = XDocument.Parse(Read(zip, "GovInfoReports.nuspec"));
@@ -86,10 +86,12 @@ public sealed class PackageContentTests
         Assert.False(string.IsNullOrWhiteSpace(meta.Element(ns + "description")!.Value));
         Assert.False(string.IsNullOrWhiteSpace(meta.Element(ns + "authors")!.Value));
 
-        // The runtime needs nothing beyond the framework; the generator is inside the package, not a dependency.
+        // The runtime needs only the HTML and Word readers; the generator is inside the package, not a dependency.
         var groups = meta.Element(ns + "dependencies")?.Elements(ns + "group").ToList() ?? [];
-        Assert.All(groups, g => Assert.Empty(g.Elements()));
-        Assert.Contains(groups, g => g.Attribute("targetFramework")?.Value == "net8.0");
+        var group = Assert.Single(groups);
+        Assert.Equal("net8.0", group.Attribute("targetFramework")?.Value);
+        var dependencies = group.Elements(ns + "dependency").Select(d => d.Attribute("id")!.Value).OrderBy(id => id, StringComparer.Ordinal);
+        Assert.Equal(new[] { "AngleSharp", "DocumentFormat.OpenXml", "System.IO.Packaging" }, dependencies);
     }
 
     /// <summary>The symbol package's PDB belongs to the packaged DLL and embeds the generated sources, so a debugger steps into Report2021.</summary>

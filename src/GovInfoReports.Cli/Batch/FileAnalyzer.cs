@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using GovInfoReports.Documents;
 using GovInfoReports.Extraction;
 using GovInfoReports.Serialization;
 using GovInfoReports.Validation;
@@ -67,22 +68,24 @@ internal sealed class FileAnalyzer
 
     private void AnalyzeText(InputFile input, FileResult result)
     {
-        var decoded = ReportTextFile.Read(input.Path);
-        result.Encoding = decoded.Encoding;
+        var loaded = ReportDocument.Load(input.Path);
+        result.Encoding = loaded.Encoding;
         var language = _validation.Language;
-        if (decoded.Problem == TextFileProblem.Empty)
+        if (loaded.Document is not { } document)
         {
-            Add(result, Input("IN02", Severity.Error, Text.Of(language, "文件为空。", "The file is empty."), result));
+            // Each problem is one clear row of the file; the run carries on.
+            string code = loaded.Problem switch
+            {
+                DocumentProblem.Empty => "IN02",
+                DocumentProblem.Binary => "IN03",
+                DocumentProblem.Corrupt => "IN04",
+                _ => "IN05",
+            };
+            Add(result, Input(code, Severity.Error, loaded.Message(language)!, result));
             return;
         }
 
-        if (decoded.Problem == TextFileProblem.Binary)
-        {
-            Add(result, Input("IN03", Severity.Error, Text.Of(language, "文件不是文本（可能是图片、PDF 或压缩包）。", "The file is not text (it may be an image, a PDF or an archive)."), result));
-            return;
-        }
-
-        var read = ReportReader.Read(decoded.Text, _read);
+        var read = ReportReader.Read(document, _read);
         result.Template = read.TemplateId;
         result.Year = read.Year;
         result.Agency = read.Agency;

@@ -15,11 +15,11 @@ internal sealed record InputFile(int Index, string Path, string Display);
 internal static class Inputs
 {
     /// <summary>The extensions read from folders.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = new[] { ".txt" };
+    public static IReadOnlyList<string> Extensions { get; } = new[] { ".txt", ".html", ".htm", ".docx" };
 
     /// <summary>
-    /// Files as given, and the report files under folders (recursively, sorted by path, ordinal). A path that
-    /// does not exist stays in the list, so that it is reported as unreadable in its place.
+    /// Files as given, and the report files under folders (recursively, sorted by path, ordinal; Word's <c>~$</c>
+    /// lock files left out). A path that does not exist stays in the list, so that it is reported as unreadable in its place.
     /// </summary>
     public static List<InputFile> Expand(IEnumerable<string> paths)
     {
@@ -36,7 +36,7 @@ internal static class Inputs
             if (Directory.Exists(path))
             {
                 var found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
-                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
                     .Select(f => (File: f, Relative: Path.GetRelativePath(path, f).Replace('\\', '/')))
                     .OrderBy(f => f.Relative, StringComparer.Ordinal);
                 string prefix = path.Replace('\\', '/').TrimEnd('/');

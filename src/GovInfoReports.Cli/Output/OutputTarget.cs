@@ -33,6 +33,25 @@ internal sealed class OutputTarget : IDisposable
 
     public TextWriter Writer { get; }
 
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> the same way: a temporary file moved into place.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
+    }
+
     /// <summary>Finishes the output: flushes standard output, or moves the completed file into place.</summary>
     public void Commit()
     {

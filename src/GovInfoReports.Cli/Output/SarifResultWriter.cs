@@ -138,7 +138,9 @@ internal sealed class SarifResultWriter : ResultWriter
         {
             "IN01" => "IN01: the file cannot be read",
             "IN02" => "IN02: the file is empty",
-            "IN03" => "IN03: the file is not text",
+            "IN03" => "IN03: the file is not text, a web page or a Word document",
+            "IN04" => "IN04: the Word document is corrupt",
+            "IN05" => "IN05: the file is too large",
             "IN99" => "IN99: internal error while reading the file",
             _ => id,
         };

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using GovInfoReports.Documents;
 using GovInfoReports.Templates;
 using GovInfoReports.Validation;
 
@@ -30,7 +31,52 @@ public static class ReportReader
     {
         if (text is null)
             throw new ArgumentNullException(nameof(text));
-        options ??= ReadOptions.Default;
+        return Read(text, Tokenizer.Tokenize(text), options ?? ReadOptions.Default);
+    }
+
+    /// <summary>
+    /// Reads the report in a document (a web page, a Word document or text). Tables are read from their grids:
+    /// merged cells and empty cells say which number belongs to which row and column, so no blank cell is guessed.
+    /// Source positions are lines and columns of <see cref="ReportDocument.Text"/>.
+    /// </summary>
+    /// <param name="document">The document, from <see cref="ReportDocument.Load(string, DocumentLimits?)"/> or its siblings.</param>
+    /// <param name="options">Options: a template or year override, the candidate templates, the message language.</param>
+    /// <returns>The typed report (or none when the document is not an annual report), as for text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="ReadOptions.TemplateId"/> names no candidate template.</exception>
+    /// <exception cref="InvalidOperationException">No template is registered.</exception>
+    public static ReadResult Read(ReportDocument document, ReadOptions? options = null)
+    {
+        if (document is null)
+            throw new ArgumentNullException(nameof(document));
+        if (document.Kind == DocumentKind.Text)
+            return Read(document.Text, options);
+        string text = document.Text;
+        var tokens = new List<Token>(Math.Max(16, text.Length / 8));
+        foreach (var block in document.Blocks)
+        {
+            switch (block)
+            {
+                case DocumentParagraph paragraph:
+                    int start = document.LineStart(paragraph.Line);
+                    Tokenizer.TokenizeLine(text, start, start + paragraph.Text.Length, paragraph.Line, tokens);
+                    break;
+                case DocumentTable table:
+                    for (int row = 0; row < table.RowCount; row++)
+                    {
+                        int line = table.Line + row;
+                        Tokenizer.TokenizeGridRow(text, document.LineStart(line), document.LineEnd(line), line, table, row, tokens);
+                    }
+
+                    break;
+            }
+        }
+
+        return Read(text, tokens, options ?? ReadOptions.Default);
+    }
+
+    private static ReadResult Read(string text, List<Token> tokens, ReadOptions options)
+    {
         var templates = options.Templates ?? TemplateRegistry.All;
         if (templates.Count == 0)
             throw new InvalidOperationException("没有可用的模板。 No template is registered.");
@@ -46,7 +92,6 @@ public static class ReportReader
         }
 
         var language = options.Language;
-        var tokens = Tokenizer.Tokenize(text);
         ReportMetadata.Find(text, out int? foundYear, out string? foundAgency);
         int? year = options.Year ?? foundYear;
         string? agency = options.Agency ?? foundAgency;

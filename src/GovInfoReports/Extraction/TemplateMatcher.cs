@@ -27,6 +27,7 @@ internal sealed class TemplateMatcher
 
     private readonly List<int> _buffer = new();
     private readonly List<string> _ends = new();
+    private readonly List<int> _endTokens = new();
     private readonly StringBuilder _builder = new();
     private readonly List<int> _strays = new();
     private readonly List<int> _unknown = new();
@@ -151,6 +152,15 @@ internal sealed class TemplateMatcher
             var token = _tokens[i];
             if (token.IsSlot)
             {
+                if (token.Implied)
+                {
+                    // Empty cells of a grid row without numbers: kept only for a row that expects them (see Flush).
+                    if (_pending != Pending.None)
+                        _buffer.Add(i);
+                    i++;
+                    continue;
+                }
+
                 if (_pending != Pending.None)
                     _buffer.Add(i);
                 else if (_table is not null)
@@ -276,6 +286,8 @@ internal sealed class TemplateMatcher
         // as long as the text so far can still grow into a known label (so the work per word is bounded).
         var ends = _ends;
         ends.Clear();
+        var endTokens = _endTokens;
+        endTokens.Clear();
         var builder = _builder.Clear();
         int cells = 1;
         int firstLine = _tokens[start].Line;
@@ -284,6 +296,9 @@ internal sealed class TemplateMatcher
             var token = _tokens[k];
             if (k > start)
             {
+                // The empty cells of a grid row between a label's two halves (a label broken over two rows).
+                if (token.Implied)
+                    continue;
                 if (token.Kind != TokenKind.Text || token.Narrative || token.Line - firstLine > MaxLabelLineSpan)
                     break;
                 if (!token.Joined && ++cells > MaxLabelParts)
@@ -295,6 +310,7 @@ internal sealed class TemplateMatcher
             if (k > start && !_vocabulary.CouldExtend(key) && !CouldBeNote(key))
                 break;
             ends.Add(key);
+            endTokens.Add(k);
         }
 
         for (int last = ends.Count - 1; last >= 0; last--)
@@ -302,7 +318,7 @@ internal sealed class TemplateMatcher
             var match = Classify(ends[last]);
             if (match.Kind != MatchKind.None)
             {
-                consumed = last + 1;
+                consumed = endTokens[last] - start + 1;
                 return match;
             }
         }
@@ -482,6 +498,8 @@ internal sealed class TemplateMatcher
 
     private void Flush()
     {
+        if (_buffer.Count > 0 && AllImplied() && !ImpliedFit())
+            _buffer.Clear();
         switch (_pending)
         {
             case Pending.Row when _buffer.Count > 0:
@@ -521,6 +539,22 @@ internal sealed class TemplateMatcher
         _buffer.Clear();
         _unknown.Clear();
     }
+
+    private bool AllImplied()
+    {
+        foreach (int t in _buffer)
+            if (!_tokens[t].Implied)
+                return false;
+        return true;
+    }
+
+    /// <summary>Whether the empty cells of a grid row without numbers fill exactly the row (or single-row table) expected.</summary>
+    private bool ImpliedFit() => _pending switch
+    {
+        Pending.Row => _buffer.Count == _vocabulary.RowCells(_pendingRow!).Count,
+        Pending.SingleRow => _buffer.Count == _vocabulary.TableCells(_pendingTable!).Count,
+        _ => false,
+    };
 
     private void FlushUnknown()
     {

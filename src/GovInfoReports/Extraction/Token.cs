@@ -26,9 +26,10 @@ internal enum ValueUnit : byte
 /// <summary>One cell-sized piece of the input, with its position.</summary>
 internal readonly struct Token
 {
-    public Token(TokenKind kind, int line, int column, string raw, string? key = null, bool narrative = false, bool joined = false)
+    public Token(TokenKind kind, int line, int column, string raw, string? key = null, bool narrative = false, bool joined = false, bool implied = false)
     {
         Joined = joined;
+        Implied = implied;
         Kind = kind;
         Line = line;
         Column = column;
@@ -55,6 +56,13 @@ internal readonly struct Token
     }
 
     public TokenKind Kind { get; }
+
+    /// <summary>
+    /// For blanks: an empty table cell in a grid row that holds no number at all. Such a row may be a data row
+    /// left blank, a group row, a header or the first half of a label broken over two rows: the matcher takes
+    /// these blanks only where they fill exactly the cells of the row it expects, and ignores them otherwise.
+    /// </summary>
+    public bool Implied { get; }
 
     /// <summary>For text: the word continues the text of the previous token's cell (separated by spaces only).</summary>
     public bool Joined { get; }

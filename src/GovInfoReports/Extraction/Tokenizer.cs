@@ -36,6 +36,65 @@ internal static class Tokenizer
         return tokens;
     }
 
+    /// <summary>Tokenizes one line of text (a paragraph of a document) as <see cref="Tokenize"/> would.</summary>
+    public static void TokenizeLine(string text, int start, int end, int lineNumber, List<Token> output) =>
+        TokenizeLine(text, start, end, lineNumber, new List<Field>(), new List<Token>(), output);
+
+    /// <summary>
+    /// Tokenizes one grid row of a document table, whose line in the text view holds one tab-separated field per grid
+    /// column. The grid says what text cannot: a position covered by a merged cell is no cell, and an empty cell is a
+    /// blank cell exactly when it lies right of the row's label (or the row has no label). In a row without any
+    /// number its blanks are <see cref="Token.Implied"/>.
+    /// </summary>
+    public static void TokenizeGridRow(string text, int start, int end, int lineNumber, Documents.DocumentTable table, int row, List<Token> output)
+    {
+        int columns = table.ColumnCount;
+        var firstToken = new int[columns];
+        var tokenCount = new int[columns];
+        var fieldStart = new int[columns];
+        var cells = new List<Token>();
+        int position = start;
+        int labelEnd = -1;
+        bool sawSlot = false, hasSlot = false;
+        for (int c = 0; c < columns; c++)
+        {
+            int fieldEnd = position;
+            while (fieldEnd < end && text[fieldEnd] != '\t')
+                fieldEnd++;
+            fieldStart[c] = position;
+            firstToken[c] = cells.Count;
+            var cell = table[row, c];
+            if (cell is not null && cell.Row == row && cell.Column == c && fieldEnd > position)
+                TokenizeField(text, position, fieldEnd, lineNumber, start, cells);
+            tokenCount[c] = cells.Count - firstToken[c];
+            if (tokenCount[c] > 0)
+            {
+                if (cells[firstToken[c]].IsSlot)
+                    sawSlot = true;
+                else if (!sawSlot)
+                    labelEnd = c;
+                for (int t = firstToken[c]; t < cells.Count; t++)
+                    hasSlot |= cells[t].IsSlot;
+            }
+
+            position = fieldEnd + 1;
+        }
+
+        for (int c = 0; c < columns; c++)
+        {
+            if (tokenCount[c] > 0)
+            {
+                for (int t = 0; t < tokenCount[c]; t++)
+                    output.Add(cells[firstToken[c] + t]);
+                continue;
+            }
+
+            var cell = table[row, c];
+            if (c > labelEnd && cell is not null && cell.Row == row && cell.Column == c)
+                output.Add(new Token(TokenKind.Blank, lineNumber, fieldStart[c] - start + 1, "", implied: !hasSlot));
+        }
+    }
+
     private struct Field
     {
         public int Start;

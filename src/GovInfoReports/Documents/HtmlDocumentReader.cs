@@ -1,0 +1,307 @@
+using System;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace GovInfoReports.Documents;
+
+/// <summary>
+/// Reads a web page (AngleSharp's HTML5 parser) into paragraphs and tables. Tables are rebuilt into grids honouring
+/// rowspan and colspan; a table that holds other tables is page layout, and its cells are read as flowing content.
+/// Tables written into the page by a script (inside its string literals) are read too.
+/// </summary>
+internal static class HtmlDocumentReader
+{
+    private static readonly Regex CharsetPattern = new(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    public static DocumentLoadResult Read(string html, DocumentLimits limits)
+    {
+        var builder = new ReportDocument.Builder(DocumentKind.Html, limits);
+        var parser = new HtmlParser();
+        var document = parser.ParseDocument(html);
+        var walker = new Walker(builder, parser, limits);
+        walker.Walk(document.Body ?? (INode)document.DocumentElement);
+        walker.Flush();
+        if (builder.TooLarge || walker.Overflow)
+        {
+            return DocumentLoadResult.Failed(DocumentProblem.TooLarge,
+                $"网页的表格过大（超过 {limits.MaxTableCells} 个单元格位置）。",
+                $"The page's tables are too large (more than {limits.MaxTableCells} grid positions).");
+        }
+
+        return new DocumentLoadResult(builder.Build(), DocumentProblem.None, null);
+    }
+
+    /// <summary>The encoding a page declares in a <c>&lt;meta charset&gt;</c> within its first 4 KiB, if known.</summary>
+    public static Encoding? DeclaredEncoding(byte[] bytes)
+    {
+        string head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
+        var match = CharsetPattern.Match(head);
+        if (!match.Success)
+            return null;
+        string name = match.Groups[1].Value.ToLowerInvariant();
+        try
+        {
+            return name switch
+            {
+                "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936" => Encoding.GetEncoding(54936),
+                "utf-8" or "utf8" => new UTF8Encoding(false),
+                _ => null,
+            };
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class Walker
+    {
+        private readonly ReportDocument.Builder _builder;
+        private readonly HtmlParser _parser;
+        private readonly DocumentLimits _limits;
+        private readonly StringBuilder _paragraph = new();
+        private int _scriptDepth;
+
+        public Walker(ReportDocument.Builder builder, HtmlParser parser, DocumentLimits limits)
+        {
+            _builder = builder;
+            _parser = parser;
+            _limits = limits;
+        }
+
+        public bool Overflow { get; private set; }
+
+        public void Flush()
+        {
+            if (_paragraph.Length == 0)
+                return;
+            _builder.AddParagraph(_paragraph.ToString());
+            _paragraph.Clear();
+        }
+
+        public void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText text:
+                        _paragraph.Append(text.Data);
+                        break;
+                    case IElement element:
+                        Element(element);
+                        break;
+                }
+            }
+        }
+
+        private void Element(IElement element)
+        {
+            if (IsHidden(element))
+                return;
+            switch (element.LocalName)
+            {
+                case "script":
+                    Script(element.TextContent);
+                    return;
+                case "style" or "head" or "noscript" or "iframe" or "object" or "svg" or "math" or "select" or "button":
+                    return;
+                case "template" when element is IHtmlTemplateElement template:
+                    Flush();
+                    Walk(template.Content);
+                    Flush();
+                    return;
+                case "br":
+                    Flush();
+                    return;
+                case "table" when element is IHtmlTableElement table && table.QuerySelector("table") is null:
+                    Flush();
+                    Table(table);
+                    return;
+            }
+
+            bool block = IsBlock(element.LocalName);
+            if (block)
+                Flush();
+            Walk(element);
+            if (block)
+                Flush();
+        }
+
+        private void Table(IHtmlTableElement table)
+        {
+            if (table.Caption is { } caption)
+                _builder.AddParagraph(caption.TextContent);
+            var grid = new TableBuilder(Math.Max(0, _limits.MaxTableCells - _builder.TableCells));
+            foreach (var row in table.Rows)
+            {
+                if (IsHidden(row))
+                    continue;
+                grid.StartRow();
+                foreach (var cell in row.Cells)
+                    grid.Add(CellText(cell), Span(cell, "colspan", 1), Span(cell, "rowspan", 1));
+            }
+
+            Overflow |= grid.Overflow;
+            if (!grid.Overflow)
+                _builder.AddTable(grid);
+        }
+
+        /// <summary>A script that writes a table: its string literals, joined, parsed as HTML.</summary>
+        private void Script(string script)
+        {
+            if (_scriptDepth > 2 || script.IndexOf("<table", StringComparison.OrdinalIgnoreCase) < 0)
+                return;
+            string markup = StringLiterals(script);
+            if (markup.IndexOf("<table", StringComparison.OrdinalIgnoreCase) < 0)
+                return;
+            Flush();
+            var fragment = _parser.ParseDocument("<body>" + markup + "</body>");
+            _scriptDepth++;
+            Walk(fragment.Body!);
+            _scriptDepth--;
+            Flush();
+        }
+
+        private static int Span(IElement cell, string name, int fallback)
+        {
+            string? value = cell.GetAttribute(name);
+            if (value is null)
+                return fallback;
+            // Browsers read the leading digits ("2px" is 2); anything else is the default.
+            int end = 0;
+            var trimmed = value.Trim();
+            while (end < trimmed.Length && end < 9 && char.IsAsciiDigit(trimmed[end]))
+                end++;
+            return end > 0 ? int.Parse(trimmed.AsSpan(0, end), NumberStyles.None, CultureInfo.InvariantCulture) : fallback;
+        }
+
+        private static string CellText(IElement cell)
+        {
+            var text = new StringBuilder();
+            CollectText(cell, text);
+            return ReportDocument.Collapse(text.ToString());
+        }
+
+        private static void CollectText(INode node, StringBuilder text)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                switch (child)
+                {
+                    case IText t:
+                        text.Append(t.Data);
+                        break;
+                    case IElement e when IsHidden(e) || e.LocalName is "script" or "style":
+                        break;
+                    case IElement e when e.LocalName == "br":
+                        text.Append(' ');
+                        break;
+                    case IElement e:
+                        bool block = IsBlock(e.LocalName);
+                        if (block)
+                            text.Append(' ');
+                        CollectText(e, text);
+                        if (block)
+                            text.Append(' ');
+                        break;
+                }
+            }
+        }
+
+        private static bool IsHidden(IElement element)
+        {
+            if (element.HasAttribute("hidden"))
+                return true;
+            string? style = element.GetAttribute("style");
+            if (style is null)
+                return false;
+            string compact = style.Replace(" ", "").ToLowerInvariant();
+            return compact.Contains("display:none") || compact.Contains("visibility:hidden");
+        }
+
+        private static bool IsBlock(string name) => name is
+            "p" or "div" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "li" or "ul" or "ol" or "dl" or "dt" or "dd" or
+            "section" or "article" or "aside" or "header" or "footer" or "main" or "nav" or "blockquote" or "pre" or
+            "center" or "figure" or "figcaption" or "form" or "fieldset" or "hr" or "address" or "details" or "summary" or
+            "table" or "caption" or "thead" or "tbody" or "tfoot" or "tr" or "td" or "th";
+    }
+
+    /// <summary>The contents of a script's string literals (single, double or backtick quoted), unescaped and joined.</summary>
+    internal static string StringLiterals(string script)
+    {
+        var result = new StringBuilder();
+        int i = 0;
+        while (i < script.Length)
+        {
+            char c = script[i];
+            if (c == '/' && i + 1 < script.Length && script[i + 1] == '/')
+            {
+                while (i < script.Length && script[i] != '\n')
+                    i++;
+                continue;
+            }
+
+            if (c == '/' && i + 1 < script.Length && script[i + 1] == '*')
+            {
+                int close = script.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = close < 0 ? script.Length : close + 2;
+                continue;
+            }
+
+            if (c is not ('"' or '\'' or '`'))
+            {
+                i++;
+                continue;
+            }
+
+            char quote = c;
+            i++;
+            while (i < script.Length && script[i] != quote)
+            {
+                char d = script[i];
+                if (d == '\\' && i + 1 < script.Length)
+                {
+                    char e = script[i + 1];
+                    i += 2;
+                    switch (e)
+                    {
+                        case 'n':
+                        case 'r':
+                        case 't':
+                            result.Append(' ');
+                            break;
+                        case 'u' when i + 4 <= script.Length && int.TryParse(script.AsSpan(i, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int code):
+                            result.Append((char)code);
+                            i += 4;
+                            break;
+                        case 'x' when i + 2 <= script.Length && int.TryParse(script.AsSpan(i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int hex):
+                            result.Append((char)hex);
+                            i += 2;
+                            break;
+                        case '\n':
+                            break;
+                        default:
+                            result.Append(e);
+                            break;
+                    }
+
+                    continue;
+                }
+
+                if (d == '\n' && quote != '`')
+                    break;
+                result.Append(d);
+                i++;
+            }
+
+            i++;
+        }
+
+        return result.ToString();
+    }
+}
