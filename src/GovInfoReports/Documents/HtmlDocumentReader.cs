@@ -43,19 +43,13 @@ internal static class HtmlDocumentReader
         if (!match.Success)
             return null;
         string name = match.Groups[1].Value.ToLowerInvariant();
-        try
+        return name switch
         {
-            return name switch
-            {
-                "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936" => Encoding.GetEncoding(54936),
-                "utf-8" or "utf8" => new UTF8Encoding(false),
-                _ => null,
-            };
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+            // GB2312 and GBK are subsets of GB18030: decoding as GB18030 reads them all.
+            "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936" => CodePagesEncodingProvider.Instance.GetEncoding(54936),
+            "utf-8" or "utf8" => new UTF8Encoding(false),
+            _ => null,
+        };
     }
 
     private sealed class Walker
@@ -154,7 +148,8 @@ internal static class HtmlDocumentReader
         /// <summary>A script that writes a table: its string literals, joined, parsed as HTML.</summary>
         private void Script(string script)
         {
-            if (_scriptDepth > 2 || script.IndexOf("<table", StringComparison.OrdinalIgnoreCase) < 0)
+            // The markup may be escaped in the script ("\u003Ctable"): look for the word, then at the unescaped literals.
+            if (_scriptDepth > 2 || script.IndexOf("table", StringComparison.OrdinalIgnoreCase) < 0)
                 return;
             string markup = StringLiterals(script);
             if (markup.IndexOf("<table", StringComparison.OrdinalIgnoreCase) < 0)

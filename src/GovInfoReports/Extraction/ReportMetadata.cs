@@ -33,7 +33,11 @@ internal static class ReportMetadata
                 continue;
             if (key.Contains("第二十条") || key.StartsWith("信息内容", StringComparison.Ordinal))
                 break;
-            if (inTitle)
+            if (inTitle && IsPageChrome(key))
+            {
+                // A web page's breadcrumb (首页 > 政务公开 > 年度报告) is no part of the title.
+            }
+            else if (inTitle)
             {
                 string number = LabelForms.SplitNumber(key, out _);
                 if (number.Length > 0 || key.Length > 60 || key.IndexOf('。') >= 0 || lines.Count >= MaxTitleLines)
@@ -57,28 +61,10 @@ internal static class ReportMetadata
 
         if (title.Contains("报告") || title.Contains("信息公开"))
         {
-            int yearAt = -1;
-            foreach (int found in Years(title, at => yearAt = yearAt < 0 ? at : yearAt))
-            {
-                year = found;
-                break;
-            }
-
-            int cut = title.Length;
-            if (yearAt >= 0)
-                cut = yearAt;
-            foreach (string stop in new[] { "政府信息公开", "信息公开", "年度报告", "工作年度" })
-            {
-                int at = title.IndexOf(stop, StringComparison.Ordinal);
-                if (at >= 0 && at < cut)
-                    cut = at;
-            }
-
-            string name = title.Substring(0, cut);
-            if (name.StartsWith("关于", StringComparison.Ordinal))
-                name = name.Substring(2);
-            if (name.Length >= 2)
-                agency = name;
+            // Text above a title line that names the agency itself (a page's column name, 栏目导航) is no part of it.
+            if (lines.Count > 1 && TitleParts(lines[lines.Count - 1], out _) is { Length: >= 2 })
+                title = lines[lines.Count - 1];
+            agency = TitleParts(title, out year) is { Length: >= 2 } name ? name : null;
         }
 
         if (year is null)
@@ -94,6 +80,34 @@ internal static class ReportMetadata
             }
         }
     }
+
+    /// <summary>The agency part of a title (before its year and 政府信息公开…), and the title's year.</summary>
+    private static string TitleParts(string title, out int? year)
+    {
+        year = null;
+        int yearAt = -1;
+        foreach (int found in Years(title, at => yearAt = yearAt < 0 ? at : yearAt))
+        {
+            year = found;
+            break;
+        }
+
+        int cut = title.Length;
+        if (yearAt >= 0)
+            cut = yearAt;
+        foreach (string stop in new[] { "政府信息公开", "信息公开", "年度报告", "工作年度" })
+        {
+            int at = title.IndexOf(stop, StringComparison.Ordinal);
+            if (at >= 0 && at < cut)
+                cut = at;
+        }
+
+        string name = title.Substring(0, cut);
+        return name.StartsWith("关于", StringComparison.Ordinal) ? name.Substring(2) : name;
+    }
+
+    private static bool IsPageChrome(string key) =>
+        key.IndexOf('>') >= 0 || key.IndexOf('›') >= 0 || key.IndexOf('»') >= 0 || key.Contains("首页") || key.Contains("当前位置") || key.Contains("您的位置");
 
     /// <summary>Four-digit years (2000–2099) followed by 年, in order.</summary>
     private static IEnumerable<int> Years(string key, Action<int>? at = null)
