@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Linq;
 using GovInfoReports.Documents;
