@@ -152,8 +152,9 @@ public sealed class ReportDocument
         string? encoding = decoded.Encoding;
         if (kind == DocumentKind.Html || LooksLikeHtml(text))
         {
-            // A page that names its charset (GBK pages often do) is decoded as it says.
-            if (HtmlDocumentReader.DeclaredEncoding(bytes) is { } declared && !string.Equals(declared.WebName, encoding, StringComparison.OrdinalIgnoreCase) && !HasByteOrderMark(bytes))
+            // Bytes that are valid UTF-8 may still be a GBK page that says so (<meta charset="gb2312">): the page's word
+            // wins, as in a browser. The other way round, bytes that are not UTF-8 stay with the encoding they decode in.
+            if (encoding == "utf-8" && !HasByteOrderMark(bytes) && HtmlDocumentReader.DeclaredEncoding(bytes) is { CodePage: 54936 } declared)
             {
                 text = declared.GetString(bytes);
                 encoding = declared.WebName;

@@ -131,7 +131,7 @@ public class DocumentFixtureTests
 
     /// <summary>
     /// A 2019 Word report as offices write them: a title broken by a line break, a caption row merged over each small
-    /// table, section 三 split in two by a page break (no header repeated; the group cells restart empty, or the row starts
+    /// table, section 三's header split over two rows, section 三 split in two by a page break (no header repeated; the group cells restart empty, or the row starts
     /// after an empty grid column), vertical merges, a label in two paragraphs of one cell, 总计 blank in two rows,
     /// section 四 inside a content control.
     /// </summary>
@@ -147,7 +147,9 @@ public class DocumentFixtureTests
         var first = Table(
             Row(C("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, Merge.Restart), C("申请人情况", 7)),
             Row(C("", 3, Merge.Continue), C("自然人", 1, Merge.Restart), C("法人或其他组织", 5), C("总计", 1, Merge.Restart)),
-            Row(C("", 3, Merge.Continue), C("", 1, Merge.Continue), C("商业企业"), C("科研机构"), C("社会公益组织"), C("法律服务机构"), C("其他"), C("", 1, Merge.Continue)),
+            // The sub-headers split over two rows, as a table pasted from a PDF keeps them.
+            Row(C("", 3, Merge.Continue), C("", 1, Merge.Continue), C("商业"), C("科研"), C("社会公益"), C("法律服务"), C("其他", 1, Merge.Restart), C("", 1, Merge.Continue)),
+            Row(C("", 3, Merge.Continue), C("", 1, Merge.Continue), C("企业"), C("机构"), C("组织"), C("机构"), C("", 1, Merge.Continue), C("", 1, Merge.Continue)),
             Data(0, C("一、本年新收政府信息公开申请数量", 3)),
             Data(1, C("二、上年结转政府信息公开申请数量", 3)),
             Data(2, C("三、本年度办理结果", 1, Merge.Restart), C("（一）予以公开", 2)),
@@ -203,7 +205,8 @@ public class DocumentFixtureTests
                 Row(C("结果维持", 1, Merge.Restart), C("结果纠正", 1, Merge.Restart), C("其他结果", 1, Merge.Restart), C("尚未审结", 1, Merge.Restart), C("总计", 1, Merge.Restart), C("未经复议直接起诉", 5), C("复议后起诉", 5)),
                 Row(new[] { C("", 1, Merge.Continue), C("", 1, Merge.Continue), C("", 1, Merge.Continue), C("", 1, Merge.Continue), C("", 1, Merge.Continue) }
                     .Concat(Enumerable.Range(0, 2).SelectMany(_ => new[] { C("结果维持"), C("结果纠正"), C("其他结果"), C("尚未审结"), C("总计") })).ToArray()),
-                Row(new[] { "1", "0", "0", "0", "1", "", "", "", "", "", "2", "0", "0", "", "2" }.Select(v => C(v)).ToArray()))),
+                // Blanks: empty cells, and cells holding only a no-break space (Word's &nbsp;).
+                Row(new[] { "1", "0", "0", "0", "1", "\u00A0", "", "\u00A0", "", "", "2", "0", "0", "", "2" }.Select(v => C(v)).ToArray()))),
             P("五、存在的主要问题及改进情况"),
             P("无。"));
     }
@@ -239,7 +242,8 @@ public class DocumentFixtureTests
         }
 
         AssertValue(result, "reviews.reconsideration.total", 1);
-        AssertBlank(result, "reviews.litigation.direct.upheld");
+        foreach (var column in new[] { "upheld", "corrected", "otherOutcome", "pending", "total" })
+            AssertBlank(result, "reviews.litigation.direct." + column);
         AssertBlank(result, "reviews.litigation.afterReconsideration.pending");
         AssertValue(result, "reviews.litigation.afterReconsideration.total", 2);
     }
@@ -251,12 +255,13 @@ public class DocumentFixtureTests
         var applications = document.Tables.ElementAt(5);
         Assert.Equal(10, applications.ColumnCount);
         var note = applications[0, 0]!;
-        Assert.Equal((0, 0, 3, 3), (note.Row, note.Column, note.RowSpan, note.ColumnSpan));
-        Assert.Same(note, applications[2, 2]);
-        var group = applications[5, 0]!;
+        Assert.Equal((0, 0, 4, 3), (note.Row, note.Column, note.RowSpan, note.ColumnSpan));
+        Assert.Same(note, applications[3, 2]);
+        var group = applications[6, 0]!;
         Assert.Equal("三、本年度办理结果", group.Text);
         Assert.Equal(6, group.RowSpan);
-        Assert.Equal("（二）部分公开 （区分处理的，只计这一情形，不计其他情形）", applications[6, 1]!.Text);
+        Assert.Equal("（二）部分公开 （区分处理的，只计这一情形，不计其他情形）", applications[7, 1]!.Text);
+        Assert.Equal(("其他", 2), (applications[2, 8]!.Text, applications[3, 8]!.RowSpan));
         var second = document.Tables.ElementAt(6);
         Assert.Null(second[7, 0]); // w:gridBefore: no cell at the row's first grid column
         Assert.Equal("（五）不予处理", second[7, 1]!.Text);
