@@ -15,7 +15,6 @@ public sealed class ValidationTests
 {
     public static TheoryData<string> TemplateIds => new() { "2019", "2021" };
 
-    private static readonly string[] Applicants = { "naturalPerson", "commercial", "research", "nonProfit", "legalServices", "other" };
 
     [Theory]
     [MemberData(nameof(TemplateIds))]
@@ -31,7 +30,7 @@ public sealed class ValidationTests
             .ToList();
         Assert.True(equationCells.Count > 150, "E1–E4 cover the request and review tables");
 
-        Reports.Check(Gen.Choose(0, int.MaxValue).Select(seed => Consistent(template, new Random(seed))), cells =>
+        Reports.Check(Gen.Choose(0, int.MaxValue).Select(seed => ConsistentReports.Cells(template, new Random(seed))), cells =>
         {
             var report = template.CreateReport(cells);
             Assert.Empty(ReportValidator.Validate(report)); // every rule holds, warnings included
@@ -94,7 +93,7 @@ public sealed class ValidationTests
     public void Validating_a_valid_report_allocates_nothing(string id)
     {
         var template = TemplateRegistry.Find(id)!;
-        var report = template.CreateReport(Consistent(template, new Random(7)));
+        var report = template.CreateReport(ConsistentReports.Cells(template, new Random(7)));
         Assert.Empty(ReportValidator.Validate(report));
         for (int i = 0; i < 100; i++)
             ReportValidator.Validate(report);
@@ -198,81 +197,6 @@ public sealed class ValidationTests
         Assert.Equal(
             new[] { "E1", "E2", "E3", "E4", "E5.applications", "E5.enforcement", "E5.fees", "E5.licensing", "E5.regulatoryDocuments", "E5.reviews", "W4", "X1" },
             Report2021.Template.Rules.Select(r => r.Id).Order(StringComparer.Ordinal));
-    }
-
-    /// <summary>A report whose E1–E4 hold: random leaf outcomes per applicant, totals computed, carried over chosen to balance.</summary>
-    internal static CellValue[] Consistent(ReportTemplate template, Random random)
-    {
-        var cells = new CellValue[template.Cells.Count];
-        void Set(string path, long value) => cells[template.FindCell(path)!.Index] = CellValue.FromInt32(checked((int)value));
-        foreach (var cell in template.Cells.Where(c => c.Section.Id == "proactiveDisclosure"))
-        {
-            cells[cell.Index] = cell.Kind switch
-            {
-                ValueKind.SignedCount => CellValue.FromInt32(random.Next(0, 20)),
-                ValueKind.Amount when cell.Column.HasReportedUnit => CellValue.FromAmount(random.Next(0, 100000) / 100m, AmountUnit.Yuan),
-                ValueKind.Amount => CellValue.FromDecimal(random.Next(0, 10000) / 100m, cell.Column.AmountUnit),
-                _ => CellValue.FromInt32(random.Next(0, 50)),
-            };
-        }
-
-        // Keep W1–W4 quiet too: cumulative totals ≥ published ≤ made, in force ≥ issued.
-        foreach (var row in new[] { "regulations", "normativeDocuments" })
-        {
-            string p = "proactiveDisclosure.regulatoryDocuments." + row + ".";
-            if (template.FindCell(p + "made") is not null)
-            {
-                int made = random.Next(0, 20), published = random.Next(0, made + 1);
-                Set(p + "made", made);
-                Set(p + "published", published);
-                Set(p + "publishedTotal", published + random.Next(0, 30));
-            }
-            else
-            {
-                int issued = random.Next(0, 20), repealed = random.Next(0, 20);
-                Set(p + "issued", issued);
-                Set(p + "repealed", repealed);
-                Set(p + "inForce", Math.Max(0, issued - repealed) + random.Next(0, 30));
-            }
-        }
-
-        var applications = template.Cells.Where(c => c.Section.Id == "applications").Select(c => c.RowPath).Distinct().ToList();
-        var outcomes = applications.Where(r => r.StartsWith("results.", StringComparison.Ordinal) && r != "results.total").ToList();
-        foreach (var column in Applicants)
-        {
-            long handled = 0;
-            foreach (var row in outcomes)
-            {
-                int value = random.Next(0, 4) == 0 ? random.Next(0, 200) : 0;
-                Set("applications." + row + "." + column, value);
-                handled += value;
-            }
-
-            long forward = random.Next(0, 30);
-            long over = random.Next(0, (int)(handled + forward) + 1);
-            Set("applications.results.total." + column, handled);
-            Set("applications.carriedForward." + column, forward);
-            Set("applications.carriedOver." + column, over);
-            Set("applications.newlyReceived." + column, handled + forward - over);
-        }
-
-        foreach (var row in applications)
-            Set("applications." + row + ".total", Applicants.Sum(c => (long)cells[template.FindCell("applications." + row + "." + c)!.Index].ToInt32()!.Value));
-
-        foreach (var row in new[] { "reconsideration", "litigation.direct", "litigation.afterReconsideration" })
-        {
-            long sum = 0;
-            foreach (var column in new[] { "upheld", "corrected", "otherOutcome", "pending" })
-            {
-                int value = random.Next(0, 10);
-                Set("reviews." + row + "." + column, value);
-                sum += value;
-            }
-
-            Set("reviews." + row + ".total", sum);
-        }
-
-        return cells;
     }
 
     /// <summary>Everything a finding says, as one line (to compare the compiled validator with the interpreter).</summary>
