@@ -15,7 +15,6 @@ public sealed class ValidationTests
 {
     public static TheoryData<string> TemplateIds => new() { "2019", "2021" };
 
-
     [Theory]
     [MemberData(nameof(TemplateIds))]
     public void A_consistent_report_has_no_error_and_breaking_any_cell_of_an_equation_is_caught_at_that_cell(string id)
