@@ -48,15 +48,44 @@ public sealed class ValidationTests
     public void The_compiled_validator_agrees_with_the_interpreter_on_random_reports(string id)
     {
         var template = TemplateRegistry.Find(id)!;
+        var firstRule = template.Rules[0].Id;
+        var optionSets = new[]
+        {
+            ValidationOptions.Default,
+            new ValidationOptions { BlankCells = BlankCellHandling.SkipRule, Language = MessageLanguage.English },
+            new ValidationOptions { Overrides = new Dictionary<string, RuleOverride> { ["E1"] = new(Severity.Info) } },
+            new ValidationOptions { Overrides = new Dictionary<string, RuleOverride> { [firstRule] = new(Disabled: true) } },
+        };
         Reports.Check(Reports.Report(template), report =>
         {
-            foreach (var options in new[] { ValidationOptions.Default, new ValidationOptions { BlankCells = BlankCellHandling.SkipRule, Language = MessageLanguage.English } })
+            foreach (var options in optionSets)
             {
                 var compiled = ReportValidator.Validate(report, options).Select(Describe).ToList();
                 var interpreted = ReportValidator.Interpret(report, options).Select(Describe).ToList();
                 Assert.Equal(interpreted, compiled);
             }
         }, count: 100);
+    }
+
+    [Fact]
+    public void The_per_instance_check_is_skipped_only_when_options_cannot_exclude_an_instance()
+    {
+        var report = new Report2021();
+        bool Fast(ValidationOptions? options) => new ValidationContext(report, options).ChecksEveryActiveInstance;
+        Assert.True(Fast(null));
+        Assert.True(Fast(new ValidationOptions { Language = MessageLanguage.English }));
+        Assert.True(Fast(new ValidationOptions { Overrides = new Dictionary<string, RuleOverride> { ["E1"] = new(Severity.Warning) } }));
+        Assert.False(Fast(new ValidationOptions { Overrides = new Dictionary<string, RuleOverride> { ["E1"] = new(Disabled: true) } }));
+        Assert.False(Fast(new ValidationOptions { BlankCells = BlankCellHandling.SkipRule }));
+        var broken = report with { Applications = report.Applications with { NewlyReceived = new() { Total = 5 } } };
+        var statuses = Report2021.Template.Cells.Select(c => broken.GetCell(c.Index).IsBlank ? CellStatus.Blank : CellStatus.Reported).ToArray();
+        Assert.False(Fast(new ValidationOptions { Statuses = statuses }));
+
+        // The slow path (Begin per instance) gives the same answer as the fast one when nothing is excluded.
+        Assert.Equal(
+            broken.Validate().Select(Describe),
+            broken.Validate(new ValidationOptions { Statuses = statuses }).Select(Describe));
+        Assert.NotEmpty(broken.Validate());
     }
 
     [Theory]

@@ -9,7 +9,8 @@ namespace GovInfoReports.Generators.Emit;
 /// Emits the validator of one template: the rules as data (<c>CreateRules</c>, for messages, overrides and
 /// the interpreter) and <c>Validate</c>, straight-line C# with one block per rule instance. Count rules
 /// compare exact sums of <c>long</c>; rules over money compare intervals (a value with d decimals stands
-/// for v ± ½·10^−d). A valid report allocates nothing. Cross-year rules are data only: they need the
+/// for v ± ½·10^−d). A valid report allocates nothing. With default options every active instance is checked
+/// without asking the context (ValidationContext.ChecksEveryActiveInstance); deprecated rules are data only. Cross-year rules are data only: they need the
 /// previous year's report, which may be of another template (ReportValidator.ValidateCrossYear).
 /// </summary>
 internal static class ValidatorEmitter
@@ -30,30 +31,57 @@ internal static class ValidatorEmitter
         w.Line("/// <returns>The findings; empty when every rule holds.</returns>");
         w.Open("public global::System.Collections.Generic.IReadOnlyList<" + V + "Finding> Validate(" + V + "ValidationOptions? options = null)");
         w.Line("var context = new " + V + "ValidationContext(this, options);");
+        w.Line("bool all = context.ChecksEveryActiveInstance; // default options: no per-instance Begin call");
+        var checkedRules = new List<int>();
         for (int r = 0; r < template.Rules.Count; r++)
         {
             var rule = template.Rules[r];
-            w.Line();
-            w.Line("// " + rule.Id + ": " + rule.Assert + (rule.When is null ? "" : "   when " + rule.When) + (rule.Deprecated ? "   (deprecated)" : ""));
             if (rule.IsCrossYear)
+                w.Line("// " + rule.Id + ": a cross-year rule, checked by ReportValidator.ValidateCrossYear against the previous year's report.");
+            else if (rule.Deprecated)
+                w.Line("// " + rule.Id + ": deprecated, kept as data (messages, the interpreter), never checked.");
+            else
             {
-                w.Line("// A cross-year rule: checked by ReportValidator.ValidateCrossYear against the previous year's report.");
-                continue;
+                for (int start = 0; start < rule.Instances.Count; start += InstancesPerMethod)
+                    w.Line(RuleMethod(rule, r, start) + "(ref context, all); // " + rule.Id);
+                checkedRules.Add(r);
             }
-
-            bool intervals = UsesIntervals(rule);
-            for (int i = 0; i < rule.Instances.Count; i++)
-                EmitInstance(w, rule, r, i, rule.Instances[i], intervals, members);
         }
 
-        w.Line();
         w.Line("return context.Findings;");
         w.Close();
+
+        // One method per rule (per InstancesPerMethod instances): a single method with every instance grows
+        // past the JIT's size limits for optimization (hundreds of nullable temporaries), and the unoptimized
+        // code it then gets runs several times slower.
+        foreach (int r in checkedRules)
+        {
+            var rule = template.Rules[r];
+            bool intervals = UsesIntervals(rule);
+            for (int start = 0; start < rule.Instances.Count; start += InstancesPerMethod)
+            {
+                int end = System.Math.Min(rule.Instances.Count, start + InstancesPerMethod);
+                w.Line();
+                w.Line("// " + rule.Id + ": " + rule.Assert + (rule.When is null ? "" : "   when " + rule.When)
+                    + (start == 0 && end == rule.Instances.Count ? "" : "   (instances " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + ")"));
+                w.Open("private void " + RuleMethod(rule, r, start) + "(ref " + V + "ValidationContext context, bool all)");
+                for (int i = start; i < end; i++)
+                    EmitInstance(w, rule, r, i, rule.Instances[i], intervals, members);
+                w.Close();
+            }
+        }
+
         EmitRules(w, template);
         w.Close();
         w.Close();
         return w.ToString();
     }
+
+    private const int InstancesPerMethod = 32;
+
+    private static string RuleMethod(RuleModel rule, int index, int start) =>
+        "ValidateRule" + index.ToString(CultureInfo.InvariantCulture)
+        + (rule.Instances.Count <= InstancesPerMethod ? "" : "_" + start.ToString(CultureInfo.InvariantCulture));
 
     private static string RuleList(TemplateModel template) =>
         template.Rules.Count == 0 ? "none" : string.Join(", ", template.Rules.Select(r => r.Id).Distinct());
@@ -68,9 +96,9 @@ internal static class ValidatorEmitter
 
     private static void EmitInstance(CodeWriter w, RuleModel rule, int r, int i, RuleInstanceModel instance, bool intervals, Dictionary<string, string> members)
     {
-        string begin = "context.Begin(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ")";
+        string begin = "all || context.Begin(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ")";
         if (instance.When is { } when)
-            begin += " && " + Condition(when, intervals, members);
+            begin = "(" + begin + ") && " + Condition(when, intervals, members);
         w.Open("if (" + begin + ")" + (instance.Context is null ? "" : " // " + instance.Context));
         if (intervals)
         {

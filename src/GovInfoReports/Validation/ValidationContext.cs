@@ -19,6 +19,7 @@ public struct ValidationContext
     private readonly IReadOnlyList<RuleDescriptor> _rules;
     private List<Finding>? _findings;
     private bool[]? _reportedNotAssessable;
+    private readonly bool _checksEveryActiveInstance;
 
     /// <summary>Starts a run over <paramref name="report"/>.</summary>
     /// <param name="report">The report.</param>
@@ -36,9 +37,20 @@ public struct ValidationContext
         _rules = report.Template.Rules;
         _findings = null;
         _reportedNotAssessable = null;
+        _checksEveryActiveInstance = _options.Statuses is null
+            && _options.BlankCells != BlankCellHandling.SkipRule
+            && !DisablesAny(_options.Overrides);
         if (_options.Statuses is { } statuses && statuses.Count != report.Template.Cells.Count)
             throw new ArgumentException($"Template {report.Template.Id} has {report.Template.Cells.Count} cells, but {statuses.Count} statuses were given.", nameof(options));
     }
+
+    /// <summary>
+    /// Whether <see cref="Begin"/> returns <see langword="true"/> for every instance of every active rule: no cell
+    /// statuses (so no cell is missing), blank cells count as 0 and no override disables a rule. The generated
+    /// validators then check every active instance without calling <see cref="Begin"/> — the fast path that
+    /// lets a valid report be checked in straight-line integer code.
+    /// </summary>
+    public readonly bool ChecksEveryActiveInstance => _checksEveryActiveInstance;
 
     /// <summary>The findings so far (an empty array when there are none).</summary>
     public readonly IReadOnlyList<Finding> Findings => (IReadOnlyList<Finding>?)_findings ?? Array.Empty<Finding>();
@@ -138,6 +150,16 @@ public struct ValidationContext
         if (missing.Count == 0)
             return true;
         NotAssessable(instance, missing);
+        return false;
+    }
+
+    private static bool DisablesAny(IReadOnlyDictionary<string, RuleOverride>? overrides)
+    {
+        if (overrides is null)
+            return false;
+        foreach (var pair in overrides)
+            if (pair.Value.Disabled)
+                return true;
         return false;
     }
 
