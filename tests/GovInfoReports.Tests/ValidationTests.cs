@@ -79,12 +79,15 @@ public sealed class ValidationTests
         Assert.False(Fast(new ValidationOptions { BlankCells = BlankCellHandling.SkipRule }));
         var broken = report with { Applications = report.Applications with { NewlyReceived = new() { Total = 5 } } };
         var statuses = Report2021.Template.Cells.Select(c => broken.GetCell(c.Index).IsBlank ? CellStatus.Blank : CellStatus.Reported).ToArray();
-        Assert.False(Fast(new ValidationOptions { Statuses = statuses }));
+        Assert.True(Fast(new ValidationOptions { Statuses = statuses }));
+        var oneMissing = (CellStatus[])statuses.Clone();
+        oneMissing[0] = CellStatus.Missing;
+        Assert.False(Fast(new ValidationOptions { Statuses = oneMissing }));
 
         // The slow path (Begin per instance) gives the same answer as the fast one when nothing is excluded.
         Assert.Equal(
             broken.Validate().Select(Describe),
-            broken.Validate(new ValidationOptions { Statuses = statuses }).Select(Describe));
+            broken.Validate(new ValidationOptions { Overrides = new Dictionary<string, RuleOverride> { ["no such rule"] = new(Disabled: true) } }).Select(Describe));
         Assert.NotEmpty(broken.Validate());
     }
 

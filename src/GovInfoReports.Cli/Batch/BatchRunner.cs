@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 
 namespace GovInfoReports.Cli.Batch;
@@ -11,79 +10,79 @@ namespace GovInfoReports.Cli.Batch;
 /// when fewer than <c>window</c> files are between it and the oldest result not yet handed on, so at most
 /// <c>window</c> results (and the texts being read) are held at any time, however many files there are.
 /// </summary>
+/// <remarks>
+/// Each worker is a dedicated thread that takes the next file itself (one atomic increment) and blocks only when
+/// the window is full: no producer, queue or thread-pool hand-off per file, which on small files costs as much as
+/// reading them.
+/// </remarks>
 internal static class BatchRunner
 {
     public static void Run(IReadOnlyList<InputFile> files, Func<InputFile, FileResult> analyze, Action<FileResult> consume, int workers, int window, Action? progress = null)
     {
-        workers = Math.Max(1, workers);
+        workers = Math.Max(1, Math.Min(workers, Math.Max(1, files.Count)));
         window = Math.Max(workers, window);
         using var slots = new SemaphoreSlim(window, window);
-        var queue = Channel.CreateBounded<InputFile>(new BoundedChannelOptions(workers) { SingleWriter = true });
         var pending = new Dictionary<int, FileResult>();
         var gate = new object();
         int next = 0;
+        int taken = -1;
         Exception? failure = null;
 
-        var producer = Task.Run(async () =>
+        void Work()
         {
-            try
+            while (true)
             {
-                foreach (var file in files)
+                slots.Wait();
+                int index = Interlocked.Increment(ref taken);
+                if (index >= files.Count || Volatile.Read(ref failure) is not null)
                 {
-                    await slots.WaitAsync().ConfigureAwait(false);
-                    if (Volatile.Read(ref failure) is not null)
-                        break;
-                    await queue.Writer.WriteAsync(file).ConfigureAwait(false);
+                    // Done (or stopping): pass the slot on so that a worker waiting for one wakes and stops too.
+                    slots.Release();
+                    return;
                 }
-            }
-            finally
-            {
-                queue.Writer.TryComplete();
-            }
-        });
 
-        var consumers = new Task[workers];
-        for (int w = 0; w < workers; w++)
-        {
-            consumers[w] = Task.Run(async () =>
-            {
-                await foreach (var file in queue.Reader.ReadAllAsync().ConfigureAwait(false))
+                try
                 {
-                    if (Volatile.Read(ref failure) is not null)
-                        continue;
-                    try
+                    var result = analyze(files[index]);
+                    lock (gate)
                     {
-                        var result = analyze(file);
-                        lock (gate)
+                        pending.Add(result.Index, result);
+                        while (pending.Remove(next, out var ready))
                         {
-                            pending.Add(result.Index, result);
-                            while (pending.Remove(next, out var ready))
-                            {
-                                consume(ready);
-                                next++;
-                                progress?.Invoke();
-                                slots.Release();
-                            }
+                            consume(ready);
+                            next++;
+                            progress?.Invoke();
+                            slots.Release();
                         }
                     }
-                    catch (Exception ex)
+                }
+                catch (Exception ex)
+                {
+                    // A failure to write the output ends the run: keep the first one, and free the slots of results
+                    // that will now never be handed on, so that no worker waits for them.
+                    Interlocked.CompareExchange(ref failure, ex, null);
+                    for (int i = 0; i < workers; i++)
                     {
-                        // A failure to write the output ends the run; keep the first one and let the producer stop.
-                        Interlocked.CompareExchange(ref failure, ex, null);
                         try
                         {
                             slots.Release();
                         }
                         catch (SemaphoreFullException)
                         {
+                            break;
                         }
                     }
+
+                    return;
                 }
-            });
+            }
         }
 
-        Task.WaitAll(consumers);
-        producer.Wait();
+        var threads = new Task[workers - 1];
+        for (int w = 0; w < threads.Length; w++)
+            threads[w] = Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Work();
+        Task.WaitAll(threads);
         if (failure is not null)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }

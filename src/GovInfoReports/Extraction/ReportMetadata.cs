@@ -28,10 +28,11 @@ internal static class ReportMetadata
             position = end + 1;
             if (line.Trim().Length == 0)
                 continue;
-            string key = ReportText.Key(line.Length > 400 ? line.Slice(0, 400) : line);
+            // The key in a per-thread buffer: only title lines become strings.
+            var key = ReportText.KeySpan(line.Length > 400 ? line.Slice(0, 400) : line);
             if (key.Length == 0)
                 continue;
-            if (key.Contains("第二十条") || key.StartsWith("信息内容", StringComparison.Ordinal))
+            if (key.IndexOf("第二十条".AsSpan()) >= 0 || key.StartsWith("信息内容".AsSpan()))
                 break;
             if (inTitle && IsPageChrome(key))
             {
@@ -39,19 +40,20 @@ internal static class ReportMetadata
             }
             else if (inTitle)
             {
-                string number = LabelForms.SplitNumber(key, out _);
-                if (number.Length > 0 || key.Length > 60 || key.IndexOf('。') >= 0 || lines.Count >= MaxTitleLines)
+                string titleLine = key.ToString();
+                string number = LabelForms.SplitNumber(titleLine, out _);
+                if (number.Length > 0 || titleLine.Length > 60 || titleLine.IndexOf('。') >= 0 || lines.Count >= MaxTitleLines)
                     inTitle = false;
                 else
                 {
-                    lines.Add(key);
-                    title += key;
+                    lines.Add(titleLine);
+                    title += titleLine;
                     if (title.Contains("年度报告"))
                         inTitle = false;
                 }
             }
 
-            foreach (int found in Years(key))
+            for (int at = 0; NextYear(key, ref at) is var found && found > 0;)
             {
                 counts[found] = counts.TryGetValue(found, out int n) ? n + 1 : 1;
                 if (!first.ContainsKey(found))
@@ -85,16 +87,15 @@ internal static class ReportMetadata
     private static string TitleParts(string title, out int? year)
     {
         year = null;
-        int yearAt = -1;
-        foreach (int found in Years(title, at => yearAt = yearAt < 0 ? at : yearAt))
+        int yearAt = 0;
+        int found = NextYear(title.AsSpan(), ref yearAt);
+        int cut = title.Length;
+        if (found > 0)
         {
             year = found;
-            break;
+            cut = yearAt - 5;
         }
 
-        int cut = title.Length;
-        if (yearAt >= 0)
-            cut = yearAt;
         foreach (string stop in new[] { "政府信息公开", "信息公开", "年度报告", "工作年度" })
         {
             int at = title.IndexOf(stop, StringComparison.Ordinal);
@@ -106,21 +107,27 @@ internal static class ReportMetadata
         return name.StartsWith("关于", StringComparison.Ordinal) ? name.Substring(2) : name;
     }
 
-    private static bool IsPageChrome(string key) =>
-        key.IndexOf('>') >= 0 || key.IndexOf('›') >= 0 || key.IndexOf('»') >= 0 || key.Contains("首页") || key.Contains("当前位置") || key.Contains("您的位置");
+    private static bool IsPageChrome(ReadOnlySpan<char> key) =>
+        key.IndexOfAny('>', '›', '»') >= 0 || key.IndexOf("首页".AsSpan()) >= 0 || key.IndexOf("当前位置".AsSpan()) >= 0 || key.IndexOf("您的位置".AsSpan()) >= 0;
 
-    /// <summary>Four-digit years (2000–2099) followed by 年, in order.</summary>
-    private static IEnumerable<int> Years(string key, Action<int>? at = null)
+    /// <summary>
+    /// The next four-digit year (2000–2099) followed by 年 at or after <paramref name="at"/>, or 0 when there is none;
+    /// <paramref name="at"/> is then just past its 年 (the year starts 5 characters before).
+    /// </summary>
+    private static int NextYear(ReadOnlySpan<char> key, ref int at)
     {
-        for (int i = 0; i + 4 < key.Length; i++)
+        for (int i = at; i + 4 < key.Length; i++)
         {
             if (key[i] != '2' || key[i + 1] != '0' || !IsDigit(key[i + 2]) || !IsDigit(key[i + 3]) || key[i + 4] != '年')
                 continue;
             if (i > 0 && IsDigit(key[i - 1]))
                 continue;
-            at?.Invoke(i);
-            yield return 2000 + (key[i + 2] - '0') * 10 + (key[i + 3] - '0');
+            at = i + 5;
+            return 2000 + (key[i + 2] - '0') * 10 + (key[i + 3] - '0');
         }
+
+        at = key.Length;
+        return 0;
     }
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';

@@ -49,14 +49,43 @@ public static class ReportText
         return builder.ToString();
     }
 
-    internal static string Word(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The key of one word of report text, as <see cref="Key"/> computes it, built in a per-thread buffer and
+    /// shared through a per-thread table of the keys seen: the vocabulary of these reports repeats from file to
+    /// file, so a word's key string is allocated once per thread, not once per occurrence.
+    /// </summary>
+    internal static string WordKey(ReadOnlySpan<char> text)
+    {
+        var buffer = new CharBuffer(Scratch());
+        Append(text, ref buffer, key: true);
+        return KeyTable.Intern(buffer.Written);
+    }
+
+    /// <summary>The key of <paramref name="text"/> (see <see cref="Key"/>) in a per-thread buffer: valid until the next normalisation on this thread.</summary>
+    internal static ReadOnlySpan<char> KeySpan(ReadOnlySpan<char> text)
+    {
+        var buffer = new CharBuffer(Scratch());
+        Append(text, ref buffer, key: true);
+        return buffer.Written;
+    }
+
+    /// <summary>Normalises one word (see <see cref="Normalize"/>) into a per-thread buffer: the result is valid until the next normalisation on this thread.</summary>
+    internal static ReadOnlySpan<char> Word(ReadOnlySpan<char> text)
     {
         if (IsPlainAscii(text))
-            return text.ToString();
-        var builder = new StringBuilder(text.Length);
-        Append(text, builder, key: false);
-        return builder.ToString();
+            return text;
+        var buffer = new CharBuffer(Scratch());
+        Append(text, ref buffer, key: false);
+        return buffer.Written;
     }
+
+    /// <summary>The shared string for a key built elsewhere (see <see cref="WordKey"/>).</summary>
+    internal static string Intern(ReadOnlySpan<char> key) => KeyTable.Intern(key);
+
+    [ThreadStatic]
+    private static char[]? _scratch;
+
+    private static char[] Scratch() => _scratch ??= new char[512];
 
     private static bool IsPlainAscii(ReadOnlySpan<char> text)
     {
@@ -68,6 +97,13 @@ public static class ReportText
 
     private static void Append(ReadOnlySpan<char> text, StringBuilder output, bool key)
     {
+        var buffer = new CharBuffer(text.Length <= 512 ? Scratch() : new char[text.Length]);
+        Append(text, ref buffer, key);
+        output.Append(buffer.Written);
+    }
+
+    private static void Append(ReadOnlySpan<char> text, ref CharBuffer output, bool key)
+    {
         if (NeedsCompatibilityNormalization(text))
             text = Nfkc(text.ToString()).AsSpan();
 
@@ -78,7 +114,7 @@ public static class ReportText
             {
                 case '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD' or '\u2060':
                     continue;
-                case '(' when output.Length > 0 && ChineseScript.IsIdeograph(output[output.Length - 1]):
+                case '(' when output.Length > 0 && ChineseScript.IsIdeograph(output.Last):
                     int end = PinyinEnd(text, i);
                     if (end > 0)
                     {
@@ -109,6 +145,84 @@ public static class ReportText
         }
     }
 
+    /// <summary>A growable character buffer over a reused array (it grows into a new array for long text).</summary>
+    private ref struct CharBuffer
+    {
+        private char[] _chars;
+
+        public CharBuffer(char[] chars)
+        {
+            _chars = chars;
+            Length = 0;
+        }
+
+        public int Length { get; private set; }
+
+        public readonly char Last => _chars[Length - 1];
+
+        public readonly ReadOnlySpan<char> Written => _chars.AsSpan(0, Length);
+
+        public void Append(char c)
+        {
+            if (Length == _chars.Length)
+                Array.Resize(ref _chars, _chars.Length * 2);
+            _chars[Length++] = c;
+        }
+    }
+
+    /// <summary>
+    /// A per-thread set of key strings, looked up by their characters (open addressing). It holds at most
+    /// <see cref="Capacity"/>/2 keys and starts over when full, so a thread reading many unusual texts keeps
+    /// a bounded table.
+    /// </summary>
+    private static class KeyTable
+    {
+        private const int Capacity = 8192;
+
+        [ThreadStatic]
+        private static string?[]? _slots;
+
+        [ThreadStatic]
+        private static int _count;
+
+        public static string Intern(ReadOnlySpan<char> key)
+        {
+            if (key.Length == 0)
+                return "";
+            if (key.Length > 64)
+                return key.ToString();
+            var slots = _slots ??= new string?[Capacity];
+            int mask = Capacity - 1;
+            int index = Hash(key) & mask;
+            while (slots[index] is { } existing)
+            {
+                if (key.SequenceEqual(existing.AsSpan()))
+                    return existing;
+                index = (index + 1) & mask;
+            }
+
+            if (_count >= Capacity / 2)
+            {
+                Array.Clear(slots, 0, slots.Length);
+                _count = 0;
+                index = Hash(key) & mask;
+            }
+
+            string text = key.ToString();
+            slots[index] = text;
+            _count++;
+            return text;
+        }
+
+        private static int Hash(ReadOnlySpan<char> key)
+        {
+            uint hash = 2166136261;
+            foreach (char c in key)
+                hash = (hash ^ c) * 16777619;
+            return (int)(hash ^ (hash >> 15));
+        }
+    }
+
     /// <summary>Full-width ASCII forms and odd spaces/minus signs folded to their plain forms (as NFKC does).</summary>
     internal static char Fold(char c)
     {
@@ -123,7 +237,7 @@ public static class ReportText
     }
 
     private static bool IsIgnoredInKey(char c) =>
-        char.IsWhiteSpace(c) || c is '"' or '\'' or '“' or '”' or '‘' or '’' or '「' or '」' or '『' or '』' or '*' or '#' or '`';
+        !ChineseScript.IsIdeograph(c) && (char.IsWhiteSpace(c) || c is '"' or '\'' or '“' or '”' or '‘' or '’' or '「' or '」' or '『' or '』' or '*' or '#' or '`');
 
     private static int PinyinEnd(ReadOnlySpan<char> text, int open)
     {

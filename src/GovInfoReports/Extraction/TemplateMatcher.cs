@@ -28,7 +28,7 @@ internal sealed class TemplateMatcher
     private readonly List<int> _buffer = new();
     private readonly List<string> _ends = new();
     private readonly List<int> _endTokens = new();
-    private readonly StringBuilder _builder = new();
+    private char[] _chars = new char[128];
     private readonly List<int> _strays = new();
     private readonly List<int> _unknown = new();
     private readonly HashSet<TableDescriptor> _foreign = new();
@@ -235,7 +235,7 @@ internal sealed class TemplateMatcher
                 default:
                     string key = _tokens[i].Key!;
                     int cellEnd = CellEnd(i);
-                    if (LabelForms.LooksLikeHeading(cellEnd == i ? key : Concat(i, cellEnd)))
+                    if (_vocabulary.Facts(cellEnd == i ? key : Concat(i, cellEnd)).LooksLikeHeading)
                     {
                         Flush();
                         Close();
@@ -288,7 +288,7 @@ internal sealed class TemplateMatcher
         ends.Clear();
         var endTokens = _endTokens;
         endTokens.Clear();
-        var builder = _builder.Clear();
+        int length = 0;
         int cells = 1;
         int firstLine = _tokens[start].Line;
         for (int k = start; k < _tokens.Count && k - start < MaxLabelWords; k++)
@@ -305,8 +305,17 @@ internal sealed class TemplateMatcher
                     break;
             }
 
-            builder.Append(token.Key);
-            string key = builder.ToString();
+            string key = token.Key!;
+            if (k > start)
+            {
+                length = Append(length, key);
+                key = ReportText.Intern(_chars.AsSpan(0, length));
+            }
+            else
+            {
+                length = Append(0, key);
+            }
+
             if (k > start && !_vocabulary.CouldExtend(key) && !CouldBeNote(key))
                 break;
             ends.Add(key);
@@ -346,43 +355,53 @@ internal sealed class TemplateMatcher
         return end;
     }
 
+    /// <summary>The keys of tokens <paramref name="start"/> to <paramref name="last"/>, joined (a shared string).</summary>
     private string Concat(int start, int last)
     {
-        var builder = new StringBuilder();
+        int length = 0;
         for (int i = start; i <= last; i++)
-            builder.Append(_tokens[i].Key);
-        return builder.ToString();
+            length = Append(length, _tokens[i].Key!);
+        return ReportText.Intern(_chars.AsSpan(0, length));
+    }
+
+    /// <summary>Appends <paramref name="key"/> to the first <paramref name="length"/> characters of the key buffer.</summary>
+    private int Append(int length, string key)
+    {
+        if (length + key.Length > _chars.Length)
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, length + key.Length));
+        key.AsSpan().CopyTo(_chars.AsSpan(length));
+        return length + key.Length;
     }
 
     private Match Classify(string key)
     {
-        if (_vocabulary.FindSection(key) is { } section)
+        var facts = _vocabulary.Facts(key);
+        if (facts.Section is { } section)
             return new Match(MatchKind.Section, section);
-        if (_vocabulary.FindCaption(key) is { } caption)
+        if (facts.Caption is { } caption)
             return new Match(MatchKind.Caption, caption);
-        string number = LabelForms.SplitNumber(key, out string rest);
-        if (FindRow(number, rest) is { } row)
+        if (FindRow(facts) is { } row)
             return new Match(MatchKind.Row, row);
         if (_table is not null)
         {
-            int column = _vocabulary.FindHeader(_table, key);
+            int column = _vocabulary.FindHeader(_table, key, facts.Bare);
             if (column >= -1)
                 return new Match(MatchKind.Header, _table, column);
         }
 
-        if (IsForeign(key))
+        if (IsForeign(key, facts.Bare))
             return new Match(MatchKind.Foreign);
         return default;
     }
 
-    private RowDescriptor? FindRow(string number, string rest)
+    private RowDescriptor? FindRow(TemplateVocabulary.KeyFacts facts)
     {
         for (int pass = 0; pass < 2; pass++)
         {
-            var candidates = _vocabulary.RowCandidates(rest, withoutNotes: pass == 1);
+            var candidates = pass == 0 ? facts.Rows : facts.RowBases;
             if (candidates is null)
                 continue;
-            var row = Choose(candidates, number, rest);
+            var row = Choose(candidates, facts.Number, facts.Rest);
             if (row is not null)
                 return row;
         }
@@ -426,7 +445,8 @@ internal sealed class TemplateMatcher
 
     private Match ApproximateRow(string key)
     {
-        string number = LabelForms.SplitNumber(key, out string rest);
+        var facts = _vocabulary.Facts(key);
+        string number = facts.Number, rest = facts.Rest;
         if (rest.Length < 3 || _table is null || _table.Layout == TableLayout.SingleRow)
             return default;
 
@@ -470,9 +490,8 @@ internal sealed class TemplateMatcher
         return default;
     }
 
-    private bool IsForeign(string key)
+    private bool IsForeign(string key, string bare)
     {
-        string bare = LabelForms.RemoveNotes(key);
         if (_vocabulary.AllKeys.Contains(key) || _vocabulary.AllKeys.Contains(bare))
             return false;
         foreach (var other in _others)

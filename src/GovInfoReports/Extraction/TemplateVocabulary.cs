@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using GovInfoReports.Templates;
@@ -91,11 +92,75 @@ internal sealed class TemplateVocabulary
     /// Whether text whose key is <paramref name="key"/> could still grow into a label of the template by appending
     /// more words (its label part, without list number and notes, is a prefix of a known label).
     /// </summary>
-    public bool CouldExtend(string key)
+    public bool CouldExtend(string key) => Facts(key).CouldExtend;
+
+    /// <summary>
+    /// What the vocabulary knows about <paramref name="key"/>, computed once per distinct key and kept (up to
+    /// <see cref="MaxCachedFacts"/> keys): the label words of these reports repeat from file to file, so matching
+    /// a known word costs one lookup instead of splitting, trimming and several lookups each time.
+    /// </summary>
+    public KeyFacts Facts(string key)
+    {
+        if (_facts.TryGetValue(key, out var facts))
+            return facts;
+        facts = new KeyFacts(this, key);
+        if (_facts.Count < MaxCachedFacts)
+            _facts.TryAdd(key, facts);
+        return facts;
+    }
+
+    private const int MaxCachedFacts = 1 << 16;
+
+    private readonly ConcurrentDictionary<string, KeyFacts> _facts = new(StringComparer.Ordinal);
+
+    /// <summary>The template-independent reading of one key and what this vocabulary finds for it.</summary>
+    internal sealed class KeyFacts
+    {
+        public KeyFacts(TemplateVocabulary vocabulary, string key)
+        {
+            Number = LabelForms.SplitNumber(key, out string rest);
+            Rest = rest;
+            Bare = LabelForms.RemoveNotes(key);
+            LooksLikeHeading = Number.EndsWith("、", StringComparison.Ordinal) && rest.Length >= 4;
+            CouldExtend = vocabulary.ComputeCouldExtend(key, rest);
+            Section = vocabulary.ComputeSection(rest);
+            Caption = vocabulary._captions.TryGetValue(key, out var table) ? table : null;
+            Rows = vocabulary.ComputeRowCandidates(rest, withoutNotes: false);
+            RowBases = vocabulary.ComputeRowCandidates(rest, withoutNotes: true);
+        }
+
+        /// <summary>The list number (<see cref="LabelForms.SplitNumber"/>), or empty.</summary>
+        public string Number { get; }
+
+        /// <summary>The key after its list number.</summary>
+        public string Rest { get; }
+
+        /// <summary>The key without its bracketed notes.</summary>
+        public string Bare { get; }
+
+        /// <summary>Whether the key starts like a section heading (<see cref="LabelForms.LooksLikeHeading"/>).</summary>
+        public bool LooksLikeHeading { get; }
+
+        /// <summary>See <see cref="TemplateVocabulary.CouldExtend"/>.</summary>
+        public bool CouldExtend { get; }
+
+        /// <summary>The section whose heading this is, if any.</summary>
+        public SectionDescriptor? Section { get; }
+
+        /// <summary>The table whose caption this is, if any.</summary>
+        public TableDescriptor? Caption { get; }
+
+        /// <summary>Rows labelled <see cref="Rest"/>, exactly.</summary>
+        public IReadOnlyList<RowDescriptor>? Rows { get; }
+
+        /// <summary>Rows labelled <see cref="Rest"/> once notes are removed.</summary>
+        public IReadOnlyList<RowDescriptor>? RowBases { get; }
+    }
+
+    private bool ComputeCouldExtend(string key, string rest)
     {
         if (_prefixes.Contains(key))
             return true;
-        LabelForms.SplitNumber(key, out string rest);
         if (rest.Length == 0 || _prefixes.Contains(rest))
             return true;
         string bare = LabelForms.RemoveNotes(rest);
@@ -108,9 +173,10 @@ internal sealed class TemplateVocabulary
             _prefixes.Add(key.Substring(0, length));
     }
 
-    public SectionDescriptor? FindSection(string key)
+    public SectionDescriptor? FindSection(string key) => Facts(key).Section;
+
+    private SectionDescriptor? ComputeSection(string rest)
     {
-        LabelForms.SplitNumber(key, out string rest);
         if (rest.Length < 4)
             return null;
         if (_sections.TryGetValue(rest, out var section))
@@ -119,11 +185,10 @@ internal sealed class TemplateVocabulary
         return bare.Length >= 4 && _sections.TryGetValue(bare, out section) ? section : null;
     }
 
-    public TableDescriptor? FindCaption(string key) =>
-        _captions.TryGetValue(key, out var table) ? table : null;
+    public TableDescriptor? FindCaption(string key) => Facts(key).Caption;
 
     /// <summary>Candidate rows for a label without its number (exact key, then key without notes).</summary>
-    public IReadOnlyList<RowDescriptor>? RowCandidates(string rest, bool withoutNotes)
+    private IReadOnlyList<RowDescriptor>? ComputeRowCandidates(string rest, bool withoutNotes)
     {
         var index = withoutNotes ? _rowBases : _rows;
         string key = withoutNotes ? LabelForms.RemoveNotes(rest) : rest;
@@ -158,12 +223,14 @@ internal sealed class TemplateVocabulary
     /// group, the row header, the columns caption, the note, or (for single-row tables) a row label. Returns the
     /// column index for column labels, -1 for other headers, or -2 when it is not a header.
     /// </summary>
-    public int FindHeader(TableDescriptor table, string key)
+    public int FindHeader(TableDescriptor table, string key) => FindHeader(table, key, LabelForms.RemoveNotes(key));
+
+    /// <summary>As <see cref="FindHeader(TableDescriptor, string)"/>, with the key's <see cref="KeyFacts.Bare"/> form given.</summary>
+    public int FindHeader(TableDescriptor table, string key, string bare)
     {
         var headers = _headers[table];
         if (headers.TryGetValue(key, out int column))
             return column;
-        string bare = LabelForms.RemoveNotes(key);
         if (bare.Length > 0 && headers.TryGetValue(bare, out column))
             return column;
         return IsGenericHeader(bare) ? -1 : -2;

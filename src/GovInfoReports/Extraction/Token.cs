@@ -26,14 +26,17 @@ internal enum ValueUnit : byte
 /// <summary>One cell-sized piece of the input, with its position.</summary>
 internal readonly struct Token
 {
-    public Token(TokenKind kind, int line, int column, string raw, string? key = null, bool narrative = false, bool joined = false, bool implied = false)
+    /// <summary>A token printed at <c>source[start..start+length]</c>.</summary>
+    public Token(TokenKind kind, int line, int column, string source, int start, int length, string? key = null, bool narrative = false, bool joined = false, bool implied = false)
     {
         Joined = joined;
         Implied = implied;
         Kind = kind;
         Line = line;
         Column = column;
-        Raw = raw;
+        _source = source;
+        _start = start;
+        _length = length;
         Key = key;
         Narrative = narrative;
         Number = 0;
@@ -44,8 +47,8 @@ internal readonly struct Token
         Note = null;
     }
 
-    public Token(int line, int column, string raw, in ParsedNumber number)
-        : this(TokenKind.Value, line, column, raw)
+    public Token(int line, int column, string source, int start, int length, in ParsedNumber number)
+        : this(TokenKind.Value, line, column, source, start, length)
     {
         Number = number.Value;
         Negative = number.Negative;
@@ -54,6 +57,10 @@ internal readonly struct Token
         Unit = number.Unit;
         Note = number.Note;
     }
+
+    private readonly string _source;
+    private readonly int _start;
+    private readonly int _length;
 
     public TokenKind Kind { get; }
 
@@ -71,8 +78,8 @@ internal readonly struct Token
 
     public int Column { get; }
 
-    /// <summary>The text as printed (trimmed).</summary>
-    public string Raw { get; }
+    /// <summary>The text as printed (trimmed), made on demand: most tokens never need it as a string.</summary>
+    public string Raw => _length == 0 ? "" : _source.Substring(_start, _length);
 
     /// <summary>For text: the matching key (<see cref="ReportText.LabelKey"/>); null for narrative.</summary>
     public string? Key { get; }
@@ -98,12 +105,14 @@ internal readonly struct Token
 
     public SourcePosition Position => new(Line, Column);
 
-    public Token WithUnit(ValueUnit unit, string raw) => new(this, unit, Note, raw);
+    /// <summary>This value with the unit printed after it, as a separate word ending at <paramref name="end"/> of the source.</summary>
+    public Token WithUnit(ValueUnit unit, int end) => new(this, unit, Note, end);
 
-    public Token WithNote(string note, string raw) => new(this, Unit, note, raw);
+    /// <summary>This value with the note printed after it, as a separate word ending at <paramref name="end"/> of the source.</summary>
+    public Token WithNote(string note, int end) => new(this, Unit, note, end);
 
-    private Token(in Token value, ValueUnit unit, string? note, string raw)
-        : this(TokenKind.Value, value.Line, value.Column, raw)
+    private Token(in Token value, ValueUnit unit, string? note, int end)
+        : this(TokenKind.Value, value.Line, value.Column, value._source, value._start, end - value._start)
     {
         Number = value.Number;
         Negative = value.Negative;

@@ -91,7 +91,7 @@ internal static class Tokenizer
 
             var cell = table[row, c];
             if (c > labelEnd && cell is not null && cell.Row == row && cell.Column == c)
-                output.Add(new Token(TokenKind.Blank, lineNumber, fieldStart[c] - start + 1, "", implied: !hasSlot));
+                output.Add(new Token(TokenKind.Blank, lineNumber, fieldStart[c] - start + 1, text, fieldStart[c], 0, implied: !hasSlot));
         }
     }
 
@@ -186,7 +186,7 @@ internal static class Tokenizer
             // only an empty cell between two numbers, or before the numbers of a line without label, is positional.
             bool blank = f < first ? leadingBlanks : previousIsSlot && nextIsSlot[f];
             if (blank)
-                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, ""));
+                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, text, field.Start, 0));
         }
     }
 
@@ -254,23 +254,32 @@ internal static class Tokenizer
                 continue;
             }
 
-            string word = ReportText.Word(raw).Trim();
+            if (StartsAsText(raw))
+            {
+                // Most words of a report are Chinese text: no number, unit or blank marker starts with an ideograph other than these.
+                if (textStart < 0)
+                    textStart = wordStart;
+                textEnd = i;
+                continue;
+            }
+
+            var word = ReportText.Word(raw).Trim();
             if (word.Length == 0)
             {
                 // Only artefacts and zero-width characters, or &nbsp; (an HTML blank cell).
                 if (raw.IndexOf("&nbsp;".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
                     continue;
-                word = "&nbsp;";
+                word = "&nbsp;".AsSpan();
             }
 
             var kind = ValueParser.Classify(word, out var number);
             switch (kind)
             {
                 case WordKind.Unit when LastIsValueWithout(output, lineNumber, textStart, unit: true):
-                    output[output.Count - 1] = output[output.Count - 1].WithUnit(number.Unit, output[output.Count - 1].Raw + " " + raw.ToString());
+                    output[output.Count - 1] = output[output.Count - 1].WithUnit(number.Unit, end: i);
                     continue;
                 case WordKind.Note when LastIsValueWithout(output, lineNumber, textStart, unit: false):
-                    output[output.Count - 1] = output[output.Count - 1].WithNote(word.Substring(1, word.Length - 2), output[output.Count - 1].Raw + " " + raw.ToString());
+                    output[output.Count - 1] = output[output.Count - 1].WithNote(word.Slice(1, word.Length - 2).ToString(), end: i);
                     continue;
                 case WordKind.Value:
                 case WordKind.Blank:
@@ -279,9 +288,9 @@ internal static class Tokenizer
                     int column = wordStart - lineStart + 1;
                     output.Add(kind switch
                     {
-                        WordKind.Value => new Token(lineNumber, column, raw.ToString(), number),
-                        WordKind.Blank => new Token(TokenKind.Blank, lineNumber, column, raw.ToString()),
-                        _ => new Token(TokenKind.Unparseable, lineNumber, column, raw.ToString()),
+                        WordKind.Value => new Token(lineNumber, column, text, wordStart, raw.Length, number),
+                        WordKind.Blank => new Token(TokenKind.Blank, lineNumber, column, text, wordStart, raw.Length),
+                        _ => new Token(TokenKind.Unparseable, lineNumber, column, text, wordStart, raw.Length),
                     });
                     continue;
                 default:
@@ -317,7 +326,7 @@ internal static class Tokenizer
         textStart = -1;
         if (IsNarrative(raw))
         {
-            output.Add(new Token(TokenKind.Text, lineNumber, runStart - lineStart + 1, raw.ToString(), key: null, narrative: true));
+            output.Add(new Token(TokenKind.Text, lineNumber, runStart - lineStart + 1, text, runStart, raw.Length, key: null, narrative: true));
             return;
         }
 
@@ -339,12 +348,19 @@ internal static class Tokenizer
             while (i < textEnd && !IsSpace(text[i]))
                 i++;
             var word = text.AsSpan(wordStart, i - wordStart);
-            string key = ReportText.Key(word);
+            string key = ReportText.WordKey(word);
             if (key.Length == 0)
                 continue;
-            output.Add(new Token(TokenKind.Text, lineNumber, wordStart - lineStart + 1, word.ToString(), key, joined: joined));
+            output.Add(new Token(TokenKind.Text, lineNumber, wordStart - lineStart + 1, text, wordStart, word.Length, key, joined: joined));
             joined = true;
         }
+    }
+
+    /// <summary>Whether a word is text whatever follows its first character: an ideograph that starts no sign, unit or number.</summary>
+    private static bool StartsAsText(ReadOnlySpan<char> raw)
+    {
+        char first = ChineseScript.ToSimplified(ReportText.Fold(raw[0]));
+        return ChineseScript.IsIdeograph(first) && "增减元万件项个次条家".IndexOf(first) < 0;
     }
 
     private static bool IsNarrative(ReadOnlySpan<char> raw)

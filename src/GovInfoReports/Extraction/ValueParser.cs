@@ -26,14 +26,22 @@ internal struct ParsedNumber
 /// <summary>Reads one normalised word as a cell value. Linear in the word, no regular expression.</summary>
 internal static class ValueParser
 {
-    public static WordKind Classify(string word, out ParsedNumber number)
+    public static WordKind Classify(ReadOnlySpan<char> word, out ParsedNumber number)
     {
         number = default;
         if (word.Length == 0)
             return WordKind.Blank;
+        if (word.Length <= 18 && TryPlainInteger(word, out long plain))
+        {
+            // The common case: a count written as plain digits.
+            number.Value = plain;
+            number.IsInteger = true;
+            return WordKind.Value;
+        }
+
         if (IsBlankMarker(word))
             return WordKind.Blank;
-        if (UnitOf(word.AsSpan()) is var wordUnit && wordUnit != ValueUnit.None && wordUnit != ValueUnit.Count)
+        if (UnitOf(word) is var wordUnit && wordUnit != ValueUnit.None && wordUnit != ValueUnit.Count)
         {
             number.Unit = wordUnit;
             return WordKind.Unit;
@@ -87,8 +95,8 @@ internal static class ValueParser
             }
         }
 
-        var digits = word.AsSpan(digitsStart, i - digitsStart);
-        var rest = word.AsSpan(i);
+        var digits = word.Slice(digitsStart, i - digitsStart);
+        var rest = word.Slice(i);
         if (rest.Length > 0)
         {
             if (rest[0] is '.' or '、' or ')' or ':')
@@ -128,7 +136,7 @@ internal static class ValueParser
         return WordKind.Value;
     }
 
-    public static bool IsBlankMarker(string word) => word is "-" or "--" or "—" or "——" or "–" or "/" or "\\" or "…" or "..." or "……" or "&nbsp;" or "─" or "―";
+    public static bool IsBlankMarker(ReadOnlySpan<char> word) => word is "-" or "--" or "—" or "——" or "–" or "/" or "\\" or "…" or "..." or "……" or "&nbsp;" or "─" or "―";
 
     public static ValueUnit UnitOf(ReadOnlySpan<char> text)
     {
@@ -141,11 +149,11 @@ internal static class ValueParser
         return ValueUnit.None;
     }
 
-    private static bool StartsWithWordSign(string word, out int length, out bool negative)
+    private static bool StartsWithWordSign(ReadOnlySpan<char> word, out int length, out bool negative)
     {
         negative = false;
         length = 0;
-        if (word.StartsWith("增加", StringComparison.Ordinal) || word.StartsWith("减少", StringComparison.Ordinal))
+        if (word.StartsWith("增加".AsSpan()) || word.StartsWith("减少".AsSpan()))
             length = 2;
         else if (word.Length > 1 && (word[0] == '增' || word[0] == '减'))
             length = 1;
@@ -155,9 +163,22 @@ internal static class ValueParser
         return true;
     }
 
+    private static bool TryPlainInteger(ReadOnlySpan<char> word, out long value)
+    {
+        value = 0;
+        foreach (char c in word)
+        {
+            if (!IsDigit(c))
+                return false;
+            value = value * 10 + (c - '0');
+        }
+
+        return true;
+    }
+
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-    private static bool AllDigits(string word, int start, int count)
+    private static bool AllDigits(ReadOnlySpan<char> word, int start, int count)
     {
         if (start + count > word.Length)
             return false;

@@ -37,7 +37,7 @@ public struct ValidationContext
         _rules = report.Template.Rules;
         _findings = null;
         _reportedNotAssessable = null;
-        _checksEveryActiveInstance = _options.Statuses is null
+        _checksEveryActiveInstance = !AnyMissing(_options.Statuses)
             && _options.BlankCells != BlankCellHandling.SkipRule
             && !DisablesAny(_options.Overrides);
         if (_options.Statuses is { } statuses && statuses.Count != report.Template.Cells.Count)
@@ -46,7 +46,8 @@ public struct ValidationContext
 
     /// <summary>
     /// Whether <see cref="Begin"/> returns <see langword="true"/> for every instance of every active rule: no cell
-    /// statuses (so no cell is missing), blank cells count as 0 and no override disables a rule. The generated
+    /// is missing (no statuses, or none <see cref="CellStatus.Missing"/>), blank cells count as 0 and no override
+    /// disables a rule. The generated
     /// validators then check every active instance without calling <see cref="Begin"/> — the fast path that
     /// lets a valid report be checked in straight-line integer code.
     /// </summary>
@@ -150,6 +151,16 @@ public struct ValidationContext
         if (missing.Count == 0)
             return true;
         NotAssessable(instance, missing);
+        return false;
+    }
+
+    private static bool AnyMissing(IReadOnlyList<CellStatus>? statuses)
+    {
+        if (statuses is null)
+            return false;
+        for (int i = 0; i < statuses.Count; i++)
+            if (statuses[i] == CellStatus.Missing)
+                return true;
         return false;
     }
 
