@@ -16,8 +16,10 @@ namespace GovInfoReports.Benchmarks;
 
 /// <summary>
 /// <c>govinfo validate &lt;folder&gt; --jobs &lt;cores&gt;</c>, in-process through <see cref="GovInfoCli.Run"/> with its
-/// output to <see cref="TextWriter.Null"/>, over a folder of N generated reports: random values (so most
-/// have findings to format), both templates alternately, rendered as text in four layouts (cell per line,
+/// output to <see cref="TextWriter.Null"/>, over a folder of N generated reports of one of two corpora:
+/// <c>consistent</c> (every report adds up, except one in ten with two mistyped totals: three findings — how a
+/// real year's corpus looks) or <c>random</c> (random values: nearly every rule of every report fails, the
+/// worst case for finding formatting); both templates alternately, rendered as text in four layouts (cell per line,
 /// tabs, markdown, space-separated), 100 files a subfolder, written once in GlobalSetup to a temporary
 /// folder. The baseline is the I/O floor: the same files only read (<see cref="File.ReadAllText(string)"/>,
 /// in parallel on as many threads). N is 10,000, or the value of the environment variable
@@ -37,6 +39,10 @@ public class EndToEndBenchmarks
     private string _folder = "";
     private string[] _arguments = Array.Empty<string>();
 
+    /// <summary><c>consistent</c>: 9 in 10 reports add up, 1 in 10 has two mistyped totals; <c>random</c>: random values.</summary>
+    [Params("consistent", "random")]
+    public string Corpus { get; set; } = "consistent";
+
     /// <summary>The number of report files in the folder.</summary>
     [ParamsSource(nameof(ReportCounts))]
     public int Reports { get; set; }
@@ -53,7 +59,9 @@ public class EndToEndBenchmarks
         long bytes = 0;
         Parallel.For(0, Reports, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var report = SampleReports.Random(templates[i % 2], new Random(i));
+            var report = Corpus == "random" ? SampleReports.Random(templates[i % 2], new Random(i))
+                : i % 10 == 9 ? SampleReports.Invalid(SampleReports.Valid(templates[i % 2], seed: i))
+                : SampleReports.Valid(templates[i % 2], seed: i);
             string text = TextLayouts.Render(report, Layouts[i / 2 % Layouts.Length], seed: i);
             string file = Path.Combine(_folder, (i / 100).ToString("D3", CultureInfo.InvariantCulture), i.ToString("D5", CultureInfo.InvariantCulture) + ".txt");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -70,7 +78,7 @@ public class EndToEndBenchmarks
             throw new InvalidOperationException($"govinfo validate exited with {exit}: {error}");
         }
 
-        Console.WriteLine($"// {Reports} reports, {bytes / 1e6:F1} MB (UTF-8) in {_folder}; --jobs {Environment.ProcessorCount}; exit code {exit}");
+        Console.WriteLine($"// {Corpus}: {Reports} reports, {bytes / 1e6:F1} MB (UTF-8) in {_folder}; --jobs {Environment.ProcessorCount}; exit code {exit}");
     }
 
     [GlobalCleanup]
