@@ -42,12 +42,7 @@ public static class ReportText
         return Key(label.AsSpan());
     }
 
-    internal static string Key(ReadOnlySpan<char> text)
-    {
-        var builder = new StringBuilder(text.Length);
-        Append(text, builder, key: true);
-        return builder.ToString();
-    }
+    internal static string Key(ReadOnlySpan<char> text) => KeySpan(text).ToString();
 
     /// <summary>
     /// The key of one word of report text, as <see cref="Key"/> computes it, built in a per-thread buffer and
