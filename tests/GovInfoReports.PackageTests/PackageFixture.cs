@@ -140,7 +140,8 @@ public sealed class PackageFixture
         return new ConsumerRun(directory, build, run, facts);
     }
 
-    private static void TryDelete(string directory)
+    /// <summary>Deletes a folder of a run, leaving it when another process still holds it.</summary>
+    internal static void TryDelete(string directory)
     {
         try
         {

@@ -1,6 +1,8 @@
 using System;
+using System.Linq;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using GovInfoReports.Dtos;
@@ -58,6 +60,97 @@ public sealed class JsonFormatTests
             var back = ReportJson.Deserialize(JsonSerializer.Serialize(dto, dtoType, DtoOptions));
             Assert.Equal(report, back);
         }, count: 50);
+    }
+
+    public static TheoryData<string, Type, bool, bool> TemplatesAndWriterOptions()
+    {
+        var data = new TheoryData<string, Type, bool, bool>();
+        foreach (var (id, type) in new[] { ("2019", typeof(Report2019Dto)), ("2021", typeof(Report2021Dto)) })
+        {
+            foreach (bool indented in new[] { false, true })
+            {
+                foreach (bool relaxed in new[] { false, true })
+                    data.Add(id, type, indented, relaxed);
+            }
+        }
+
+        return data;
+    }
+
+    // The cells are written as pre-encoded chunks, not through the writer's methods: the writer's own options
+    // (indentation, and the encoder for the unit words 元 and 万元) must still show in the output.
+    [Theory]
+    [MemberData(nameof(TemplatesAndWriterOptions))]
+    public void Our_json_follows_the_writers_indentation_and_encoder_as_reflection_does(string id, Type dtoType, bool indented, bool relaxed)
+    {
+        var options = new JsonSerializerOptions(DtoOptions)
+        {
+            WriteIndented = indented,
+            Encoder = relaxed ? JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null,
+        };
+        var template = TemplateRegistry.Find(id)!;
+        Reports.Check(Reports.Report(template), report =>
+        {
+            var ours = JsonSerializer.Serialize(report, report.GetType(), options);
+            var dto = JsonSerializer.Deserialize(ours, dtoType, options)!;
+            Assert.Equal(JsonSerializer.Serialize(dto, dtoType, options), ours);
+            Assert.Equal(report, JsonSerializer.Deserialize(ours, report.GetType(), options));
+        }, count: 25);
+    }
+
+    [Fact]
+    public void Units_are_escaped_by_the_default_encoder_and_kept_by_a_relaxed_one()
+    {
+        var report = new Report2019
+        {
+            ProactiveDisclosure = new()
+            {
+                Procurement = new() { CentralizedProcurement = new() { Amount = new Amount(258463.87m, AmountUnit.Yuan) } },
+            },
+        };
+        var escaped = JsonSerializer.Serialize(report);
+        Assert.Contains("\"amount\":{\"value\":258463.87,\"unit\":\"\\u5143\"}", escaped);
+        var relaxed = JsonSerializer.Serialize(report, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("\"amount\":{\"value\":258463.87,\"unit\":\"元\"}", relaxed);
+        Assert.Equal(report, JsonSerializer.Deserialize<Report2019>(escaped));
+        Assert.Equal(report, JsonSerializer.Deserialize<Report2019>(relaxed));
+    }
+
+    // The reader tries the member expected next first; any other order must read the same.
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Members_in_any_order_read_as_the_same_report(string id, Type dtoType)
+    {
+        _ = dtoType;
+        var template = TemplateRegistry.Find(id)!;
+        var seeds = new Random(20211121);
+        Reports.Check(Reports.Report(template), report =>
+        {
+            var node = JsonNode.Parse(ReportJson.Serialize(report))!;
+            var random = new Random(seeds.Next());
+            var shuffled = Shuffle(node, random)!.ToJsonString();
+            Assert.NotEqual(ReportJson.Serialize(report), shuffled);
+            Assert.Equal(report, ReportJson.Deserialize(shuffled));
+        }, count: 25);
+    }
+
+    private static JsonNode? Shuffle(JsonNode? node, Random random)
+    {
+        if (node is not JsonObject obj)
+            return node?.DeepClone();
+        var members = obj.Select(m => (m.Key, Value: Shuffle(m.Value, random))).ToList();
+        // Reversed, then a random swap: neither the written order nor one fixed permutation.
+        members.Reverse();
+        if (members.Count > 2)
+        {
+            int i = random.Next(members.Count), j = random.Next(members.Count);
+            (members[i], members[j]) = (members[j], members[i]);
+        }
+
+        var result = new JsonObject();
+        foreach (var (key, value) in members)
+            result.Add(key, value);
+        return result;
     }
 
     [Fact]

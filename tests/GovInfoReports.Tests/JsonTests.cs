@@ -107,6 +107,77 @@ public sealed class JsonTests
         Assert.StartsWith("$:", missing.Message);
     }
 
+    // Counts take a fast path for plain digit runs; every other way JSON writes a whole number must read the same.
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("7", 7)]
+    [InlineData("123456789", 123456789)]
+    [InlineData("1234567890", 1234567890)]
+    [InlineData("2147483647", int.MaxValue)]
+    [InlineData("12.0", 12)]
+    [InlineData("1.2e1", 12)]
+    [InlineData("1E+2", 100)]
+    [InlineData("-0", 0)]
+    public void Counts_read_in_every_form_of_a_whole_number(string number, int expected)
+    {
+        var report = (Report2021)ReportJson.Deserialize("{\"template\":\"2021\",\"applications\":{\"newlyReceived\":{\"total\":" + number + "}}}");
+        Assert.Equal(expected, report.Applications.NewlyReceived.Total);
+    }
+
+    [Fact]
+    public void The_chunk_writer_grows_and_writes_numbers_as_the_json_writer_does()
+    {
+        decimal[] decimals = { 0m, 0.50m, 67.740m, decimal.MaxValue, decimal.MinValue, 0.0000000000000000000000000001m, -1.5m, 79228162514264337593543950.335m };
+        int[] ints = { 0, 1, -1, 9, 10, 999999999, 1000000000, int.MaxValue, int.MinValue };
+        var expected = new System.Buffers.ArrayBufferWriter<byte>();
+        var actual = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var theirs = new Utf8JsonWriter(expected))
+        using (var ours = new Utf8JsonWriter(actual))
+        {
+            theirs.WriteStartObject();
+            ours.WriteStartObject();
+            for (int round = 0; round < 50; round++)
+            {
+                theirs.WritePropertyName("v" + round);
+                theirs.WriteStartObject();
+                foreach (var d in decimals)
+                    theirs.WriteNumber("d", d);
+                foreach (var i in ints)
+                    theirs.WriteNumber("i", i);
+                theirs.WriteNull("n");
+                theirs.WriteEndObject();
+
+                ours.WritePropertyName("v" + round);
+                // Capacity 1: the buffer grows many times within one value.
+                var chunks = new GovInfoReports.Serialization.JsonChunkWriter(ours, 1);
+                char separator = '{';
+                foreach (var d in decimals)
+                {
+                    chunks.Append(System.Text.Encoding.UTF8.GetBytes(separator + "\"d\":"));
+                    chunks.AppendDecimal(d);
+                    separator = ',';
+                }
+
+                foreach (var i in ints)
+                {
+                    chunks.Append(",\"i\":"u8);
+                    chunks.AppendInt32(i);
+                }
+
+                chunks.Append(",\"n\":"u8);
+                chunks.AppendInt32(null);
+                chunks.Append("}"u8);
+                chunks.Flush();
+                chunks.Dispose();
+            }
+
+            theirs.WriteEndObject();
+            ours.WriteEndObject();
+        }
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected.WrittenSpan), System.Text.Encoding.UTF8.GetString(actual.WrittenSpan));
+    }
+
     [Fact]
     public void Members_left_out_read_as_blank()
     {

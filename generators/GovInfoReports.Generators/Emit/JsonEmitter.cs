@@ -5,9 +5,11 @@ using GovInfoReports.Generators.Model;
 namespace GovInfoReports.Generators.Emit;
 
 /// <summary>
-/// Emits the System.Text.Json converter of one template: straight-line Utf8JsonWriter/Utf8JsonReader
-/// code over pre-encoded member names, attached to the report record with [JsonConverter] so plain
-/// JsonSerializer calls use it. Reading is strict: unknown, duplicate or mistyped members, overflow,
+/// Emits the System.Text.Json converter of one template, attached to the report record with [JsonConverter]
+/// so plain JsonSerializer calls use it. Writing appends constant UTF-8 chunks (<c>,"total":</c>) and the
+/// cell values to a <c>JsonChunkWriter</c>, which hands each section to the Utf8JsonWriter as one raw value.
+/// Reading is a Utf8JsonReader loop per object that tries the member expected next (documents usually keep
+/// the written order) before the others, and is strict: unknown, duplicate or mistyped members, overflow,
 /// negative counts and a missing or wrong "template" member throw a JsonException naming the path.
 /// (The System.Text.Json source generator cannot see generated records, so the converter is ours.)
 /// </summary>
@@ -16,6 +18,7 @@ internal static class JsonEmitter
     private const string Json = "global::System.Text.Json.";
     private const string R = "global::GovInfoReports.Serialization.ReportJsonReader";
     private const string W = "global::GovInfoReports.Serialization.ReportJsonWriter";
+    private const string Chunks = "global::GovInfoReports.Serialization.JsonChunkWriter";
     private static readonly string[] ReportMembers = { "template", "year", "agency" };
 
     public static string HintName(TemplateModel template) => template.TypeName + ".Json.g.cs";
@@ -44,8 +47,13 @@ internal static class JsonEmitter
         w.Line("/// <inheritdoc />");
         w.Line("public override void Write(" + Json + "Utf8JsonWriter writer, " + template.TypeName + " value, " + Json + "JsonSerializerOptions options) => WriteReport(writer, value);");
 
+        w.Line();
+        w.Line("private static readonly " + Json + "JsonEncodedText[] " + MembersField(null) + " = { " + string.Join(", ", ReportMembers.Concat(template.Sections.Select(s => s.Id)).Select(Field)) + " };");
+        foreach (var shape in shapes)
+            w.Line("private static readonly " + Json + "JsonEncodedText[] " + MembersField(shape.Type) + " = { " + string.Join(", ", shape.Members.Select(m => Field(m.Id))) + " };");
+
         EmitReadReport(w, template);
-        EmitWriteReport(w, template);
+        EmitWriteReport(w, template, shapes);
         var fixedPaths = new HashSet<string>(shapes.Where(s => s.Path is not null).Select(s => s.Type));
         foreach (var shape in shapes)
         {
@@ -74,35 +82,39 @@ internal static class JsonEmitter
         w.Line("int? year = null;");
         w.Line("string? agency = null;");
         foreach (var section in template.Sections)
-            w.Line(Naming.SectionType(section.Id) + " " + Local(section.Id) + " = new();");
+            w.Line(Naming.SectionType(section.Id) + " " + Local(section.Id) + " = " + ReportEmitter.Empty(Naming.SectionType(section.Id)) + ";");
+        w.Line("int member = -1;");
         w.Open("while (" + R + ".Next(ref reader, \"$\") == " + Json + "JsonTokenType.PropertyName)");
-        w.Open("if (reader.ValueTextEquals(" + Field("template") + ".EncodedUtf8Bytes))");
-        w.Line(R + ".CheckFirst(ref seenTemplate, \"$\", \"template\");");
-        w.Line(R + ".Next(ref reader, \"$\");");
-        w.Line(R + ".ReadTemplateId(ref reader, " + CodeWriter.Literal(template.Id) + ");");
-        w.Close();
-        w.Open("else if (reader.ValueTextEquals(" + Field("year") + ".EncodedUtf8Bytes))");
-        w.Line(R + ".CheckFirst(ref seenYear, \"$\", \"year\");");
-        w.Line(R + ".Next(ref reader, \"$\");");
-        w.Line("year = " + R + ".ReadYear(ref reader);");
-        w.Close();
-        w.Open("else if (reader.ValueTextEquals(" + Field("agency") + ".EncodedUtf8Bytes))");
-        w.Line(R + ".CheckFirst(ref seenAgency, \"$\", \"agency\");");
-        w.Line(R + ".Next(ref reader, \"$\");");
-        w.Line("agency = " + R + ".ReadAgency(ref reader);");
-        w.Close();
+        w.Line("member = " + R + ".Member(ref reader, " + MembersField(null) + ", member + 1);");
+        w.Open("switch (member)");
+        w.Line("case 0:");
+        w.Line("    " + R + ".CheckFirst(ref seenTemplate, \"$\", \"template\");");
+        w.Line("    " + R + ".Next(ref reader, \"$\");");
+        w.Line("    " + R + ".ReadTemplateId(ref reader, " + CodeWriter.Literal(template.Id) + ");");
+        w.Line("    break;");
+        w.Line("case 1:");
+        w.Line("    " + R + ".CheckFirst(ref seenYear, \"$\", \"year\");");
+        w.Line("    " + R + ".Next(ref reader, \"$\");");
+        w.Line("    year = " + R + ".ReadYear(ref reader);");
+        w.Line("    break;");
+        w.Line("case 2:");
+        w.Line("    " + R + ".CheckFirst(ref seenAgency, \"$\", \"agency\");");
+        w.Line("    " + R + ".Next(ref reader, \"$\");");
+        w.Line("    agency = " + R + ".ReadAgency(ref reader);");
+        w.Line("    break;");
+        int index = ReportMembers.Length;
         foreach (var section in template.Sections)
         {
-            w.Open("else if (reader.ValueTextEquals(" + Field(section.Id) + ".EncodedUtf8Bytes))");
-            w.Line(R + ".CheckFirst(ref seen_" + section.Id + ", \"$\", " + CodeWriter.Literal(section.Id) + ");");
-            w.Line(R + ".Next(ref reader, \"$\");");
-            w.Line(Local(section.Id) + " = " + ReadMethod(Naming.SectionType(section.Id)) + "(ref reader);");
-            w.Close();
+            w.Line("case " + index++ + ":");
+            w.Line("    " + R + ".CheckFirst(ref seen_" + section.Id + ", \"$\", " + CodeWriter.Literal(section.Id) + ");");
+            w.Line("    " + R + ".Next(ref reader, \"$\");");
+            w.Line("    " + Local(section.Id) + " = " + ReadMethod(Naming.SectionType(section.Id)) + "(ref reader);");
+            w.Line("    break;");
         }
 
         var expected = string.Join(", ", ReportMembers.Concat(template.Sections.Select(s => s.Id)));
-        w.Open("else");
-        w.Line("throw " + R + ".UnknownMember(ref reader, \"$\", " + CodeWriter.Literal(expected) + ");");
+        w.Line("default:");
+        w.Line("    throw " + R + ".UnknownMember(ref reader, \"$\", " + CodeWriter.Literal(expected) + ");");
         w.Close();
         w.Close();
         w.Line();
@@ -120,8 +132,12 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    private static void EmitWriteReport(CodeWriter w, TemplateModel template)
+    private static void EmitWriteReport(CodeWriter w, TemplateModel template, List<Shape> shapes)
     {
+        // The chunk buffer starts large enough for the largest section (every value at its longest).
+        var sizes = new Dictionary<string, int>();
+        int capacity = template.Sections.Max(s => MaxBytes(Naming.SectionType(s.Id), shapes, sizes));
+
         w.Line();
         w.Doc("Writes one report document.");
         w.Open("internal static void WriteReport(" + Json + "Utf8JsonWriter writer, " + template.TypeName + " value)");
@@ -129,12 +145,15 @@ internal static class JsonEmitter
         w.Line("writer.WriteString(" + Field("template") + ", TemplateId);");
         w.Line("if (value.Year is { } year) writer.WriteNumber(" + Field("year") + ", year); else writer.WriteNull(" + Field("year") + ");");
         w.Line(W + ".WriteString(writer, " + Field("agency") + ", value.Agency);");
+        w.Line("var json = new " + Chunks + "(writer, " + capacity.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");");
         foreach (var section in template.Sections)
         {
             w.Line("writer.WritePropertyName(" + Field(section.Id) + ");");
-            w.Line(WriteMethod(Naming.SectionType(section.Id)) + "(writer, value." + Naming.Member(section.Id) + ");");
+            w.Line(WriteMethod(Naming.SectionType(section.Id)) + "(ref json, value." + Naming.Member(section.Id) + ");");
+            w.Line("json.Flush();");
         }
 
+        w.Line("json.Dispose();");
         w.Line("writer.WriteEndObject();");
         w.Close();
     }
@@ -158,21 +177,23 @@ internal static class JsonEmitter
         foreach (var m in shape.Members)
             w.Line("bool seen_" + m.Id + " = false;");
         foreach (var m in shape.Members)
-            w.Line(m.ClrType + " " + Local(m.Id) + " = " + (m.Column is null ? "new()" : "null") + ";");
+            w.Line(m.ClrType + " " + Local(m.Id) + " = " + (m.Column is null ? ReportEmitter.Empty(m.ChildType!) : "null") + ";");
+        w.Line("int member = -1;");
         w.Open("while (" + R + ".Next(ref reader, path) == " + Json + "JsonTokenType.PropertyName)");
-        bool first = true;
+        w.Line("member = " + R + ".Member(ref reader, " + MembersField(shape.Type) + ", member + 1);");
+        w.Open("switch (member)");
+        int index = 0;
         foreach (var m in shape.Members)
         {
-            w.Open((first ? "if" : "else if") + " (reader.ValueTextEquals(" + Field(m.Id) + ".EncodedUtf8Bytes))");
-            first = false;
-            w.Line(R + ".CheckFirst(ref seen_" + m.Id + ", path, " + CodeWriter.Literal(m.Id) + ");");
-            w.Line(R + ".Next(ref reader, path);");
-            w.Line(Local(m.Id) + " = " + ReadValue(shape, m, fixedPaths) + ";");
-            w.Close();
+            w.Line("case " + index++ + ":");
+            w.Line("    " + R + ".CheckFirst(ref seen_" + m.Id + ", path, " + CodeWriter.Literal(m.Id) + ");");
+            w.Line("    " + R + ".Next(ref reader, path);");
+            w.Line("    " + Local(m.Id) + " = " + ReadValue(shape, m, fixedPaths) + ";");
+            w.Line("    break;");
         }
 
-        w.Open("else");
-        w.Line("throw " + R + ".UnknownMember(ref reader, path, " + CodeWriter.Literal(string.Join(", ", shape.Members.Select(m => m.Id))) + ");");
+        w.Line("default:");
+        w.Line("    throw " + R + ".UnknownMember(ref reader, path, " + CodeWriter.Literal(string.Join(", ", shape.Members.Select(m => m.Id))) + ");");
         w.Close();
         w.Close();
         w.Line();
@@ -183,31 +204,61 @@ internal static class JsonEmitter
     private static void EmitWrite(CodeWriter w, Shape shape)
     {
         w.Line();
-        w.Open("private static void " + WriteMethod(shape.Type) + "(" + Json + "Utf8JsonWriter writer, " + shape.Type + "? value)");
-        w.Line("value ??= new " + shape.Type + "();");
-        w.Line("writer.WriteStartObject();");
+        w.Open("private static void " + WriteMethod(shape.Type) + "(ref " + Chunks + " json, " + shape.Type + "? value)");
+        w.Line("value ??= " + ReportEmitter.Empty(shape.Type) + ";");
+        bool first = true;
         foreach (var m in shape.Members)
         {
+            // The punctuation before a member and its name are one constant chunk: {"a": or ,"b":
+            w.Line("json.Append(" + Utf8Literal((first ? "{" : ",") + "\"" + m.Id + "\":") + ");");
+            first = false;
             var member = "value." + Naming.Member(m.Id);
             if (m.Column is null)
             {
-                w.Line("writer.WritePropertyName(" + Field(m.Id) + ");");
-                w.Line(WriteMethod(m.ChildType!) + "(writer, " + member + ");");
+                w.Line(WriteMethod(m.ChildType!) + "(ref json, " + member + ");");
                 continue;
             }
 
-            var helper = m.Column.Kind switch
+            var append = m.Column.Kind switch
             {
-                ValueKindModel.Amount when m.Column.Unit is null => "WriteAmount",
-                ValueKindModel.Amount => "WriteDecimal",
-                _ => "WriteInt32",
+                ValueKindModel.Amount when m.Column.Unit is null => "AppendAmount",
+                ValueKindModel.Amount => "AppendDecimal",
+                _ => "AppendInt32",
             };
-            w.Line(W + "." + helper + "(writer, " + Field(m.Id) + ", " + member + ");");
+            w.Line("json." + append + "(" + member + ");");
         }
 
-        w.Line("writer.WriteEndObject();");
+        w.Line("json.Append(" + Utf8Literal(first ? "{}" : "}") + ");");
         w.Close();
     }
+
+    // The longest JSON text of an object of this shape: names and punctuation, every value at its longest.
+    private static int MaxBytes(string type, List<Shape> shapes, Dictionary<string, int> sizes)
+    {
+        if (sizes.TryGetValue(type, out int known))
+            return known;
+        var shape = shapes.First(s => s.Type == type);
+        int size = 2;
+        foreach (var m in shape.Members)
+        {
+            size += m.Id.Length + 4;
+            size += m.Column is null
+                ? MaxBytes(m.ChildType!, shapes, sizes)
+                : m.Column.Kind switch
+                {
+                    ValueKindModel.Amount when m.Column.Unit is null => 64,
+                    ValueKindModel.Amount => 32,
+                    _ => 11,
+                };
+        }
+
+        sizes[type] = size;
+        return size;
+    }
+
+    private static string Utf8Literal(string text) => CodeWriter.Literal(text) + "u8";
+
+    private static string MembersField(string? type) => type is null ? "M_Report" : "M_" + type.Replace('.', '_');
 
     private static string ReadValue(Shape owner, Member m, HashSet<string> fixedPaths)
     {

@@ -17,6 +17,9 @@ internal static class ReportEmitter
     private const string Templates = "global::GovInfoReports.Templates.";
     private const string Cell = Runtime + "CellValue";
 
+    /// <summary>The name of the shared all-blank instance of each nested record type.</summary>
+    public const string EmptyField = "Empty_";
+
     public static string Emit(TemplateModel template, string ns)
     {
         var cells = CellLayout.Of(template);
@@ -43,7 +46,7 @@ internal static class ReportEmitter
         {
             w.Line();
             w.Doc(section.Number + section.Heading, Remarks(section.Id, section.Aliases));
-            w.Line("public " + Naming.SectionType(section.Id) + " " + Naming.Member(section.Id) + " { get; init; } = new();");
+            w.Line("public " + Naming.SectionType(section.Id) + " " + Naming.Member(section.Id) + " { get; init; } = " + Empty(Naming.SectionType(section.Id)) + ";");
         }
 
         EmitGetCell(w, template.Id, cells);
@@ -91,6 +94,7 @@ internal static class ReportEmitter
         w.Line();
         w.Doc(section.Number + section.Heading);
         w.Open("public sealed partial record " + Naming.SectionType(section.Id));
+        EmitEmpty(w, Naming.SectionType(section.Id));
         if (section.IsSingleTable)
         {
             EmitTableMembers(w, section.Tables[0], section.Id);
@@ -104,7 +108,7 @@ internal static class ReportEmitter
                     w.Line();
                 first = false;
                 w.Doc(table.Caption ?? table.Id, Remarks(section.Id + "." + table.Id, table.Aliases));
-                w.Line("public " + Naming.TableType(table.Id) + " " + Naming.Member(table.Id) + " { get; init; } = new();");
+                w.Line("public " + Naming.TableType(table.Id) + " " + Naming.Member(table.Id) + " { get; init; } = " + Empty(Naming.TableType(table.Id)) + ";");
             }
 
             foreach (var table in section.Tables)
@@ -112,6 +116,7 @@ internal static class ReportEmitter
                 w.Line();
                 w.Doc(table.Caption ?? table.Id);
                 w.Open("public sealed partial record " + Naming.TableType(table.Id));
+                EmitEmpty(w, Naming.TableType(table.Id));
                 EmitTableMembers(w, table, section.Id + "." + table.Id);
                 w.Close();
             }
@@ -139,7 +144,7 @@ internal static class ReportEmitter
             var path = parentPath + "." + row.Id;
             w.Doc((row.Number ?? "") + row.Label, Remarks(path, row.Aliases));
             var type = row.IsGroup ? Naming.GroupType(row.Id) : rowType;
-            w.Line("public " + type + " " + Naming.Member(row.Id) + " { get; init; } = new();");
+            w.Line("public " + type + " " + Naming.Member(row.Id) + " { get; init; } = " + Empty(type) + ";");
         }
 
         foreach (var row in rows.Where(r => r.IsGroup))
@@ -147,6 +152,7 @@ internal static class ReportEmitter
             w.Line();
             w.Doc((row.Number ?? "") + row.Label + " (a group row: its rows hold the values)");
             w.Open("public sealed partial record " + Naming.GroupType(row.Id));
+            EmitEmpty(w, Naming.GroupType(row.Id));
             EmitRowMembers(w, row.Children, rowType, parentPath + "." + row.Id);
             w.Close();
         }
@@ -157,6 +163,7 @@ internal static class ReportEmitter
         w.Line();
         w.Doc(summary + ": " + string.Join("、", columns.Select(c => c.Label)) + ".");
         w.Open("public sealed partial record " + name);
+        EmitEmpty(w, name);
         bool first = true;
         foreach (var column in columns)
         {
@@ -172,6 +179,22 @@ internal static class ReportEmitter
 
         w.Close();
     }
+
+    /// <summary>
+    /// Every nested record has one shared all-blank instance, the default of the members of its type. Records are
+    /// immutable, so sharing is safe, and building a report (extraction, JSON, <c>FromCells</c>) allocates only the
+    /// objects it keeps: with <c>= new()</c> initialisers each object initialiser first built, then dropped, a
+    /// whole default subtree. The name has an underscore, which no template id (camelCase) can produce.
+    /// </summary>
+    private static void EmitEmpty(CodeWriter w, string type)
+    {
+        w.Doc("The shared all-blank instance: the default of every member of this type (records are immutable).");
+        w.Line("internal static readonly " + type + " " + EmptyField + " = new();");
+        w.Line();
+    }
+
+    /// <summary>The shared all-blank instance of <paramref name="type"/> (a type name as seen from where it is used).</summary>
+    public static string Empty(string type) => type + "." + EmptyField;
 
     private static string KindRemark(ColumnModel column) => column.Kind switch
     {

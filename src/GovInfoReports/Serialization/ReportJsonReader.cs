@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace GovInfoReports.Serialization;
@@ -15,7 +16,18 @@ public static class ReportJsonReader
     /// <param name="reader">The reader, positioned on the value.</param>
     /// <param name="parent">The JSON path of the containing object, for messages.</param>
     /// <param name="name">The member name.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int? ReadCount(ref Utf8JsonReader reader, string parent, string name)
+    {
+        // Fast path: a plain run of up to 9 digits, as writers write counts.
+        if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && TryDigits(reader.ValueSpan, out int digits))
+            return digits;
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        return ReadCountSlow(ref reader, parent, name);
+    }
+
+    private static int? ReadCountSlow(ref Utf8JsonReader reader, string parent, string name)
     {
         var value = ReadSignedCount(ref reader, parent, name);
         if (value < 0)
@@ -27,7 +39,15 @@ public static class ReportJsonReader
     /// <param name="reader">The reader, positioned on the value.</param>
     /// <param name="parent">The JSON path of the containing object, for messages.</param>
     /// <param name="name">The member name.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int? ReadSignedCount(ref Utf8JsonReader reader, string parent, string name)
+    {
+        if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && TryDigits(reader.ValueSpan, out int digits))
+            return digits;
+        return ReadSignedCountSlow(ref reader, parent, name);
+    }
+
+    private static int? ReadSignedCountSlow(ref Utf8JsonReader reader, string parent, string name)
     {
         switch (reader.TokenType)
         {
@@ -156,21 +176,56 @@ public static class ReportJsonReader
     /// <param name="reader">The reader.</param>
     /// <param name="path">The JSON path, for messages.</param>
     /// <returns>The token type.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JsonTokenType Next(ref Utf8JsonReader reader, string path)
     {
         if (!reader.Read())
-            throw Error(path, "文档不完整 / the document ends inside this object");
+            ThrowEnded(path);
         return reader.TokenType;
+    }
+
+    /// <summary>
+    /// Finds the property name the reader is on among an object's members. The member at
+    /// <paramref name="expected"/> (the one after the previous member) is tried first: documents written
+    /// by a converter keep their order, so a member costs one comparison, and any order still reads.
+    /// </summary>
+    /// <param name="reader">The reader, positioned on a property name.</param>
+    /// <param name="members">The object's members, pre-encoded, in their written order.</param>
+    /// <param name="expected">The index of the member expected next.</param>
+    /// <returns>The member's index, or -1 when the object has no such member.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Member(ref Utf8JsonReader reader, JsonEncodedText[] members, int expected)
+    {
+        // The name as written (no escapes, one segment) compares directly; anything else takes the general path.
+        if ((uint)expected < (uint)members.Length && !reader.ValueIsEscaped && !reader.HasValueSequence
+            && reader.ValueSpan.SequenceEqual(members[expected].EncodedUtf8Bytes))
+        {
+            return expected;
+        }
+
+        return FindMember(ref reader, members, expected);
+    }
+
+    private static int FindMember(ref Utf8JsonReader reader, JsonEncodedText[] members, int expected)
+    {
+        for (int i = 0; i < members.Length; i++)
+        {
+            if (i != expected && reader.ValueTextEquals(members[i].EncodedUtf8Bytes))
+                return i;
+        }
+
+        return -1;
     }
 
     /// <summary>Marks a member as seen; a second occurrence is an error.</summary>
     /// <param name="seen">Whether the member was seen before.</param>
     /// <param name="path">The JSON path of the object.</param>
     /// <param name="name">The member name.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CheckFirst(ref bool seen, string path, string name)
     {
         if (seen)
-            throw Error(path + "." + name, $"成员 \"{name}\" 重复 / the member \"{name}\" appears twice");
+            ThrowDuplicate(path, name);
         seen = true;
     }
 
@@ -195,6 +250,30 @@ public static class ReportJsonReader
     /// <param name="path">The JSON path.</param>
     /// <param name="reason">What is wrong.</param>
     public static JsonException Error(string path, string reason) => new($"{path}: {reason}", path, null, null);
+
+    private static void ThrowEnded(string path) => throw Error(path, "文档不完整 / the document ends inside this object");
+
+    private static void ThrowDuplicate(string path, string name) =>
+        throw Error(path + "." + name, $"成员 \"{name}\" 重复 / the member \"{name}\" appears twice");
+
+    // A count as writers write it: 1 to 9 ASCII digits (the reader has checked the number's syntax, so no
+    // leading zeros). Anything else — a sign, a fraction, an exponent, 10 digits — takes the checked path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryDigits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        if ((uint)(text.Length - 1) >= 9)
+            return false;
+        foreach (byte b in text)
+        {
+            uint digit = (uint)(b - '0');
+            if (digit > 9)
+                return false;
+            value = value * 10 + (int)digit;
+        }
+
+        return true;
+    }
 
     private static AmountUnit ReadUnit(ref Utf8JsonReader reader, string amountPath)
     {

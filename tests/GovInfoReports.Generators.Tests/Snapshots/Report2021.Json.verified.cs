@@ -82,6 +82,26 @@ namespace GovInfoReports
             /// <inheritdoc />
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Report2021 value, global::System.Text.Json.JsonSerializerOptions options) => WriteReport(writer, value);
 
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_Report = { N_template, N_year, N_agency, N_proactiveDisclosure, N_applications, N_reviews };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ProactiveDisclosureSection = { N_regulatoryDocuments, N_licensing, N_enforcement, N_fees };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ProactiveDisclosureSection_RegulatoryDocumentsTable = { N_regulations, N_normativeDocuments };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row = { N_issued, N_repealed, N_inForce };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ProactiveDisclosureSection_LicensingTable = { N_administrativeLicensing };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_DecisionsRow = { N_decisions };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ProactiveDisclosureSection_EnforcementTable = { N_administrativePenalty, N_administrativeCoercion };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ProactiveDisclosureSection_FeesTable = { N_administrativeFees };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ProactiveDisclosureSection_FeesTable_Row = { N_amount };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ApplicationsSection = { N_newlyReceived, N_carriedOver, N_results, N_carriedForward };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ApplicationsSection_ResultsGroup = { N_disclosed, N_partiallyDisclosed, N_withheld, N_unableToProvide, N_notProcessed, N_other, N_total };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ApplicationsSection_ResultsGroup_WithheldGroup = { N_stateSecret, N_prohibitedByLaw, N_endangersSafety, N_thirdPartyRights, N_internalAffairs, N_processInformation, N_enforcementFiles, N_queryMatters };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ApplicationsSection_ResultsGroup_UnableToProvideGroup = { N_notHeld, N_needsCreation, N_unclearAfterCorrection };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ApplicationsSection_ResultsGroup_NotProcessedGroup = { N_complaints, N_repeated, N_publications, N_excessive, N_confirmation };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ApplicationsSection_ResultsGroup_OtherGroup = { N_noCorrection, N_feeUnpaid, N_otherReasons };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ApplicantsRow = { N_naturalPerson, N_commercial, N_research, N_nonProfit, N_legalServices, N_other, N_total };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ReviewsSection = { N_reconsideration, N_litigation };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_ReviewsSection_LitigationGroup = { N_direct, N_afterReconsideration };
+            private static readonly global::System.Text.Json.JsonEncodedText[] M_OutcomesRow = { N_upheld, N_corrected, N_otherOutcome, N_pending, N_total };
+
             /// <summary>Reads one report document; the reader is on its first token or before it.</summary>
             internal static Report2021 ReadReport(ref global::System.Text.Json.Utf8JsonReader reader)
             {
@@ -93,50 +113,47 @@ namespace GovInfoReports
                 bool seen_reviews = false;
                 int? year = null;
                 string? agency = null;
-                ProactiveDisclosureSection v_proactiveDisclosure = new();
-                ApplicationsSection v_applications = new();
-                ReviewsSection v_reviews = new();
+                ProactiveDisclosureSection v_proactiveDisclosure = ProactiveDisclosureSection.Empty_;
+                ApplicationsSection v_applications = ApplicationsSection.Empty_;
+                ReviewsSection v_reviews = ReviewsSection.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$") == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_template.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_Report, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seenTemplate, "$", "template");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        global::GovInfoReports.Serialization.ReportJsonReader.ReadTemplateId(ref reader, "2021");
-                    }
-                    else if (reader.ValueTextEquals(N_year.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seenYear, "$", "year");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        year = global::GovInfoReports.Serialization.ReportJsonReader.ReadYear(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_agency.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seenAgency, "$", "agency");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        agency = global::GovInfoReports.Serialization.ReportJsonReader.ReadAgency(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_proactiveDisclosure.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_proactiveDisclosure, "$", "proactiveDisclosure");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        v_proactiveDisclosure = Read_ProactiveDisclosureSection(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_applications.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_applications, "$", "applications");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        v_applications = Read_ApplicationsSection(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_reviews.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_reviews, "$", "reviews");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
-                        v_reviews = Read_ReviewsSection(ref reader);
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, "$", "template, year, agency, proactiveDisclosure, applications, reviews");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seenTemplate, "$", "template");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
+                            global::GovInfoReports.Serialization.ReportJsonReader.ReadTemplateId(ref reader, "2021");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seenYear, "$", "year");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
+                            year = global::GovInfoReports.Serialization.ReportJsonReader.ReadYear(ref reader);
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seenAgency, "$", "agency");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
+                            agency = global::GovInfoReports.Serialization.ReportJsonReader.ReadAgency(ref reader);
+                            break;
+                        case 3:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_proactiveDisclosure, "$", "proactiveDisclosure");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
+                            v_proactiveDisclosure = Read_ProactiveDisclosureSection(ref reader);
+                            break;
+                        case 4:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_applications, "$", "applications");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
+                            v_applications = Read_ApplicationsSection(ref reader);
+                            break;
+                        case 5:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_reviews, "$", "reviews");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, "$");
+                            v_reviews = Read_ReviewsSection(ref reader);
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, "$", "template, year, agency, proactiveDisclosure, applications, reviews");
                     }
                 }
 
@@ -162,12 +179,17 @@ namespace GovInfoReports
                 writer.WriteString(N_template, TemplateId);
                 if (value.Year is { } year) writer.WriteNumber(N_year, year); else writer.WriteNull(N_year);
                 global::GovInfoReports.Serialization.ReportJsonWriter.WriteString(writer, N_agency, value.Agency);
+                var json = new global::GovInfoReports.Serialization.JsonChunkWriter(writer, 4743);
                 writer.WritePropertyName(N_proactiveDisclosure);
-                Write_ProactiveDisclosureSection(writer, value.ProactiveDisclosure);
+                Write_ProactiveDisclosureSection(ref json, value.ProactiveDisclosure);
+                json.Flush();
                 writer.WritePropertyName(N_applications);
-                Write_ApplicationsSection(writer, value.Applications);
+                Write_ApplicationsSection(ref json, value.Applications);
+                json.Flush();
                 writer.WritePropertyName(N_reviews);
-                Write_ReviewsSection(writer, value.Reviews);
+                Write_ReviewsSection(ref json, value.Reviews);
+                json.Flush();
+                json.Dispose();
                 writer.WriteEndObject();
             }
 
@@ -179,58 +201,56 @@ namespace GovInfoReports
                 bool seen_licensing = false;
                 bool seen_enforcement = false;
                 bool seen_fees = false;
-                ProactiveDisclosureSection.RegulatoryDocumentsTable v_regulatoryDocuments = new();
-                ProactiveDisclosureSection.LicensingTable v_licensing = new();
-                ProactiveDisclosureSection.EnforcementTable v_enforcement = new();
-                ProactiveDisclosureSection.FeesTable v_fees = new();
+                ProactiveDisclosureSection.RegulatoryDocumentsTable v_regulatoryDocuments = ProactiveDisclosureSection.RegulatoryDocumentsTable.Empty_;
+                ProactiveDisclosureSection.LicensingTable v_licensing = ProactiveDisclosureSection.LicensingTable.Empty_;
+                ProactiveDisclosureSection.EnforcementTable v_enforcement = ProactiveDisclosureSection.EnforcementTable.Empty_;
+                ProactiveDisclosureSection.FeesTable v_fees = ProactiveDisclosureSection.FeesTable.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_regulatoryDocuments.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ProactiveDisclosureSection, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_regulatoryDocuments, path, "regulatoryDocuments");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_regulatoryDocuments = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_licensing.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_licensing, path, "licensing");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_licensing = Read_ProactiveDisclosureSection_LicensingTable(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_enforcement.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_enforcement, path, "enforcement");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_enforcement = Read_ProactiveDisclosureSection_EnforcementTable(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_fees.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_fees, path, "fees");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_fees = Read_ProactiveDisclosureSection_FeesTable(ref reader);
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "regulatoryDocuments, licensing, enforcement, fees");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_regulatoryDocuments, path, "regulatoryDocuments");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_regulatoryDocuments = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref reader);
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_licensing, path, "licensing");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_licensing = Read_ProactiveDisclosureSection_LicensingTable(ref reader);
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_enforcement, path, "enforcement");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_enforcement = Read_ProactiveDisclosureSection_EnforcementTable(ref reader);
+                            break;
+                        case 3:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_fees, path, "fees");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_fees = Read_ProactiveDisclosureSection_FeesTable(ref reader);
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "regulatoryDocuments, licensing, enforcement, fees");
                     }
                 }
 
                 return new ProactiveDisclosureSection { RegulatoryDocuments = v_regulatoryDocuments, Licensing = v_licensing, Enforcement = v_enforcement, Fees = v_fees };
             }
 
-            private static void Write_ProactiveDisclosureSection(global::System.Text.Json.Utf8JsonWriter writer, ProactiveDisclosureSection? value)
+            private static void Write_ProactiveDisclosureSection(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ProactiveDisclosureSection? value)
             {
-                value ??= new ProactiveDisclosureSection();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_regulatoryDocuments);
-                Write_ProactiveDisclosureSection_RegulatoryDocumentsTable(writer, value.RegulatoryDocuments);
-                writer.WritePropertyName(N_licensing);
-                Write_ProactiveDisclosureSection_LicensingTable(writer, value.Licensing);
-                writer.WritePropertyName(N_enforcement);
-                Write_ProactiveDisclosureSection_EnforcementTable(writer, value.Enforcement);
-                writer.WritePropertyName(N_fees);
-                Write_ProactiveDisclosureSection_FeesTable(writer, value.Fees);
-                writer.WriteEndObject();
+                value ??= ProactiveDisclosureSection.Empty_;
+                json.Append("{\"regulatoryDocuments\":"u8);
+                Write_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref json, value.RegulatoryDocuments);
+                json.Append(",\"licensing\":"u8);
+                Write_ProactiveDisclosureSection_LicensingTable(ref json, value.Licensing);
+                json.Append(",\"enforcement\":"u8);
+                Write_ProactiveDisclosureSection_EnforcementTable(ref json, value.Enforcement);
+                json.Append(",\"fees\":"u8);
+                Write_ProactiveDisclosureSection_FeesTable(ref json, value.Fees);
+                json.Append("}"u8);
             }
 
             private static ProactiveDisclosureSection.RegulatoryDocumentsTable Read_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -239,40 +259,40 @@ namespace GovInfoReports
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_regulations = false;
                 bool seen_normativeDocuments = false;
-                ProactiveDisclosureSection.RegulatoryDocumentsTable.Row v_regulations = new();
-                ProactiveDisclosureSection.RegulatoryDocumentsTable.Row v_normativeDocuments = new();
+                ProactiveDisclosureSection.RegulatoryDocumentsTable.Row v_regulations = ProactiveDisclosureSection.RegulatoryDocumentsTable.Row.Empty_;
+                ProactiveDisclosureSection.RegulatoryDocumentsTable.Row v_normativeDocuments = ProactiveDisclosureSection.RegulatoryDocumentsTable.Row.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_regulations.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ProactiveDisclosureSection_RegulatoryDocumentsTable, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_regulations, path, "regulations");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_regulations = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref reader, "$.proactiveDisclosure.regulatoryDocuments.regulations");
-                    }
-                    else if (reader.ValueTextEquals(N_normativeDocuments.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_normativeDocuments, path, "normativeDocuments");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_normativeDocuments = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref reader, "$.proactiveDisclosure.regulatoryDocuments.normativeDocuments");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "regulations, normativeDocuments");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_regulations, path, "regulations");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_regulations = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref reader, "$.proactiveDisclosure.regulatoryDocuments.regulations");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_normativeDocuments, path, "normativeDocuments");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_normativeDocuments = Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref reader, "$.proactiveDisclosure.regulatoryDocuments.normativeDocuments");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "regulations, normativeDocuments");
                     }
                 }
 
                 return new ProactiveDisclosureSection.RegulatoryDocumentsTable { Regulations = v_regulations, NormativeDocuments = v_normativeDocuments };
             }
 
-            private static void Write_ProactiveDisclosureSection_RegulatoryDocumentsTable(global::System.Text.Json.Utf8JsonWriter writer, ProactiveDisclosureSection.RegulatoryDocumentsTable? value)
+            private static void Write_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ProactiveDisclosureSection.RegulatoryDocumentsTable? value)
             {
-                value ??= new ProactiveDisclosureSection.RegulatoryDocumentsTable();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_regulations);
-                Write_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(writer, value.Regulations);
-                writer.WritePropertyName(N_normativeDocuments);
-                Write_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(writer, value.NormativeDocuments);
-                writer.WriteEndObject();
+                value ??= ProactiveDisclosureSection.RegulatoryDocumentsTable.Empty_;
+                json.Append("{\"regulations\":"u8);
+                Write_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref json, value.Regulations);
+                json.Append(",\"normativeDocuments\":"u8);
+                Write_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref json, value.NormativeDocuments);
+                json.Append("}"u8);
             }
 
             private static ProactiveDisclosureSection.RegulatoryDocumentsTable.Row Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -284,43 +304,45 @@ namespace GovInfoReports
                 int? v_issued = null;
                 int? v_repealed = null;
                 int? v_inForce = null;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_issued.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_issued, path, "issued");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_issued = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "issued");
-                    }
-                    else if (reader.ValueTextEquals(N_repealed.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_repealed, path, "repealed");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_repealed = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "repealed");
-                    }
-                    else if (reader.ValueTextEquals(N_inForce.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_inForce, path, "inForce");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_inForce = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "inForce");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "issued, repealed, inForce");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_issued, path, "issued");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_issued = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "issued");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_repealed, path, "repealed");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_repealed = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "repealed");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_inForce, path, "inForce");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_inForce = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "inForce");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "issued, repealed, inForce");
                     }
                 }
 
                 return new ProactiveDisclosureSection.RegulatoryDocumentsTable.Row { Issued = v_issued, Repealed = v_repealed, InForce = v_inForce };
             }
 
-            private static void Write_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(global::System.Text.Json.Utf8JsonWriter writer, ProactiveDisclosureSection.RegulatoryDocumentsTable.Row? value)
+            private static void Write_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ProactiveDisclosureSection.RegulatoryDocumentsTable.Row? value)
             {
-                value ??= new ProactiveDisclosureSection.RegulatoryDocumentsTable.Row();
-                writer.WriteStartObject();
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_issued, value.Issued);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_repealed, value.Repealed);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_inForce, value.InForce);
-                writer.WriteEndObject();
+                value ??= ProactiveDisclosureSection.RegulatoryDocumentsTable.Row.Empty_;
+                json.Append("{\"issued\":"u8);
+                json.AppendInt32(value.Issued);
+                json.Append(",\"repealed\":"u8);
+                json.AppendInt32(value.Repealed);
+                json.Append(",\"inForce\":"u8);
+                json.AppendInt32(value.InForce);
+                json.Append("}"u8);
             }
 
             private static ProactiveDisclosureSection.LicensingTable Read_ProactiveDisclosureSection_LicensingTable(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -328,31 +350,32 @@ namespace GovInfoReports
                 const string path = "$.proactiveDisclosure.licensing";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_administrativeLicensing = false;
-                DecisionsRow v_administrativeLicensing = new();
+                DecisionsRow v_administrativeLicensing = DecisionsRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_administrativeLicensing.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ProactiveDisclosureSection_LicensingTable, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeLicensing, path, "administrativeLicensing");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_administrativeLicensing = Read_DecisionsRow(ref reader, "$.proactiveDisclosure.licensing.administrativeLicensing");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "administrativeLicensing");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeLicensing, path, "administrativeLicensing");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_administrativeLicensing = Read_DecisionsRow(ref reader, "$.proactiveDisclosure.licensing.administrativeLicensing");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "administrativeLicensing");
                     }
                 }
 
                 return new ProactiveDisclosureSection.LicensingTable { AdministrativeLicensing = v_administrativeLicensing };
             }
 
-            private static void Write_ProactiveDisclosureSection_LicensingTable(global::System.Text.Json.Utf8JsonWriter writer, ProactiveDisclosureSection.LicensingTable? value)
+            private static void Write_ProactiveDisclosureSection_LicensingTable(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ProactiveDisclosureSection.LicensingTable? value)
             {
-                value ??= new ProactiveDisclosureSection.LicensingTable();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_administrativeLicensing);
-                Write_DecisionsRow(writer, value.AdministrativeLicensing);
-                writer.WriteEndObject();
+                value ??= ProactiveDisclosureSection.LicensingTable.Empty_;
+                json.Append("{\"administrativeLicensing\":"u8);
+                Write_DecisionsRow(ref json, value.AdministrativeLicensing);
+                json.Append("}"u8);
             }
 
             private static DecisionsRow Read_DecisionsRow(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -360,29 +383,31 @@ namespace GovInfoReports
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_decisions = false;
                 int? v_decisions = null;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_decisions.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_DecisionsRow, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_decisions, path, "decisions");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_decisions = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "decisions");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "decisions");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_decisions, path, "decisions");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_decisions = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "decisions");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "decisions");
                     }
                 }
 
                 return new DecisionsRow { Decisions = v_decisions };
             }
 
-            private static void Write_DecisionsRow(global::System.Text.Json.Utf8JsonWriter writer, DecisionsRow? value)
+            private static void Write_DecisionsRow(ref global::GovInfoReports.Serialization.JsonChunkWriter json, DecisionsRow? value)
             {
-                value ??= new DecisionsRow();
-                writer.WriteStartObject();
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_decisions, value.Decisions);
-                writer.WriteEndObject();
+                value ??= DecisionsRow.Empty_;
+                json.Append("{\"decisions\":"u8);
+                json.AppendInt32(value.Decisions);
+                json.Append("}"u8);
             }
 
             private static ProactiveDisclosureSection.EnforcementTable Read_ProactiveDisclosureSection_EnforcementTable(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -391,40 +416,40 @@ namespace GovInfoReports
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_administrativePenalty = false;
                 bool seen_administrativeCoercion = false;
-                DecisionsRow v_administrativePenalty = new();
-                DecisionsRow v_administrativeCoercion = new();
+                DecisionsRow v_administrativePenalty = DecisionsRow.Empty_;
+                DecisionsRow v_administrativeCoercion = DecisionsRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_administrativePenalty.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ProactiveDisclosureSection_EnforcementTable, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativePenalty, path, "administrativePenalty");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_administrativePenalty = Read_DecisionsRow(ref reader, "$.proactiveDisclosure.enforcement.administrativePenalty");
-                    }
-                    else if (reader.ValueTextEquals(N_administrativeCoercion.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeCoercion, path, "administrativeCoercion");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_administrativeCoercion = Read_DecisionsRow(ref reader, "$.proactiveDisclosure.enforcement.administrativeCoercion");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "administrativePenalty, administrativeCoercion");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativePenalty, path, "administrativePenalty");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_administrativePenalty = Read_DecisionsRow(ref reader, "$.proactiveDisclosure.enforcement.administrativePenalty");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeCoercion, path, "administrativeCoercion");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_administrativeCoercion = Read_DecisionsRow(ref reader, "$.proactiveDisclosure.enforcement.administrativeCoercion");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "administrativePenalty, administrativeCoercion");
                     }
                 }
 
                 return new ProactiveDisclosureSection.EnforcementTable { AdministrativePenalty = v_administrativePenalty, AdministrativeCoercion = v_administrativeCoercion };
             }
 
-            private static void Write_ProactiveDisclosureSection_EnforcementTable(global::System.Text.Json.Utf8JsonWriter writer, ProactiveDisclosureSection.EnforcementTable? value)
+            private static void Write_ProactiveDisclosureSection_EnforcementTable(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ProactiveDisclosureSection.EnforcementTable? value)
             {
-                value ??= new ProactiveDisclosureSection.EnforcementTable();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_administrativePenalty);
-                Write_DecisionsRow(writer, value.AdministrativePenalty);
-                writer.WritePropertyName(N_administrativeCoercion);
-                Write_DecisionsRow(writer, value.AdministrativeCoercion);
-                writer.WriteEndObject();
+                value ??= ProactiveDisclosureSection.EnforcementTable.Empty_;
+                json.Append("{\"administrativePenalty\":"u8);
+                Write_DecisionsRow(ref json, value.AdministrativePenalty);
+                json.Append(",\"administrativeCoercion\":"u8);
+                Write_DecisionsRow(ref json, value.AdministrativeCoercion);
+                json.Append("}"u8);
             }
 
             private static ProactiveDisclosureSection.FeesTable Read_ProactiveDisclosureSection_FeesTable(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -432,31 +457,32 @@ namespace GovInfoReports
                 const string path = "$.proactiveDisclosure.fees";
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_administrativeFees = false;
-                ProactiveDisclosureSection.FeesTable.Row v_administrativeFees = new();
+                ProactiveDisclosureSection.FeesTable.Row v_administrativeFees = ProactiveDisclosureSection.FeesTable.Row.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_administrativeFees.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ProactiveDisclosureSection_FeesTable, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeFees, path, "administrativeFees");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_administrativeFees = Read_ProactiveDisclosureSection_FeesTable_Row(ref reader, "$.proactiveDisclosure.fees.administrativeFees");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "administrativeFees");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_administrativeFees, path, "administrativeFees");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_administrativeFees = Read_ProactiveDisclosureSection_FeesTable_Row(ref reader, "$.proactiveDisclosure.fees.administrativeFees");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "administrativeFees");
                     }
                 }
 
                 return new ProactiveDisclosureSection.FeesTable { AdministrativeFees = v_administrativeFees };
             }
 
-            private static void Write_ProactiveDisclosureSection_FeesTable(global::System.Text.Json.Utf8JsonWriter writer, ProactiveDisclosureSection.FeesTable? value)
+            private static void Write_ProactiveDisclosureSection_FeesTable(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ProactiveDisclosureSection.FeesTable? value)
             {
-                value ??= new ProactiveDisclosureSection.FeesTable();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_administrativeFees);
-                Write_ProactiveDisclosureSection_FeesTable_Row(writer, value.AdministrativeFees);
-                writer.WriteEndObject();
+                value ??= ProactiveDisclosureSection.FeesTable.Empty_;
+                json.Append("{\"administrativeFees\":"u8);
+                Write_ProactiveDisclosureSection_FeesTable_Row(ref json, value.AdministrativeFees);
+                json.Append("}"u8);
             }
 
             private static ProactiveDisclosureSection.FeesTable.Row Read_ProactiveDisclosureSection_FeesTable_Row(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -464,29 +490,31 @@ namespace GovInfoReports
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_amount = false;
                 decimal? v_amount = null;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_amount.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ProactiveDisclosureSection_FeesTable_Row, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_amount, path, "amount");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_amount = global::GovInfoReports.Serialization.ReportJsonReader.ReadDecimal(ref reader, path, "amount");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "amount");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_amount, path, "amount");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_amount = global::GovInfoReports.Serialization.ReportJsonReader.ReadDecimal(ref reader, path, "amount");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "amount");
                     }
                 }
 
                 return new ProactiveDisclosureSection.FeesTable.Row { Amount = v_amount };
             }
 
-            private static void Write_ProactiveDisclosureSection_FeesTable_Row(global::System.Text.Json.Utf8JsonWriter writer, ProactiveDisclosureSection.FeesTable.Row? value)
+            private static void Write_ProactiveDisclosureSection_FeesTable_Row(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ProactiveDisclosureSection.FeesTable.Row? value)
             {
-                value ??= new ProactiveDisclosureSection.FeesTable.Row();
-                writer.WriteStartObject();
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteDecimal(writer, N_amount, value.Amount);
-                writer.WriteEndObject();
+                value ??= ProactiveDisclosureSection.FeesTable.Row.Empty_;
+                json.Append("{\"amount\":"u8);
+                json.AppendDecimal(value.Amount);
+                json.Append("}"u8);
             }
 
             private static ApplicationsSection Read_ApplicationsSection(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -497,58 +525,56 @@ namespace GovInfoReports
                 bool seen_carriedOver = false;
                 bool seen_results = false;
                 bool seen_carriedForward = false;
-                ApplicantsRow v_newlyReceived = new();
-                ApplicantsRow v_carriedOver = new();
-                ApplicationsSection.ResultsGroup v_results = new();
-                ApplicantsRow v_carriedForward = new();
+                ApplicantsRow v_newlyReceived = ApplicantsRow.Empty_;
+                ApplicantsRow v_carriedOver = ApplicantsRow.Empty_;
+                ApplicationsSection.ResultsGroup v_results = ApplicationsSection.ResultsGroup.Empty_;
+                ApplicantsRow v_carriedForward = ApplicantsRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_newlyReceived.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ApplicationsSection, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_newlyReceived, path, "newlyReceived");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_newlyReceived = Read_ApplicantsRow(ref reader, "$.applications.newlyReceived");
-                    }
-                    else if (reader.ValueTextEquals(N_carriedOver.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_carriedOver, path, "carriedOver");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_carriedOver = Read_ApplicantsRow(ref reader, "$.applications.carriedOver");
-                    }
-                    else if (reader.ValueTextEquals(N_results.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_results, path, "results");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_results = Read_ApplicationsSection_ResultsGroup(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_carriedForward.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_carriedForward, path, "carriedForward");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_carriedForward = Read_ApplicantsRow(ref reader, "$.applications.carriedForward");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "newlyReceived, carriedOver, results, carriedForward");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_newlyReceived, path, "newlyReceived");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_newlyReceived = Read_ApplicantsRow(ref reader, "$.applications.newlyReceived");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_carriedOver, path, "carriedOver");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_carriedOver = Read_ApplicantsRow(ref reader, "$.applications.carriedOver");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_results, path, "results");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_results = Read_ApplicationsSection_ResultsGroup(ref reader);
+                            break;
+                        case 3:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_carriedForward, path, "carriedForward");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_carriedForward = Read_ApplicantsRow(ref reader, "$.applications.carriedForward");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "newlyReceived, carriedOver, results, carriedForward");
                     }
                 }
 
                 return new ApplicationsSection { NewlyReceived = v_newlyReceived, CarriedOver = v_carriedOver, Results = v_results, CarriedForward = v_carriedForward };
             }
 
-            private static void Write_ApplicationsSection(global::System.Text.Json.Utf8JsonWriter writer, ApplicationsSection? value)
+            private static void Write_ApplicationsSection(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ApplicationsSection? value)
             {
-                value ??= new ApplicationsSection();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_newlyReceived);
-                Write_ApplicantsRow(writer, value.NewlyReceived);
-                writer.WritePropertyName(N_carriedOver);
-                Write_ApplicantsRow(writer, value.CarriedOver);
-                writer.WritePropertyName(N_results);
-                Write_ApplicationsSection_ResultsGroup(writer, value.Results);
-                writer.WritePropertyName(N_carriedForward);
-                Write_ApplicantsRow(writer, value.CarriedForward);
-                writer.WriteEndObject();
+                value ??= ApplicationsSection.Empty_;
+                json.Append("{\"newlyReceived\":"u8);
+                Write_ApplicantsRow(ref json, value.NewlyReceived);
+                json.Append(",\"carriedOver\":"u8);
+                Write_ApplicantsRow(ref json, value.CarriedOver);
+                json.Append(",\"results\":"u8);
+                Write_ApplicationsSection_ResultsGroup(ref json, value.Results);
+                json.Append(",\"carriedForward\":"u8);
+                Write_ApplicantsRow(ref json, value.CarriedForward);
+                json.Append("}"u8);
             }
 
             private static ApplicationsSection.ResultsGroup Read_ApplicationsSection_ResultsGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -562,85 +588,80 @@ namespace GovInfoReports
                 bool seen_notProcessed = false;
                 bool seen_other = false;
                 bool seen_total = false;
-                ApplicantsRow v_disclosed = new();
-                ApplicantsRow v_partiallyDisclosed = new();
-                ApplicationsSection.ResultsGroup.WithheldGroup v_withheld = new();
-                ApplicationsSection.ResultsGroup.UnableToProvideGroup v_unableToProvide = new();
-                ApplicationsSection.ResultsGroup.NotProcessedGroup v_notProcessed = new();
-                ApplicationsSection.ResultsGroup.OtherGroup v_other = new();
-                ApplicantsRow v_total = new();
+                ApplicantsRow v_disclosed = ApplicantsRow.Empty_;
+                ApplicantsRow v_partiallyDisclosed = ApplicantsRow.Empty_;
+                ApplicationsSection.ResultsGroup.WithheldGroup v_withheld = ApplicationsSection.ResultsGroup.WithheldGroup.Empty_;
+                ApplicationsSection.ResultsGroup.UnableToProvideGroup v_unableToProvide = ApplicationsSection.ResultsGroup.UnableToProvideGroup.Empty_;
+                ApplicationsSection.ResultsGroup.NotProcessedGroup v_notProcessed = ApplicationsSection.ResultsGroup.NotProcessedGroup.Empty_;
+                ApplicationsSection.ResultsGroup.OtherGroup v_other = ApplicationsSection.ResultsGroup.OtherGroup.Empty_;
+                ApplicantsRow v_total = ApplicantsRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_disclosed.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ApplicationsSection_ResultsGroup, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_disclosed, path, "disclosed");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_disclosed = Read_ApplicantsRow(ref reader, "$.applications.results.disclosed");
-                    }
-                    else if (reader.ValueTextEquals(N_partiallyDisclosed.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_partiallyDisclosed, path, "partiallyDisclosed");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_partiallyDisclosed = Read_ApplicantsRow(ref reader, "$.applications.results.partiallyDisclosed");
-                    }
-                    else if (reader.ValueTextEquals(N_withheld.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_withheld, path, "withheld");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_withheld = Read_ApplicationsSection_ResultsGroup_WithheldGroup(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_unableToProvide.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_unableToProvide, path, "unableToProvide");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_unableToProvide = Read_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_notProcessed.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_notProcessed, path, "notProcessed");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_notProcessed = Read_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_other.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_other, path, "other");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_other = Read_ApplicationsSection_ResultsGroup_OtherGroup(ref reader);
-                    }
-                    else if (reader.ValueTextEquals(N_total.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_total, path, "total");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_total = Read_ApplicantsRow(ref reader, "$.applications.results.total");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "disclosed, partiallyDisclosed, withheld, unableToProvide, notProcessed, other, total");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_disclosed, path, "disclosed");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_disclosed = Read_ApplicantsRow(ref reader, "$.applications.results.disclosed");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_partiallyDisclosed, path, "partiallyDisclosed");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_partiallyDisclosed = Read_ApplicantsRow(ref reader, "$.applications.results.partiallyDisclosed");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_withheld, path, "withheld");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_withheld = Read_ApplicationsSection_ResultsGroup_WithheldGroup(ref reader);
+                            break;
+                        case 3:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_unableToProvide, path, "unableToProvide");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_unableToProvide = Read_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref reader);
+                            break;
+                        case 4:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_notProcessed, path, "notProcessed");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_notProcessed = Read_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref reader);
+                            break;
+                        case 5:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_other, path, "other");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_other = Read_ApplicationsSection_ResultsGroup_OtherGroup(ref reader);
+                            break;
+                        case 6:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_total, path, "total");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_total = Read_ApplicantsRow(ref reader, "$.applications.results.total");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "disclosed, partiallyDisclosed, withheld, unableToProvide, notProcessed, other, total");
                     }
                 }
 
                 return new ApplicationsSection.ResultsGroup { Disclosed = v_disclosed, PartiallyDisclosed = v_partiallyDisclosed, Withheld = v_withheld, UnableToProvide = v_unableToProvide, NotProcessed = v_notProcessed, Other = v_other, Total = v_total };
             }
 
-            private static void Write_ApplicationsSection_ResultsGroup(global::System.Text.Json.Utf8JsonWriter writer, ApplicationsSection.ResultsGroup? value)
+            private static void Write_ApplicationsSection_ResultsGroup(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ApplicationsSection.ResultsGroup? value)
             {
-                value ??= new ApplicationsSection.ResultsGroup();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_disclosed);
-                Write_ApplicantsRow(writer, value.Disclosed);
-                writer.WritePropertyName(N_partiallyDisclosed);
-                Write_ApplicantsRow(writer, value.PartiallyDisclosed);
-                writer.WritePropertyName(N_withheld);
-                Write_ApplicationsSection_ResultsGroup_WithheldGroup(writer, value.Withheld);
-                writer.WritePropertyName(N_unableToProvide);
-                Write_ApplicationsSection_ResultsGroup_UnableToProvideGroup(writer, value.UnableToProvide);
-                writer.WritePropertyName(N_notProcessed);
-                Write_ApplicationsSection_ResultsGroup_NotProcessedGroup(writer, value.NotProcessed);
-                writer.WritePropertyName(N_other);
-                Write_ApplicationsSection_ResultsGroup_OtherGroup(writer, value.Other);
-                writer.WritePropertyName(N_total);
-                Write_ApplicantsRow(writer, value.Total);
-                writer.WriteEndObject();
+                value ??= ApplicationsSection.ResultsGroup.Empty_;
+                json.Append("{\"disclosed\":"u8);
+                Write_ApplicantsRow(ref json, value.Disclosed);
+                json.Append(",\"partiallyDisclosed\":"u8);
+                Write_ApplicantsRow(ref json, value.PartiallyDisclosed);
+                json.Append(",\"withheld\":"u8);
+                Write_ApplicationsSection_ResultsGroup_WithheldGroup(ref json, value.Withheld);
+                json.Append(",\"unableToProvide\":"u8);
+                Write_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref json, value.UnableToProvide);
+                json.Append(",\"notProcessed\":"u8);
+                Write_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref json, value.NotProcessed);
+                json.Append(",\"other\":"u8);
+                Write_ApplicationsSection_ResultsGroup_OtherGroup(ref json, value.Other);
+                json.Append(",\"total\":"u8);
+                Write_ApplicantsRow(ref json, value.Total);
+                json.Append("}"u8);
             }
 
             private static ApplicationsSection.ResultsGroup.WithheldGroup Read_ApplicationsSection_ResultsGroup_WithheldGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -655,94 +676,88 @@ namespace GovInfoReports
                 bool seen_processInformation = false;
                 bool seen_enforcementFiles = false;
                 bool seen_queryMatters = false;
-                ApplicantsRow v_stateSecret = new();
-                ApplicantsRow v_prohibitedByLaw = new();
-                ApplicantsRow v_endangersSafety = new();
-                ApplicantsRow v_thirdPartyRights = new();
-                ApplicantsRow v_internalAffairs = new();
-                ApplicantsRow v_processInformation = new();
-                ApplicantsRow v_enforcementFiles = new();
-                ApplicantsRow v_queryMatters = new();
+                ApplicantsRow v_stateSecret = ApplicantsRow.Empty_;
+                ApplicantsRow v_prohibitedByLaw = ApplicantsRow.Empty_;
+                ApplicantsRow v_endangersSafety = ApplicantsRow.Empty_;
+                ApplicantsRow v_thirdPartyRights = ApplicantsRow.Empty_;
+                ApplicantsRow v_internalAffairs = ApplicantsRow.Empty_;
+                ApplicantsRow v_processInformation = ApplicantsRow.Empty_;
+                ApplicantsRow v_enforcementFiles = ApplicantsRow.Empty_;
+                ApplicantsRow v_queryMatters = ApplicantsRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_stateSecret.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ApplicationsSection_ResultsGroup_WithheldGroup, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_stateSecret, path, "stateSecret");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_stateSecret = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.stateSecret");
-                    }
-                    else if (reader.ValueTextEquals(N_prohibitedByLaw.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_prohibitedByLaw, path, "prohibitedByLaw");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_prohibitedByLaw = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.prohibitedByLaw");
-                    }
-                    else if (reader.ValueTextEquals(N_endangersSafety.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_endangersSafety, path, "endangersSafety");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_endangersSafety = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.endangersSafety");
-                    }
-                    else if (reader.ValueTextEquals(N_thirdPartyRights.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_thirdPartyRights, path, "thirdPartyRights");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_thirdPartyRights = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.thirdPartyRights");
-                    }
-                    else if (reader.ValueTextEquals(N_internalAffairs.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_internalAffairs, path, "internalAffairs");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_internalAffairs = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.internalAffairs");
-                    }
-                    else if (reader.ValueTextEquals(N_processInformation.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_processInformation, path, "processInformation");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_processInformation = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.processInformation");
-                    }
-                    else if (reader.ValueTextEquals(N_enforcementFiles.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_enforcementFiles, path, "enforcementFiles");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_enforcementFiles = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.enforcementFiles");
-                    }
-                    else if (reader.ValueTextEquals(N_queryMatters.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_queryMatters, path, "queryMatters");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_queryMatters = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.queryMatters");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "stateSecret, prohibitedByLaw, endangersSafety, thirdPartyRights, internalAffairs, processInformation, enforcementFiles, queryMatters");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_stateSecret, path, "stateSecret");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_stateSecret = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.stateSecret");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_prohibitedByLaw, path, "prohibitedByLaw");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_prohibitedByLaw = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.prohibitedByLaw");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_endangersSafety, path, "endangersSafety");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_endangersSafety = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.endangersSafety");
+                            break;
+                        case 3:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_thirdPartyRights, path, "thirdPartyRights");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_thirdPartyRights = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.thirdPartyRights");
+                            break;
+                        case 4:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_internalAffairs, path, "internalAffairs");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_internalAffairs = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.internalAffairs");
+                            break;
+                        case 5:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_processInformation, path, "processInformation");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_processInformation = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.processInformation");
+                            break;
+                        case 6:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_enforcementFiles, path, "enforcementFiles");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_enforcementFiles = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.enforcementFiles");
+                            break;
+                        case 7:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_queryMatters, path, "queryMatters");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_queryMatters = Read_ApplicantsRow(ref reader, "$.applications.results.withheld.queryMatters");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "stateSecret, prohibitedByLaw, endangersSafety, thirdPartyRights, internalAffairs, processInformation, enforcementFiles, queryMatters");
                     }
                 }
 
                 return new ApplicationsSection.ResultsGroup.WithheldGroup { StateSecret = v_stateSecret, ProhibitedByLaw = v_prohibitedByLaw, EndangersSafety = v_endangersSafety, ThirdPartyRights = v_thirdPartyRights, InternalAffairs = v_internalAffairs, ProcessInformation = v_processInformation, EnforcementFiles = v_enforcementFiles, QueryMatters = v_queryMatters };
             }
 
-            private static void Write_ApplicationsSection_ResultsGroup_WithheldGroup(global::System.Text.Json.Utf8JsonWriter writer, ApplicationsSection.ResultsGroup.WithheldGroup? value)
+            private static void Write_ApplicationsSection_ResultsGroup_WithheldGroup(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ApplicationsSection.ResultsGroup.WithheldGroup? value)
             {
-                value ??= new ApplicationsSection.ResultsGroup.WithheldGroup();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_stateSecret);
-                Write_ApplicantsRow(writer, value.StateSecret);
-                writer.WritePropertyName(N_prohibitedByLaw);
-                Write_ApplicantsRow(writer, value.ProhibitedByLaw);
-                writer.WritePropertyName(N_endangersSafety);
-                Write_ApplicantsRow(writer, value.EndangersSafety);
-                writer.WritePropertyName(N_thirdPartyRights);
-                Write_ApplicantsRow(writer, value.ThirdPartyRights);
-                writer.WritePropertyName(N_internalAffairs);
-                Write_ApplicantsRow(writer, value.InternalAffairs);
-                writer.WritePropertyName(N_processInformation);
-                Write_ApplicantsRow(writer, value.ProcessInformation);
-                writer.WritePropertyName(N_enforcementFiles);
-                Write_ApplicantsRow(writer, value.EnforcementFiles);
-                writer.WritePropertyName(N_queryMatters);
-                Write_ApplicantsRow(writer, value.QueryMatters);
-                writer.WriteEndObject();
+                value ??= ApplicationsSection.ResultsGroup.WithheldGroup.Empty_;
+                json.Append("{\"stateSecret\":"u8);
+                Write_ApplicantsRow(ref json, value.StateSecret);
+                json.Append(",\"prohibitedByLaw\":"u8);
+                Write_ApplicantsRow(ref json, value.ProhibitedByLaw);
+                json.Append(",\"endangersSafety\":"u8);
+                Write_ApplicantsRow(ref json, value.EndangersSafety);
+                json.Append(",\"thirdPartyRights\":"u8);
+                Write_ApplicantsRow(ref json, value.ThirdPartyRights);
+                json.Append(",\"internalAffairs\":"u8);
+                Write_ApplicantsRow(ref json, value.InternalAffairs);
+                json.Append(",\"processInformation\":"u8);
+                Write_ApplicantsRow(ref json, value.ProcessInformation);
+                json.Append(",\"enforcementFiles\":"u8);
+                Write_ApplicantsRow(ref json, value.EnforcementFiles);
+                json.Append(",\"queryMatters\":"u8);
+                Write_ApplicantsRow(ref json, value.QueryMatters);
+                json.Append("}"u8);
             }
 
             private static ApplicationsSection.ResultsGroup.UnableToProvideGroup Read_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -752,49 +767,48 @@ namespace GovInfoReports
                 bool seen_notHeld = false;
                 bool seen_needsCreation = false;
                 bool seen_unclearAfterCorrection = false;
-                ApplicantsRow v_notHeld = new();
-                ApplicantsRow v_needsCreation = new();
-                ApplicantsRow v_unclearAfterCorrection = new();
+                ApplicantsRow v_notHeld = ApplicantsRow.Empty_;
+                ApplicantsRow v_needsCreation = ApplicantsRow.Empty_;
+                ApplicantsRow v_unclearAfterCorrection = ApplicantsRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_notHeld.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ApplicationsSection_ResultsGroup_UnableToProvideGroup, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_notHeld, path, "notHeld");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_notHeld = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.notHeld");
-                    }
-                    else if (reader.ValueTextEquals(N_needsCreation.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_needsCreation, path, "needsCreation");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_needsCreation = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.needsCreation");
-                    }
-                    else if (reader.ValueTextEquals(N_unclearAfterCorrection.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_unclearAfterCorrection, path, "unclearAfterCorrection");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_unclearAfterCorrection = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.unclearAfterCorrection");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "notHeld, needsCreation, unclearAfterCorrection");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_notHeld, path, "notHeld");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_notHeld = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.notHeld");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_needsCreation, path, "needsCreation");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_needsCreation = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.needsCreation");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_unclearAfterCorrection, path, "unclearAfterCorrection");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_unclearAfterCorrection = Read_ApplicantsRow(ref reader, "$.applications.results.unableToProvide.unclearAfterCorrection");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "notHeld, needsCreation, unclearAfterCorrection");
                     }
                 }
 
                 return new ApplicationsSection.ResultsGroup.UnableToProvideGroup { NotHeld = v_notHeld, NeedsCreation = v_needsCreation, UnclearAfterCorrection = v_unclearAfterCorrection };
             }
 
-            private static void Write_ApplicationsSection_ResultsGroup_UnableToProvideGroup(global::System.Text.Json.Utf8JsonWriter writer, ApplicationsSection.ResultsGroup.UnableToProvideGroup? value)
+            private static void Write_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ApplicationsSection.ResultsGroup.UnableToProvideGroup? value)
             {
-                value ??= new ApplicationsSection.ResultsGroup.UnableToProvideGroup();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_notHeld);
-                Write_ApplicantsRow(writer, value.NotHeld);
-                writer.WritePropertyName(N_needsCreation);
-                Write_ApplicantsRow(writer, value.NeedsCreation);
-                writer.WritePropertyName(N_unclearAfterCorrection);
-                Write_ApplicantsRow(writer, value.UnclearAfterCorrection);
-                writer.WriteEndObject();
+                value ??= ApplicationsSection.ResultsGroup.UnableToProvideGroup.Empty_;
+                json.Append("{\"notHeld\":"u8);
+                Write_ApplicantsRow(ref json, value.NotHeld);
+                json.Append(",\"needsCreation\":"u8);
+                Write_ApplicantsRow(ref json, value.NeedsCreation);
+                json.Append(",\"unclearAfterCorrection\":"u8);
+                Write_ApplicantsRow(ref json, value.UnclearAfterCorrection);
+                json.Append("}"u8);
             }
 
             private static ApplicationsSection.ResultsGroup.NotProcessedGroup Read_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -806,67 +820,64 @@ namespace GovInfoReports
                 bool seen_publications = false;
                 bool seen_excessive = false;
                 bool seen_confirmation = false;
-                ApplicantsRow v_complaints = new();
-                ApplicantsRow v_repeated = new();
-                ApplicantsRow v_publications = new();
-                ApplicantsRow v_excessive = new();
-                ApplicantsRow v_confirmation = new();
+                ApplicantsRow v_complaints = ApplicantsRow.Empty_;
+                ApplicantsRow v_repeated = ApplicantsRow.Empty_;
+                ApplicantsRow v_publications = ApplicantsRow.Empty_;
+                ApplicantsRow v_excessive = ApplicantsRow.Empty_;
+                ApplicantsRow v_confirmation = ApplicantsRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_complaints.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ApplicationsSection_ResultsGroup_NotProcessedGroup, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_complaints, path, "complaints");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_complaints = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.complaints");
-                    }
-                    else if (reader.ValueTextEquals(N_repeated.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_repeated, path, "repeated");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_repeated = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.repeated");
-                    }
-                    else if (reader.ValueTextEquals(N_publications.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_publications, path, "publications");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_publications = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.publications");
-                    }
-                    else if (reader.ValueTextEquals(N_excessive.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_excessive, path, "excessive");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_excessive = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.excessive");
-                    }
-                    else if (reader.ValueTextEquals(N_confirmation.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_confirmation, path, "confirmation");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_confirmation = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.confirmation");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "complaints, repeated, publications, excessive, confirmation");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_complaints, path, "complaints");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_complaints = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.complaints");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_repeated, path, "repeated");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_repeated = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.repeated");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_publications, path, "publications");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_publications = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.publications");
+                            break;
+                        case 3:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_excessive, path, "excessive");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_excessive = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.excessive");
+                            break;
+                        case 4:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_confirmation, path, "confirmation");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_confirmation = Read_ApplicantsRow(ref reader, "$.applications.results.notProcessed.confirmation");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "complaints, repeated, publications, excessive, confirmation");
                     }
                 }
 
                 return new ApplicationsSection.ResultsGroup.NotProcessedGroup { Complaints = v_complaints, Repeated = v_repeated, Publications = v_publications, Excessive = v_excessive, Confirmation = v_confirmation };
             }
 
-            private static void Write_ApplicationsSection_ResultsGroup_NotProcessedGroup(global::System.Text.Json.Utf8JsonWriter writer, ApplicationsSection.ResultsGroup.NotProcessedGroup? value)
+            private static void Write_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ApplicationsSection.ResultsGroup.NotProcessedGroup? value)
             {
-                value ??= new ApplicationsSection.ResultsGroup.NotProcessedGroup();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_complaints);
-                Write_ApplicantsRow(writer, value.Complaints);
-                writer.WritePropertyName(N_repeated);
-                Write_ApplicantsRow(writer, value.Repeated);
-                writer.WritePropertyName(N_publications);
-                Write_ApplicantsRow(writer, value.Publications);
-                writer.WritePropertyName(N_excessive);
-                Write_ApplicantsRow(writer, value.Excessive);
-                writer.WritePropertyName(N_confirmation);
-                Write_ApplicantsRow(writer, value.Confirmation);
-                writer.WriteEndObject();
+                value ??= ApplicationsSection.ResultsGroup.NotProcessedGroup.Empty_;
+                json.Append("{\"complaints\":"u8);
+                Write_ApplicantsRow(ref json, value.Complaints);
+                json.Append(",\"repeated\":"u8);
+                Write_ApplicantsRow(ref json, value.Repeated);
+                json.Append(",\"publications\":"u8);
+                Write_ApplicantsRow(ref json, value.Publications);
+                json.Append(",\"excessive\":"u8);
+                Write_ApplicantsRow(ref json, value.Excessive);
+                json.Append(",\"confirmation\":"u8);
+                Write_ApplicantsRow(ref json, value.Confirmation);
+                json.Append("}"u8);
             }
 
             private static ApplicationsSection.ResultsGroup.OtherGroup Read_ApplicationsSection_ResultsGroup_OtherGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -876,49 +887,48 @@ namespace GovInfoReports
                 bool seen_noCorrection = false;
                 bool seen_feeUnpaid = false;
                 bool seen_otherReasons = false;
-                ApplicantsRow v_noCorrection = new();
-                ApplicantsRow v_feeUnpaid = new();
-                ApplicantsRow v_otherReasons = new();
+                ApplicantsRow v_noCorrection = ApplicantsRow.Empty_;
+                ApplicantsRow v_feeUnpaid = ApplicantsRow.Empty_;
+                ApplicantsRow v_otherReasons = ApplicantsRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_noCorrection.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ApplicationsSection_ResultsGroup_OtherGroup, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_noCorrection, path, "noCorrection");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_noCorrection = Read_ApplicantsRow(ref reader, "$.applications.results.other.noCorrection");
-                    }
-                    else if (reader.ValueTextEquals(N_feeUnpaid.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_feeUnpaid, path, "feeUnpaid");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_feeUnpaid = Read_ApplicantsRow(ref reader, "$.applications.results.other.feeUnpaid");
-                    }
-                    else if (reader.ValueTextEquals(N_otherReasons.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_otherReasons, path, "otherReasons");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_otherReasons = Read_ApplicantsRow(ref reader, "$.applications.results.other.otherReasons");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "noCorrection, feeUnpaid, otherReasons");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_noCorrection, path, "noCorrection");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_noCorrection = Read_ApplicantsRow(ref reader, "$.applications.results.other.noCorrection");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_feeUnpaid, path, "feeUnpaid");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_feeUnpaid = Read_ApplicantsRow(ref reader, "$.applications.results.other.feeUnpaid");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_otherReasons, path, "otherReasons");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_otherReasons = Read_ApplicantsRow(ref reader, "$.applications.results.other.otherReasons");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "noCorrection, feeUnpaid, otherReasons");
                     }
                 }
 
                 return new ApplicationsSection.ResultsGroup.OtherGroup { NoCorrection = v_noCorrection, FeeUnpaid = v_feeUnpaid, OtherReasons = v_otherReasons };
             }
 
-            private static void Write_ApplicationsSection_ResultsGroup_OtherGroup(global::System.Text.Json.Utf8JsonWriter writer, ApplicationsSection.ResultsGroup.OtherGroup? value)
+            private static void Write_ApplicationsSection_ResultsGroup_OtherGroup(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ApplicationsSection.ResultsGroup.OtherGroup? value)
             {
-                value ??= new ApplicationsSection.ResultsGroup.OtherGroup();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_noCorrection);
-                Write_ApplicantsRow(writer, value.NoCorrection);
-                writer.WritePropertyName(N_feeUnpaid);
-                Write_ApplicantsRow(writer, value.FeeUnpaid);
-                writer.WritePropertyName(N_otherReasons);
-                Write_ApplicantsRow(writer, value.OtherReasons);
-                writer.WriteEndObject();
+                value ??= ApplicationsSection.ResultsGroup.OtherGroup.Empty_;
+                json.Append("{\"noCorrection\":"u8);
+                Write_ApplicantsRow(ref json, value.NoCorrection);
+                json.Append(",\"feeUnpaid\":"u8);
+                Write_ApplicantsRow(ref json, value.FeeUnpaid);
+                json.Append(",\"otherReasons\":"u8);
+                Write_ApplicantsRow(ref json, value.OtherReasons);
+                json.Append("}"u8);
             }
 
             private static ApplicantsRow Read_ApplicantsRow(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -938,71 +948,73 @@ namespace GovInfoReports
                 int? v_legalServices = null;
                 int? v_other = null;
                 int? v_total = null;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_naturalPerson.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ApplicantsRow, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_naturalPerson, path, "naturalPerson");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_naturalPerson = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "naturalPerson");
-                    }
-                    else if (reader.ValueTextEquals(N_commercial.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_commercial, path, "commercial");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_commercial = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "commercial");
-                    }
-                    else if (reader.ValueTextEquals(N_research.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_research, path, "research");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_research = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "research");
-                    }
-                    else if (reader.ValueTextEquals(N_nonProfit.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_nonProfit, path, "nonProfit");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_nonProfit = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "nonProfit");
-                    }
-                    else if (reader.ValueTextEquals(N_legalServices.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_legalServices, path, "legalServices");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_legalServices = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "legalServices");
-                    }
-                    else if (reader.ValueTextEquals(N_other.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_other, path, "other");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_other = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "other");
-                    }
-                    else if (reader.ValueTextEquals(N_total.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_total, path, "total");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_total = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "total");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "naturalPerson, commercial, research, nonProfit, legalServices, other, total");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_naturalPerson, path, "naturalPerson");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_naturalPerson = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "naturalPerson");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_commercial, path, "commercial");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_commercial = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "commercial");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_research, path, "research");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_research = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "research");
+                            break;
+                        case 3:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_nonProfit, path, "nonProfit");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_nonProfit = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "nonProfit");
+                            break;
+                        case 4:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_legalServices, path, "legalServices");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_legalServices = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "legalServices");
+                            break;
+                        case 5:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_other, path, "other");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_other = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "other");
+                            break;
+                        case 6:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_total, path, "total");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_total = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "total");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "naturalPerson, commercial, research, nonProfit, legalServices, other, total");
                     }
                 }
 
                 return new ApplicantsRow { NaturalPerson = v_naturalPerson, Commercial = v_commercial, Research = v_research, NonProfit = v_nonProfit, LegalServices = v_legalServices, Other = v_other, Total = v_total };
             }
 
-            private static void Write_ApplicantsRow(global::System.Text.Json.Utf8JsonWriter writer, ApplicantsRow? value)
+            private static void Write_ApplicantsRow(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ApplicantsRow? value)
             {
-                value ??= new ApplicantsRow();
-                writer.WriteStartObject();
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_naturalPerson, value.NaturalPerson);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_commercial, value.Commercial);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_research, value.Research);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_nonProfit, value.NonProfit);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_legalServices, value.LegalServices);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_other, value.Other);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_total, value.Total);
-                writer.WriteEndObject();
+                value ??= ApplicantsRow.Empty_;
+                json.Append("{\"naturalPerson\":"u8);
+                json.AppendInt32(value.NaturalPerson);
+                json.Append(",\"commercial\":"u8);
+                json.AppendInt32(value.Commercial);
+                json.Append(",\"research\":"u8);
+                json.AppendInt32(value.Research);
+                json.Append(",\"nonProfit\":"u8);
+                json.AppendInt32(value.NonProfit);
+                json.Append(",\"legalServices\":"u8);
+                json.AppendInt32(value.LegalServices);
+                json.Append(",\"other\":"u8);
+                json.AppendInt32(value.Other);
+                json.Append(",\"total\":"u8);
+                json.AppendInt32(value.Total);
+                json.Append("}"u8);
             }
 
             private static ReviewsSection Read_ReviewsSection(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1011,40 +1023,40 @@ namespace GovInfoReports
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_reconsideration = false;
                 bool seen_litigation = false;
-                OutcomesRow v_reconsideration = new();
-                ReviewsSection.LitigationGroup v_litigation = new();
+                OutcomesRow v_reconsideration = OutcomesRow.Empty_;
+                ReviewsSection.LitigationGroup v_litigation = ReviewsSection.LitigationGroup.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_reconsideration.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ReviewsSection, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_reconsideration, path, "reconsideration");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_reconsideration = Read_OutcomesRow(ref reader, "$.reviews.reconsideration");
-                    }
-                    else if (reader.ValueTextEquals(N_litigation.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_litigation, path, "litigation");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_litigation = Read_ReviewsSection_LitigationGroup(ref reader);
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "reconsideration, litigation");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_reconsideration, path, "reconsideration");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_reconsideration = Read_OutcomesRow(ref reader, "$.reviews.reconsideration");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_litigation, path, "litigation");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_litigation = Read_ReviewsSection_LitigationGroup(ref reader);
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "reconsideration, litigation");
                     }
                 }
 
                 return new ReviewsSection { Reconsideration = v_reconsideration, Litigation = v_litigation };
             }
 
-            private static void Write_ReviewsSection(global::System.Text.Json.Utf8JsonWriter writer, ReviewsSection? value)
+            private static void Write_ReviewsSection(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ReviewsSection? value)
             {
-                value ??= new ReviewsSection();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_reconsideration);
-                Write_OutcomesRow(writer, value.Reconsideration);
-                writer.WritePropertyName(N_litigation);
-                Write_ReviewsSection_LitigationGroup(writer, value.Litigation);
-                writer.WriteEndObject();
+                value ??= ReviewsSection.Empty_;
+                json.Append("{\"reconsideration\":"u8);
+                Write_OutcomesRow(ref json, value.Reconsideration);
+                json.Append(",\"litigation\":"u8);
+                Write_ReviewsSection_LitigationGroup(ref json, value.Litigation);
+                json.Append("}"u8);
             }
 
             private static ReviewsSection.LitigationGroup Read_ReviewsSection_LitigationGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1053,40 +1065,40 @@ namespace GovInfoReports
                 global::GovInfoReports.Serialization.ReportJsonReader.ExpectObject(ref reader, path);
                 bool seen_direct = false;
                 bool seen_afterReconsideration = false;
-                OutcomesRow v_direct = new();
-                OutcomesRow v_afterReconsideration = new();
+                OutcomesRow v_direct = OutcomesRow.Empty_;
+                OutcomesRow v_afterReconsideration = OutcomesRow.Empty_;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_direct.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_ReviewsSection_LitigationGroup, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_direct, path, "direct");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_direct = Read_OutcomesRow(ref reader, "$.reviews.litigation.direct");
-                    }
-                    else if (reader.ValueTextEquals(N_afterReconsideration.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_afterReconsideration, path, "afterReconsideration");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_afterReconsideration = Read_OutcomesRow(ref reader, "$.reviews.litigation.afterReconsideration");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "direct, afterReconsideration");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_direct, path, "direct");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_direct = Read_OutcomesRow(ref reader, "$.reviews.litigation.direct");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_afterReconsideration, path, "afterReconsideration");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_afterReconsideration = Read_OutcomesRow(ref reader, "$.reviews.litigation.afterReconsideration");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "direct, afterReconsideration");
                     }
                 }
 
                 return new ReviewsSection.LitigationGroup { Direct = v_direct, AfterReconsideration = v_afterReconsideration };
             }
 
-            private static void Write_ReviewsSection_LitigationGroup(global::System.Text.Json.Utf8JsonWriter writer, ReviewsSection.LitigationGroup? value)
+            private static void Write_ReviewsSection_LitigationGroup(ref global::GovInfoReports.Serialization.JsonChunkWriter json, ReviewsSection.LitigationGroup? value)
             {
-                value ??= new ReviewsSection.LitigationGroup();
-                writer.WriteStartObject();
-                writer.WritePropertyName(N_direct);
-                Write_OutcomesRow(writer, value.Direct);
-                writer.WritePropertyName(N_afterReconsideration);
-                Write_OutcomesRow(writer, value.AfterReconsideration);
-                writer.WriteEndObject();
+                value ??= ReviewsSection.LitigationGroup.Empty_;
+                json.Append("{\"direct\":"u8);
+                Write_OutcomesRow(ref json, value.Direct);
+                json.Append(",\"afterReconsideration\":"u8);
+                Write_OutcomesRow(ref json, value.AfterReconsideration);
+                json.Append("}"u8);
             }
 
             private static OutcomesRow Read_OutcomesRow(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -1102,57 +1114,59 @@ namespace GovInfoReports
                 int? v_otherOutcome = null;
                 int? v_pending = null;
                 int? v_total = null;
+                int member = -1;
                 while (global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path) == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(N_upheld.EncodedUtf8Bytes))
+                    member = global::GovInfoReports.Serialization.ReportJsonReader.Member(ref reader, M_OutcomesRow, member + 1);
+                    switch (member)
                     {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_upheld, path, "upheld");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_upheld = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "upheld");
-                    }
-                    else if (reader.ValueTextEquals(N_corrected.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_corrected, path, "corrected");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_corrected = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "corrected");
-                    }
-                    else if (reader.ValueTextEquals(N_otherOutcome.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_otherOutcome, path, "otherOutcome");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_otherOutcome = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "otherOutcome");
-                    }
-                    else if (reader.ValueTextEquals(N_pending.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_pending, path, "pending");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_pending = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "pending");
-                    }
-                    else if (reader.ValueTextEquals(N_total.EncodedUtf8Bytes))
-                    {
-                        global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_total, path, "total");
-                        global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
-                        v_total = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "total");
-                    }
-                    else
-                    {
-                        throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "upheld, corrected, otherOutcome, pending, total");
+                        case 0:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_upheld, path, "upheld");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_upheld = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "upheld");
+                            break;
+                        case 1:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_corrected, path, "corrected");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_corrected = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "corrected");
+                            break;
+                        case 2:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_otherOutcome, path, "otherOutcome");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_otherOutcome = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "otherOutcome");
+                            break;
+                        case 3:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_pending, path, "pending");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_pending = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "pending");
+                            break;
+                        case 4:
+                            global::GovInfoReports.Serialization.ReportJsonReader.CheckFirst(ref seen_total, path, "total");
+                            global::GovInfoReports.Serialization.ReportJsonReader.Next(ref reader, path);
+                            v_total = global::GovInfoReports.Serialization.ReportJsonReader.ReadCount(ref reader, path, "total");
+                            break;
+                        default:
+                            throw global::GovInfoReports.Serialization.ReportJsonReader.UnknownMember(ref reader, path, "upheld, corrected, otherOutcome, pending, total");
                     }
                 }
 
                 return new OutcomesRow { Upheld = v_upheld, Corrected = v_corrected, OtherOutcome = v_otherOutcome, Pending = v_pending, Total = v_total };
             }
 
-            private static void Write_OutcomesRow(global::System.Text.Json.Utf8JsonWriter writer, OutcomesRow? value)
+            private static void Write_OutcomesRow(ref global::GovInfoReports.Serialization.JsonChunkWriter json, OutcomesRow? value)
             {
-                value ??= new OutcomesRow();
-                writer.WriteStartObject();
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_upheld, value.Upheld);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_corrected, value.Corrected);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_otherOutcome, value.OtherOutcome);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_pending, value.Pending);
-                global::GovInfoReports.Serialization.ReportJsonWriter.WriteInt32(writer, N_total, value.Total);
-                writer.WriteEndObject();
+                value ??= OutcomesRow.Empty_;
+                json.Append("{\"upheld\":"u8);
+                json.AppendInt32(value.Upheld);
+                json.Append(",\"corrected\":"u8);
+                json.AppendInt32(value.Corrected);
+                json.Append(",\"otherOutcome\":"u8);
+                json.AppendInt32(value.OtherOutcome);
+                json.Append(",\"pending\":"u8);
+                json.AppendInt32(value.Pending);
+                json.Append(",\"total\":"u8);
+                json.AppendInt32(value.Total);
+                json.Append("}"u8);
             }
         }
     }

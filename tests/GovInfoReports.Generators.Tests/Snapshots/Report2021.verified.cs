@@ -24,15 +24,15 @@ namespace GovInfoReports
 
         /// <summary>二、主动公开政府信息情况</summary>
         /// <remarks>Path <c>proactiveDisclosure</c>. 也作 / also written: 主动信息公开政府信息情况.</remarks>
-        public ProactiveDisclosureSection ProactiveDisclosure { get; init; } = new();
+        public ProactiveDisclosureSection ProactiveDisclosure { get; init; } = ProactiveDisclosureSection.Empty_;
 
         /// <summary>三、收到和处理政府信息公开申请情况</summary>
         /// <remarks>Path <c>applications</c>.</remarks>
-        public ApplicationsSection Applications { get; init; } = new();
+        public ApplicationsSection Applications { get; init; } = ApplicationsSection.Empty_;
 
         /// <summary>四、政府信息公开行政复议、行政诉讼情况</summary>
         /// <remarks>Path <c>reviews</c>. 也作 / also written: 因政府信息公开工作被申请行政复议和提起行政诉讼情况.</remarks>
-        public ReviewsSection Reviews { get; init; } = new();
+        public ReviewsSection Reviews { get; init; } = ReviewsSection.Empty_;
 
         /// <inheritdoc />
         public global::GovInfoReports.CellValue GetCell(int index) => index switch
@@ -251,36 +251,45 @@ namespace GovInfoReports
         /// <summary>二、主动公开政府信息情况</summary>
         public sealed partial record ProactiveDisclosureSection
         {
+            /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+            internal static readonly ProactiveDisclosureSection Empty_ = new();
+
             /// <summary>第二十条第（一）项</summary>
             /// <remarks>Path <c>proactiveDisclosure.regulatoryDocuments</c>. 也作 / also written: 第二十条第(一)项.</remarks>
-            public RegulatoryDocumentsTable RegulatoryDocuments { get; init; } = new();
+            public RegulatoryDocumentsTable RegulatoryDocuments { get; init; } = RegulatoryDocumentsTable.Empty_;
 
             /// <summary>第二十条第（五）项</summary>
             /// <remarks>Path <c>proactiveDisclosure.licensing</c>. 也作 / also written: 第二十条第(五)项.</remarks>
-            public LicensingTable Licensing { get; init; } = new();
+            public LicensingTable Licensing { get; init; } = LicensingTable.Empty_;
 
             /// <summary>第二十条第（六）项</summary>
             /// <remarks>Path <c>proactiveDisclosure.enforcement</c>. 也作 / also written: 第二十条第(六)项.</remarks>
-            public EnforcementTable Enforcement { get; init; } = new();
+            public EnforcementTable Enforcement { get; init; } = EnforcementTable.Empty_;
 
             /// <summary>第二十条第（八）项</summary>
             /// <remarks>Path <c>proactiveDisclosure.fees</c>. 也作 / also written: 第二十条第(八)项.</remarks>
-            public FeesTable Fees { get; init; } = new();
+            public FeesTable Fees { get; init; } = FeesTable.Empty_;
 
             /// <summary>第二十条第（一）项</summary>
             public sealed partial record RegulatoryDocumentsTable
             {
+                /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                internal static readonly RegulatoryDocumentsTable Empty_ = new();
+
                 /// <summary>规章</summary>
                 /// <remarks>Path <c>proactiveDisclosure.regulatoryDocuments.regulations</c>.</remarks>
-                public Row Regulations { get; init; } = new();
+                public Row Regulations { get; init; } = Row.Empty_;
 
                 /// <summary>行政规范性文件</summary>
                 /// <remarks>Path <c>proactiveDisclosure.regulatoryDocuments.normativeDocuments</c>. 也作 / also written: 规范性文件.</remarks>
-                public Row NormativeDocuments { get; init; } = new();
+                public Row NormativeDocuments { get; init; } = Row.Empty_;
 
                 /// <summary>A row of 第二十条第（一）项: 本年制发件数、本年废止件数、现行有效件数.</summary>
                 public sealed partial record Row
                 {
+                    /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                    internal static readonly Row Empty_ = new();
+
                     /// <summary>本年制发件数</summary>
                     /// <remarks>单位 件，非负整数 / a count (≥ 0).</remarks>
                     public int? Issued { get; init; }
@@ -298,33 +307,45 @@ namespace GovInfoReports
             /// <summary>第二十条第（五）项</summary>
             public sealed partial record LicensingTable
             {
+                /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                internal static readonly LicensingTable Empty_ = new();
+
                 /// <summary>行政许可</summary>
                 /// <remarks>Path <c>proactiveDisclosure.licensing.administrativeLicensing</c>.</remarks>
-                public DecisionsRow AdministrativeLicensing { get; init; } = new();
+                public DecisionsRow AdministrativeLicensing { get; init; } = DecisionsRow.Empty_;
             }
 
             /// <summary>第二十条第（六）项</summary>
             public sealed partial record EnforcementTable
             {
+                /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                internal static readonly EnforcementTable Empty_ = new();
+
                 /// <summary>行政处罚</summary>
                 /// <remarks>Path <c>proactiveDisclosure.enforcement.administrativePenalty</c>.</remarks>
-                public DecisionsRow AdministrativePenalty { get; init; } = new();
+                public DecisionsRow AdministrativePenalty { get; init; } = DecisionsRow.Empty_;
 
                 /// <summary>行政强制</summary>
                 /// <remarks>Path <c>proactiveDisclosure.enforcement.administrativeCoercion</c>.</remarks>
-                public DecisionsRow AdministrativeCoercion { get; init; } = new();
+                public DecisionsRow AdministrativeCoercion { get; init; } = DecisionsRow.Empty_;
             }
 
             /// <summary>第二十条第（八）项</summary>
             public sealed partial record FeesTable
             {
+                /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                internal static readonly FeesTable Empty_ = new();
+
                 /// <summary>行政事业性收费</summary>
                 /// <remarks>Path <c>proactiveDisclosure.fees.administrativeFees</c>.</remarks>
-                public Row AdministrativeFees { get; init; } = new();
+                public Row AdministrativeFees { get; init; } = Row.Empty_;
 
                 /// <summary>A row of 第二十条第（八）项: 本年收费金额（单位：万元）.</summary>
                 public sealed partial record Row
                 {
+                    /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                    internal static readonly Row Empty_ = new();
+
                     /// <summary>本年收费金额（单位：万元）</summary>
                     /// <remarks>金额，单位 万元 / an amount in 万元 (≥ 0). 也作 / also written: 本年收费金额.</remarks>
                     public decimal? Amount { get; init; }
@@ -335,143 +356,161 @@ namespace GovInfoReports
         /// <summary>三、收到和处理政府信息公开申请情况</summary>
         public sealed partial record ApplicationsSection
         {
+            /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+            internal static readonly ApplicationsSection Empty_ = new();
+
             /// <summary>一、本年新收政府信息公开申请数量</summary>
             /// <remarks>Path <c>applications.newlyReceived</c>.</remarks>
-            public ApplicantsRow NewlyReceived { get; init; } = new();
+            public ApplicantsRow NewlyReceived { get; init; } = ApplicantsRow.Empty_;
 
             /// <summary>二、上年结转政府信息公开申请数量</summary>
             /// <remarks>Path <c>applications.carriedOver</c>.</remarks>
-            public ApplicantsRow CarriedOver { get; init; } = new();
+            public ApplicantsRow CarriedOver { get; init; } = ApplicantsRow.Empty_;
 
             /// <summary>三、本年度办理结果</summary>
             /// <remarks>Path <c>applications.results</c>.</remarks>
-            public ResultsGroup Results { get; init; } = new();
+            public ResultsGroup Results { get; init; } = ResultsGroup.Empty_;
 
             /// <summary>四、结转下年度继续办理</summary>
             /// <remarks>Path <c>applications.carriedForward</c>.</remarks>
-            public ApplicantsRow CarriedForward { get; init; } = new();
+            public ApplicantsRow CarriedForward { get; init; } = ApplicantsRow.Empty_;
 
             /// <summary>三、本年度办理结果 (a group row: its rows hold the values)</summary>
             public sealed partial record ResultsGroup
             {
+                /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                internal static readonly ResultsGroup Empty_ = new();
+
                 /// <summary>（一）予以公开</summary>
                 /// <remarks>Path <c>applications.results.disclosed</c>.</remarks>
-                public ApplicantsRow Disclosed { get; init; } = new();
+                public ApplicantsRow Disclosed { get; init; } = ApplicantsRow.Empty_;
 
                 /// <summary>（二）部分公开（区分处理的，只计这一情形，不计其他情形）</summary>
                 /// <remarks>Path <c>applications.results.partiallyDisclosed</c>. 也作 / also written: 部分公开（区分处理的，只计这一情况，不计其他情形）；部分公开.</remarks>
-                public ApplicantsRow PartiallyDisclosed { get; init; } = new();
+                public ApplicantsRow PartiallyDisclosed { get; init; } = ApplicantsRow.Empty_;
 
                 /// <summary>（三）不予公开</summary>
                 /// <remarks>Path <c>applications.results.withheld</c>.</remarks>
-                public WithheldGroup Withheld { get; init; } = new();
+                public WithheldGroup Withheld { get; init; } = WithheldGroup.Empty_;
 
                 /// <summary>（四）无法提供</summary>
                 /// <remarks>Path <c>applications.results.unableToProvide</c>.</remarks>
-                public UnableToProvideGroup UnableToProvide { get; init; } = new();
+                public UnableToProvideGroup UnableToProvide { get; init; } = UnableToProvideGroup.Empty_;
 
                 /// <summary>（五）不予处理</summary>
                 /// <remarks>Path <c>applications.results.notProcessed</c>.</remarks>
-                public NotProcessedGroup NotProcessed { get; init; } = new();
+                public NotProcessedGroup NotProcessed { get; init; } = NotProcessedGroup.Empty_;
 
                 /// <summary>（六）其他处理</summary>
                 /// <remarks>Path <c>applications.results.other</c>.</remarks>
-                public OtherGroup Other { get; init; } = new();
+                public OtherGroup Other { get; init; } = OtherGroup.Empty_;
 
                 /// <summary>（七）总计</summary>
                 /// <remarks>Path <c>applications.results.total</c>.</remarks>
-                public ApplicantsRow Total { get; init; } = new();
+                public ApplicantsRow Total { get; init; } = ApplicantsRow.Empty_;
 
                 /// <summary>（三）不予公开 (a group row: its rows hold the values)</summary>
                 public sealed partial record WithheldGroup
                 {
+                    /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                    internal static readonly WithheldGroup Empty_ = new();
+
                     /// <summary>1.属于国家秘密</summary>
                     /// <remarks>Path <c>applications.results.withheld.stateSecret</c>.</remarks>
-                    public ApplicantsRow StateSecret { get; init; } = new();
+                    public ApplicantsRow StateSecret { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>2.其他法律行政法规禁止公开</summary>
                     /// <remarks>Path <c>applications.results.withheld.prohibitedByLaw</c>.</remarks>
-                    public ApplicantsRow ProhibitedByLaw { get; init; } = new();
+                    public ApplicantsRow ProhibitedByLaw { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>3.危及“三安全一稳定”</summary>
                     /// <remarks>Path <c>applications.results.withheld.endangersSafety</c>. 也作 / also written: 危及"三安全一稳定".</remarks>
-                    public ApplicantsRow EndangersSafety { get; init; } = new();
+                    public ApplicantsRow EndangersSafety { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>4.保护第三方合法权益</summary>
                     /// <remarks>Path <c>applications.results.withheld.thirdPartyRights</c>.</remarks>
-                    public ApplicantsRow ThirdPartyRights { get; init; } = new();
+                    public ApplicantsRow ThirdPartyRights { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>5.属于三类内部事务信息</summary>
                     /// <remarks>Path <c>applications.results.withheld.internalAffairs</c>. 也作 / also written: 属于三类内容事务信息.</remarks>
-                    public ApplicantsRow InternalAffairs { get; init; } = new();
+                    public ApplicantsRow InternalAffairs { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>6.属于四类过程性信息</summary>
                     /// <remarks>Path <c>applications.results.withheld.processInformation</c>.</remarks>
-                    public ApplicantsRow ProcessInformation { get; init; } = new();
+                    public ApplicantsRow ProcessInformation { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>7.属于行政执法案卷</summary>
                     /// <remarks>Path <c>applications.results.withheld.enforcementFiles</c>.</remarks>
-                    public ApplicantsRow EnforcementFiles { get; init; } = new();
+                    public ApplicantsRow EnforcementFiles { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>8.属于行政查询事项</summary>
                     /// <remarks>Path <c>applications.results.withheld.queryMatters</c>.</remarks>
-                    public ApplicantsRow QueryMatters { get; init; } = new();
+                    public ApplicantsRow QueryMatters { get; init; } = ApplicantsRow.Empty_;
                 }
 
                 /// <summary>（四）无法提供 (a group row: its rows hold the values)</summary>
                 public sealed partial record UnableToProvideGroup
                 {
+                    /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                    internal static readonly UnableToProvideGroup Empty_ = new();
+
                     /// <summary>1.本机关不掌握相关政府信息</summary>
                     /// <remarks>Path <c>applications.results.unableToProvide.notHeld</c>.</remarks>
-                    public ApplicantsRow NotHeld { get; init; } = new();
+                    public ApplicantsRow NotHeld { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>2.没有现成信息需要另行制作</summary>
                     /// <remarks>Path <c>applications.results.unableToProvide.needsCreation</c>.</remarks>
-                    public ApplicantsRow NeedsCreation { get; init; } = new();
+                    public ApplicantsRow NeedsCreation { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>3.补正后申请内容仍不明确</summary>
                     /// <remarks>Path <c>applications.results.unableToProvide.unclearAfterCorrection</c>.</remarks>
-                    public ApplicantsRow UnclearAfterCorrection { get; init; } = new();
+                    public ApplicantsRow UnclearAfterCorrection { get; init; } = ApplicantsRow.Empty_;
                 }
 
                 /// <summary>（五）不予处理 (a group row: its rows hold the values)</summary>
                 public sealed partial record NotProcessedGroup
                 {
+                    /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                    internal static readonly NotProcessedGroup Empty_ = new();
+
                     /// <summary>1.信访举报投诉类申请</summary>
                     /// <remarks>Path <c>applications.results.notProcessed.complaints</c>.</remarks>
-                    public ApplicantsRow Complaints { get; init; } = new();
+                    public ApplicantsRow Complaints { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>2.重复申请</summary>
                     /// <remarks>Path <c>applications.results.notProcessed.repeated</c>.</remarks>
-                    public ApplicantsRow Repeated { get; init; } = new();
+                    public ApplicantsRow Repeated { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>3.要求提供公开出版物</summary>
                     /// <remarks>Path <c>applications.results.notProcessed.publications</c>.</remarks>
-                    public ApplicantsRow Publications { get; init; } = new();
+                    public ApplicantsRow Publications { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>4.无正当理由大量反复申请</summary>
                     /// <remarks>Path <c>applications.results.notProcessed.excessive</c>.</remarks>
-                    public ApplicantsRow Excessive { get; init; } = new();
+                    public ApplicantsRow Excessive { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>5.要求行政机关确认或重新出具已获取信息</summary>
                     /// <remarks>Path <c>applications.results.notProcessed.confirmation</c>.</remarks>
-                    public ApplicantsRow Confirmation { get; init; } = new();
+                    public ApplicantsRow Confirmation { get; init; } = ApplicantsRow.Empty_;
                 }
 
                 /// <summary>（六）其他处理 (a group row: its rows hold the values)</summary>
                 public sealed partial record OtherGroup
                 {
+                    /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                    internal static readonly OtherGroup Empty_ = new();
+
                     /// <summary>1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请</summary>
                     /// <remarks>Path <c>applications.results.other.noCorrection</c>. 也作 / also written: 申请人无正当理由逾期不补正、行政机关不再处理其政府信息申请.</remarks>
-                    public ApplicantsRow NoCorrection { get; init; } = new();
+                    public ApplicantsRow NoCorrection { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请</summary>
                     /// <remarks>Path <c>applications.results.other.feeUnpaid</c>.</remarks>
-                    public ApplicantsRow FeeUnpaid { get; init; } = new();
+                    public ApplicantsRow FeeUnpaid { get; init; } = ApplicantsRow.Empty_;
 
                     /// <summary>3.其他</summary>
                     /// <remarks>Path <c>applications.results.other.otherReasons</c>.</remarks>
-                    public ApplicantsRow OtherReasons { get; init; } = new();
+                    public ApplicantsRow OtherReasons { get; init; } = ApplicantsRow.Empty_;
                 }
             }
         }
@@ -479,30 +518,39 @@ namespace GovInfoReports
         /// <summary>四、政府信息公开行政复议、行政诉讼情况</summary>
         public sealed partial record ReviewsSection
         {
+            /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+            internal static readonly ReviewsSection Empty_ = new();
+
             /// <summary>行政复议</summary>
             /// <remarks>Path <c>reviews.reconsideration</c>.</remarks>
-            public OutcomesRow Reconsideration { get; init; } = new();
+            public OutcomesRow Reconsideration { get; init; } = OutcomesRow.Empty_;
 
             /// <summary>行政诉讼</summary>
             /// <remarks>Path <c>reviews.litigation</c>.</remarks>
-            public LitigationGroup Litigation { get; init; } = new();
+            public LitigationGroup Litigation { get; init; } = LitigationGroup.Empty_;
 
             /// <summary>行政诉讼 (a group row: its rows hold the values)</summary>
             public sealed partial record LitigationGroup
             {
+                /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+                internal static readonly LitigationGroup Empty_ = new();
+
                 /// <summary>未经复议直接起诉</summary>
                 /// <remarks>Path <c>reviews.litigation.direct</c>.</remarks>
-                public OutcomesRow Direct { get; init; } = new();
+                public OutcomesRow Direct { get; init; } = OutcomesRow.Empty_;
 
                 /// <summary>复议后起诉</summary>
                 /// <remarks>Path <c>reviews.litigation.afterReconsideration</c>.</remarks>
-                public OutcomesRow AfterReconsideration { get; init; } = new();
+                public OutcomesRow AfterReconsideration { get; init; } = OutcomesRow.Empty_;
             }
         }
 
         /// <summary>A row of the column set 'decisions': 本年处理决定数量.</summary>
         public sealed partial record DecisionsRow
         {
+            /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+            internal static readonly DecisionsRow Empty_ = new();
+
             /// <summary>本年处理决定数量</summary>
             /// <remarks>单位 件，非负整数 / a count (≥ 0). 也作 / also written: 处理决定数量.</remarks>
             public int? Decisions { get; init; }
@@ -511,6 +559,9 @@ namespace GovInfoReports
         /// <summary>A row of the column set 'applicants': 自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计.</summary>
         public sealed partial record ApplicantsRow
         {
+            /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+            internal static readonly ApplicantsRow Empty_ = new();
+
             /// <summary>自然人</summary>
             /// <remarks>单位 件，非负整数 / a count (≥ 0).</remarks>
             public int? NaturalPerson { get; init; }
@@ -543,6 +594,9 @@ namespace GovInfoReports
         /// <summary>A row of the column set 'outcomes': 结果维持、结果纠正、其他结果、尚未审结、总计.</summary>
         public sealed partial record OutcomesRow
         {
+            /// <summary>The shared all-blank instance: the default of every member of this type (records are immutable).</summary>
+            internal static readonly OutcomesRow Empty_ = new();
+
             /// <summary>结果维持</summary>
             /// <remarks>单位 件，非负整数 / a count (≥ 0).</remarks>
             public int? Upheld { get; init; }
