@@ -119,7 +119,7 @@ internal sealed class FileAnalyzer
             return;
 
         // Where each cell was read: for the findings' lines, and kept for cross-year findings.
-        var positions = read.Cells.Select(c => c.Position).ToList();
+        var positions = read.Positions;
         if (_validate)
         {
             foreach (var finding in read.Validate(_validation))
@@ -130,7 +130,8 @@ internal sealed class FileAnalyzer
         {
             result.Report = report;
             result.Statuses = read.Statuses;
-            result.Positions = positions;
+            // A copy: the read's own list keeps the file's text alive, and kept reports last the whole batch.
+            result.Positions = positions.ToArray();
         }
         else if (_keep == Keep.Json)
         {

@@ -8,13 +8,20 @@ namespace GovInfoReports.Extraction;
 /// <summary>One template cell as extracted: its value, status and where it came from.</summary>
 public sealed class ExtractedCell
 {
-    internal ExtractedCell(CellDescriptor cell, CellValue value, CellStatus status, SourcePosition? position, string? sourceText, string? note)
+    // The printed text is kept as a slice of the report text and made a string only when asked for: most uses
+    // (validation, export) never read it, and a string per cell was a fifth of what a read allocated.
+    private readonly ReadOnlyMemory<char> _source;
+    private readonly bool _hasSource;
+    private string? _sourceText;
+
+    internal ExtractedCell(CellDescriptor cell, CellValue value, CellStatus status, SourcePosition? position, ReadOnlyMemory<char>? source, string? note)
     {
         Cell = cell;
         Value = value;
         Status = status;
         Position = position;
-        SourceText = sourceText;
+        _hasSource = source.HasValue;
+        _source = source.GetValueOrDefault();
         Note = note;
     }
 
@@ -31,7 +38,7 @@ public sealed class ExtractedCell
     public SourcePosition? Position { get; }
 
     /// <summary>The cell's text as printed (e.g. <c>258463.87元</c>, <c>+98</c>, <c>—</c>).</summary>
-    public string? SourceText { get; }
+    public string? SourceText => _hasSource ? _sourceText ??= _source.ToString() : null;
 
     /// <summary>A note printed with the number, e.g. <c>其中修订16件</c> from <c>22（其中修订16件）</c>.</summary>
     public string? Note { get; }
@@ -75,20 +82,20 @@ public sealed class SectionExtraction
 public sealed class ReadResult
 {
     private readonly CellStatus[] _statuses;
+    private readonly ExtractedCellList _cells;
+    private PositionList? _positions;
 
     internal ReadResult(ReportTemplate? template, IReport? report, int? year, string? agency,
-        IReadOnlyList<ExtractedCell> cells, IReadOnlyList<SectionExtraction> sections, IReadOnlyList<ExtractionFinding> findings)
+        ExtractedCellList cells, IReadOnlyList<SectionExtraction> sections, IReadOnlyList<ExtractionFinding> findings)
     {
         Template = template;
         Report = report;
         Year = year;
         Agency = agency;
-        Cells = cells;
+        _cells = cells;
         Sections = sections;
         Findings = findings;
-        _statuses = new CellStatus[cells.Count];
-        for (int i = 0; i < cells.Count; i++)
-            _statuses[i] = cells[i].Status;
+        _statuses = cells.Statuses;
     }
 
     /// <summary>The typed report (<c>Report2019</c>, <c>Report2021</c>, …), or <see langword="null"/> when the text is not an annual report or its tables hold no numbers.</summary>
@@ -107,7 +114,12 @@ public sealed class ReadResult
     public string? Agency { get; }
 
     /// <summary>Every template cell, in template order, with its value, status and source position.</summary>
-    public IReadOnlyList<ExtractedCell> Cells { get; }
+    /// <remarks>Each cell object is made when first read from the list (and then kept); <see cref="Statuses"/> and
+    /// <see cref="Positions"/> give the statuses and positions without making them.</remarks>
+    public IReadOnlyList<ExtractedCell> Cells => _cells;
+
+    /// <summary>Where each cell was read, in template order; <see langword="null"/> for a missing cell.</summary>
+    public IReadOnlyList<SourcePosition?> Positions => _positions ??= new PositionList(_cells);
 
     /// <summary>Per template section: how many cells were found.</summary>
     public IReadOnlyList<SectionExtraction> Sections { get; }
@@ -151,4 +163,24 @@ public sealed class ReadResult
         };
         return Report.Template.Validate(Report, withStatuses);
     }
+}
+
+/// <summary>The positions of a read's cells, read through without making the cell objects.</summary>
+internal sealed class PositionList : IReadOnlyList<SourcePosition?>
+{
+    private readonly ExtractedCellList _cells;
+
+    public PositionList(ExtractedCellList cells) => _cells = cells;
+
+    public int Count => _cells.Count;
+
+    public SourcePosition? this[int index] => _cells.PositionOf(index);
+
+    public IEnumerator<SourcePosition?> GetEnumerator()
+    {
+        for (int i = 0; i < _cells.Count; i++)
+            yield return _cells.PositionOf(i);
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using GovInfoReports.Documents;
 using GovInfoReports.Templates;
 using GovInfoReports.Validation;
@@ -31,7 +30,16 @@ public static class ReportReader
     {
         if (text is null)
             throw new ArgumentNullException(nameof(text));
-        return Read(text, Tokenizer.Tokenize(text), options ?? ReadOptions.Default);
+        var tokens = RentTokens();
+        try
+        {
+            Tokenizer.Tokenize(text, tokens);
+            return Read(text, tokens, options ?? ReadOptions.Default);
+        }
+        finally
+        {
+            ReturnTokens(tokens);
+        }
     }
 
     /// <summary>
@@ -52,7 +60,40 @@ public static class ReportReader
         if (document.Kind == DocumentKind.Text)
             return Read(document.Text, options);
         string text = document.Text;
-        var tokens = new List<Token>(Math.Max(16, text.Length / 8));
+        var tokens = RentTokens();
+        try
+        {
+            TokenizeDocument(document, tokens);
+            return Read(text, tokens, options ?? ReadOptions.Default);
+        }
+        finally
+        {
+            ReturnTokens(tokens);
+        }
+    }
+
+    // The token list of a read is per thread and reused: tokens never leave a read (cells copy what they keep),
+    // and a fresh list of a report's ~1,000 tokens of ~70 bytes was half of what a read allocated.
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
+    private static List<Token> RentTokens()
+    {
+        var tokens = t_tokens ?? new List<Token>(1024);
+        t_tokens = null; // taken: a read that starts inside this one (none does today) gets its own list
+        return tokens;
+    }
+
+    private static void ReturnTokens(List<Token> tokens)
+    {
+        tokens.Clear(); // drops the references to the text and the keys
+        if (tokens.Capacity <= 1 << 16)
+            t_tokens = tokens;
+    }
+
+    private static void TokenizeDocument(ReportDocument document, List<Token> tokens)
+    {
+        string text = document.Text;
         foreach (var block in document.Blocks)
         {
             switch (block)
@@ -71,8 +112,6 @@ public static class ReportReader
                     break;
             }
         }
-
-        return Read(text, tokens, options ?? ReadOptions.Default);
     }
 
     private static ReadResult Read(string text, List<Token> tokens, ReadOptions options)
@@ -99,7 +138,7 @@ public static class ReportReader
         var vocabularies = new TemplateVocabulary[templates.Count];
         for (int i = 0; i < templates.Count; i++)
             vocabularies[i] = TemplateVocabulary.For(templates[i]);
-        string compact = Compact(tokens);
+        ReadOnlySpan<char> compact = Compact(tokens);
         var matchers = new TemplateMatcher[templates.Count];
         var markers = new List<string>[templates.Count];
         for (int i = 0; i < templates.Count; i++)
@@ -112,7 +151,7 @@ public static class ReportReader
             matchers[i].Run();
             markers[i] = new List<string>();
             foreach (string marker in vocabularies[i].Markers)
-                if (compact.Contains(marker))
+                if (compact.IndexOf(marker.AsSpan(), StringComparison.Ordinal) >= 0)
                     markers[i].Add(marker);
         }
 
@@ -160,7 +199,7 @@ public static class ReportReader
                 Add(ExtractionIssue.NotAReport,
                     "文本中没有政府信息公开工作年度报告的表格（未找到任何模板的标题、表头或行）。",
                     "The text holds no table of a government information disclosure annual report (no heading, header or row of any template was found).");
-                return new ReadResult(null, null, year, agency, Array.Empty<ExtractedCell>(), Array.Empty<SectionExtraction>(), findings);
+                return new ReadResult(null, null, year, agency, ExtractedCellList.AllMissing(null), Array.Empty<SectionExtraction>(), findings);
             }
 
             ReportTemplate? template = forced;
@@ -185,7 +224,8 @@ public static class ReportReader
             Add(ExtractionIssue.NoTableValues,
                 "找到了年度报告的标题或表头，但表格中没有数字（表格可能是图片）：未读取任何单元格。",
                 "The annual report's headings or headers were found, but its tables hold no numbers (they may be images): no cell was read.");
-            return new ReadResult(template, null, year, agency, Missing(template), Sections(template, null), findings);
+            var none = ExtractedCellList.AllMissing(template);
+            return new ReadResult(template, null, year, agency, none, Sections(template, none.Statuses), findings);
         }
 
         if (forced is not null && chosen != best && matchers[best].Found > matcher.Found)
@@ -215,19 +255,28 @@ public static class ReportReader
                 $"The text was read as the {chosenTemplate.Id} format but also holds headers of the {templates[i].Id} format: {string.Join(", ", foreign)}.");
         }
 
-        var cells = new ExtractedCell[chosenTemplate.Cells.Count];
-        for (int c = 0; c < cells.Length; c++)
+        int count = chosenTemplate.Cells.Count;
+        var statuses = new CellStatus[count];
+        var sources = new CellSource[count];
+        for (int c = 0; c < count; c++)
         {
             int source = matcher.Sources[c];
             var status = matcher.Statuses[c];
-            cells[c] = source < 0 || status == CellStatus.Missing
-                ? new ExtractedCell(chosenTemplate.Cells[c], CellValue.Blank, CellStatus.Missing, null, null, null)
-                : new ExtractedCell(chosenTemplate.Cells[c], matcher.Values[c], status, tokens[source].Position, tokens[source].Raw, tokens[source].Note);
+            if (source < 0 || status == CellStatus.Missing)
+            {
+                statuses[c] = CellStatus.Missing;
+                continue;
+            }
+
+            statuses[c] = status;
+            var token = tokens[source];
+            sources[c] = new CellSource(token.Position, token.RawMemory, token.Note);
         }
 
+        var cells = new ExtractedCellList(chosenTemplate.Cells, matcher.Values, statuses, sources);
         var report = chosenTemplate.CreateReport(matcher.Values, year, agency);
         findings.AddRange(Ordered(matcher.Findings));
-        return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(chosenTemplate, cells), findings);
+        return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(chosenTemplate, statuses), findings);
     }
 
     private static int IndexOf(IReadOnlyList<ReportTemplate> templates, ReportTemplate template)
@@ -249,14 +298,38 @@ public static class ReportReader
         return english ? "the " + string.Join(" or ", ids) + " format" : " " + string.Join(" 或 ", ids) + " 格式";
     }
 
-    /// <summary>The keys of the label tokens, concatenated, for marker search across broken labels.</summary>
-    private static string Compact(List<Token> tokens)
+    [ThreadStatic]
+    private static char[]? t_compact;
+
+    /// <summary>
+    /// The keys of the label tokens, concatenated, for marker search across broken labels; in a per-thread
+    /// buffer valid until the next read on the thread.
+    /// </summary>
+    private static ReadOnlySpan<char> Compact(List<Token> tokens)
     {
-        var builder = new StringBuilder();
+        int length = 0;
         foreach (var token in tokens)
             if (token.Kind == TokenKind.Text && token.Key is { } key)
-                builder.Append(key);
-        return builder.ToString();
+                length += key.Length;
+        var buffer = t_compact;
+        if (buffer is null || buffer.Length < length)
+        {
+            buffer = new char[Math.Max(length, 4096)];
+            if (length <= 1 << 20)
+                t_compact = buffer;
+        }
+
+        int at = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Text && token.Key is { } key)
+            {
+                key.AsSpan().CopyTo(buffer.AsSpan(at));
+                at += key.Length;
+            }
+        }
+
+        return buffer.AsSpan(0, length);
     }
 
     private static List<ExtractionFinding> Ordered(List<ExtractionFinding> findings)
@@ -283,17 +356,7 @@ public static class ReportReader
         return result;
     }
 
-    private static IReadOnlyList<ExtractedCell> Missing(ReportTemplate? template)
-    {
-        if (template is null)
-            return Array.Empty<ExtractedCell>();
-        var cells = new ExtractedCell[template.Cells.Count];
-        for (int c = 0; c < cells.Length; c++)
-            cells[c] = new ExtractedCell(template.Cells[c], CellValue.Blank, CellStatus.Missing, null, null, null);
-        return cells;
-    }
-
-    private static IReadOnlyList<SectionExtraction> Sections(ReportTemplate? template, IReadOnlyList<ExtractedCell>? cells)
+    private static IReadOnlyList<SectionExtraction> Sections(ReportTemplate? template, CellStatus[] statuses)
     {
         if (template is null)
             return Array.Empty<SectionExtraction>();
@@ -305,7 +368,7 @@ public static class ReportReader
             {
                 foreach (var cell in table.Cells)
                 {
-                    var status = cells is null ? CellStatus.Missing : cells[cell.Index].Status;
+                    var status = statuses[cell.Index];
                     switch (status)
                     {
                         case CellStatus.Reported:

@@ -122,11 +122,13 @@ internal sealed class TemplateMatcher
         get
         {
             int count = 0;
-            foreach (var table in _template.Tables)
+            var tables = _template.Tables;
+            for (int t = 0; t < tables.Count; t++)
             {
-                foreach (var cell in table.Cells)
+                var cells = tables[t].Cells;
+                for (int c = 0; c < cells.Count; c++)
                 {
-                    if (Statuses[cell.Index] != CellStatus.Missing)
+                    if (Statuses[cells[c].Index] != CellStatus.Missing)
                     {
                         count++;
                         break;
@@ -413,8 +415,9 @@ internal sealed class TemplateMatcher
     {
         RowDescriptor? inTable = null, inSection = null, any = null;
         int tableCount = 0, sectionCount = 0, anyCount = 0;
-        foreach (var row in candidates)
+        for (int c = 0; c < candidates.Count; c++)
         {
+            var row = candidates[c];
             string rowNumber = _vocabulary.RowNumber(row);
             if (number.Length > 0 && rowNumber != number && !(candidates.Count == 1 && rest.Length >= 4))
                 continue;
@@ -453,8 +456,10 @@ internal sealed class TemplateMatcher
         // A truncated label: the text is the start of exactly one row label of the current table.
         RowDescriptor? prefixed = null;
         int prefixCount = 0;
-        foreach (var row in _vocabulary.TableRows(_table))
+        var tableRows = _vocabulary.TableRows(_table);
+        for (int r = 0; r < tableRows.Count; r++)
         {
+            var row = tableRows[r];
             if (number.Length > 0 && _vocabulary.RowNumber(row) != number)
                 continue;
             foreach (string label in _vocabulary.RowLabels(row))
@@ -478,8 +483,10 @@ internal sealed class TemplateMatcher
         var group = _lastRow.IsGroup ? _lastRow : _lastRow.Parent;
         if (group is null)
             return default;
-        foreach (var child in group.Children)
+        var children = group.Children;
+        for (int c = 0; c < children.Count; c++)
         {
+            var child = children[c];
             if (_vocabulary.RowNumber(child) != number)
                 continue;
             foreach (string label in _vocabulary.RowLabels(child))
@@ -494,8 +501,8 @@ internal sealed class TemplateMatcher
     {
         if (_vocabulary.AllKeys.Contains(key) || _vocabulary.AllKeys.Contains(bare))
             return false;
-        foreach (var other in _others)
-            if (other.AllHeaderKeys.Contains(key) || (bare.Length > 0 && other.AllHeaderKeys.Contains(bare)))
+        for (int o = 0; o < _others.Count; o++)
+            if (_others[o].AllHeaderKeys.Contains(key) || (bare.Length > 0 && _others[o].AllHeaderKeys.Contains(bare)))
                 return true;
         return false;
     }
@@ -617,8 +624,8 @@ internal sealed class TemplateMatcher
 
     private bool AnyAssigned(IReadOnlyList<int> cells)
     {
-        foreach (int cell in cells)
-            if (Sources[cell] >= 0 || Statuses[cell] != CellStatus.Missing)
+        for (int i = 0; i < cells.Count; i++)
+            if (Sources[cells[i]] >= 0 || Statuses[cells[i]] != CellStatus.Missing)
                 return true;
         return false;
     }
@@ -747,12 +754,15 @@ internal sealed class TemplateMatcher
 
     private void Finish()
     {
-        foreach (var table in _template.Tables)
+        var tables = _template.Tables;
+        var missing = new List<int>();
+        for (int t = 0; t < tables.Count; t++)
         {
+            var table = tables[t];
             var cells = _vocabulary.TableCells(table);
             bool any = false;
-            foreach (int cell in cells)
-                any |= Statuses[cell] != CellStatus.Missing || Covered[cell];
+            for (int i = 0; i < cells.Count; i++)
+                any |= Statuses[cells[i]] != CellStatus.Missing || Covered[cells[i]];
             if (!any)
             {
                 Add(ExtractionIssue.TableNotFound, -1, cells,
@@ -761,13 +771,15 @@ internal sealed class TemplateMatcher
                 continue;
             }
 
-            foreach (var row in table.DataRows)
+            var rows = table.DataRows;
+            for (int r = 0; r < rows.Count; r++)
             {
+                var row = rows[r];
                 var rowCells = _vocabulary.RowCells(row);
-                var missing = new List<int>();
-                foreach (int cell in rowCells)
-                    if (Statuses[cell] == CellStatus.Missing && !Covered[cell])
-                        missing.Add(cell);
+                missing.Clear(); // Add copies the cells it names
+                for (int i = 0; i < rowCells.Count; i++)
+                    if (Statuses[rowCells[i]] == CellStatus.Missing && !Covered[rowCells[i]])
+                        missing.Add(rowCells[i]);
                 if (missing.Count == 0)
                     continue;
                 string label = table.Layout == TableLayout.SingleRow ? Describe(table) + " / " + row.FullLabel : row.FullLabel;

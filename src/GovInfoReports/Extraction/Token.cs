@@ -1,3 +1,5 @@
+using System;
+
 namespace GovInfoReports.Extraction;
 
 internal enum TokenKind : byte
@@ -80,6 +82,9 @@ internal readonly struct Token
 
     /// <summary>The text as printed (trimmed), made on demand: most tokens never need it as a string.</summary>
     public string Raw => _length == 0 ? "" : _source.Substring(_start, _length);
+
+    /// <summary>The text as printed, as a slice of the source (no string made).</summary>
+    public ReadOnlyMemory<char> RawMemory => _source.AsMemory(_start, _length);
 
     /// <summary>For text: the matching key (<see cref="ReportText.LabelKey"/>); null for narrative.</summary>
     public string? Key { get; }

@@ -16,7 +16,14 @@ internal static class Tokenizer
 
     public static List<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>(Math.Max(16, text.Length / 8));
+        var tokens = new List<Token>(Math.Max(16, text.Length / 16));
+        Tokenize(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
+    public static void Tokenize(string text, List<Token> tokens)
+    {
         var line = new List<Field>();
         var lineTokens = new List<Token>();
         int lineNumber = 0;
@@ -32,11 +39,9 @@ internal static class Tokenizer
                 break;
             position = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
         }
-
-        return tokens;
     }
 
-    /// <summary>Tokenizes one line of text (a paragraph of a document) as <see cref="Tokenize"/> would.</summary>
+    /// <summary>Tokenizes one line of text (a paragraph of a document) as <see cref="Tokenize(string)"/> would.</summary>
     public static void TokenizeLine(string text, int start, int end, int lineNumber, List<Token> output) =>
         TokenizeLine(text, start, end, lineNumber, new List<Field>(), new List<Token>(), output);
 

@@ -55,7 +55,8 @@ public readonly record struct CellValue
     {
         if (Number is not { } n)
             return null;
-        if (decimal.Truncate(n) != n || n < int.MinValue || n > int.MaxValue)
+        // IsInteger is a scale test for the usual scale 0; Truncate divided every value.
+        if (!decimal.IsInteger(n) || n < int.MinValue || n > int.MaxValue)
             throw new InvalidOperationException(
                 $"{n.ToString(CultureInfo.InvariantCulture)} is not a whole number of the count range. {n.ToString(CultureInfo.InvariantCulture)} 不是有效的整数计数。");
         return (int)n;

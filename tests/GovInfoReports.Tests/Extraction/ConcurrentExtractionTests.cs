@@ -11,6 +11,32 @@ namespace GovInfoReports.Tests.Extraction;
 /// </summary>
 public sealed class ConcurrentExtractionTests
 {
+    // A read reuses per-thread buffers (its token list, the label text) and makes cell objects on demand: a result
+    // read later must show what it showed at once, and its lists must agree with each other.
+    [Fact]
+    public void A_result_is_unchanged_by_later_reads_and_its_lists_agree()
+    {
+        var texts = SampleExtractionTests.Names.Select(SampleExtractionTests.Text).ToArray();
+        var results = texts.Select(t => ReportReader.Read(t)).ToArray();
+        for (int r = 0; r < results.Length; r++)
+        {
+            var result = results[r];
+            Assert.Equal(Describe(ReportReader.Read(texts[r])), Describe(result));
+            Assert.Equal(result.Cells.Count, result.Positions.Count);
+            Assert.Equal(result.Cells.Count, result.Statuses.Count);
+            Assert.Contains(result.Positions, p => p is not null);
+            for (int i = 0; i < result.Cells.Count; i++)
+            {
+                Assert.Same(result.Cells[i], result.Cells[i]);
+                Assert.Equal(result.Cells[i].Position, result.Positions[i]);
+                Assert.Equal(result.Cells[i].Status, result.Statuses[i]);
+                Assert.Equal(result.Cells[i].Status == CellStatus.Missing, result.Cells[i].SourceText is null);
+            }
+
+            Assert.Equal(result.Positions.ToArray(), result.Positions.Select(p => p).ToArray());
+        }
+    }
+
     [Fact]
     public void Reading_on_many_threads_gives_the_same_results_as_reading_alone()
     {
