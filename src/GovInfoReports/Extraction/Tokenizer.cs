@@ -30,9 +30,8 @@ internal static class Tokenizer
         int position = 0;
         while (position <= text.Length)
         {
-            int end = position;
-            while (end < text.Length && text[end] != '\n' && text[end] != '\r')
-                end++;
+            int end = text.AsSpan(position).IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : position + end;
             lineNumber++;
             TokenizeLine(text, position, end, lineNumber, line, lineTokens, tokens);
             if (end >= text.Length)
@@ -109,20 +108,22 @@ internal static class Tokenizer
         public bool Empty => TokenCount == 0;
     }
 
-    private static bool IsSeparator(char c) => c is '\t' or '|' or '｜';
-
     private static void TokenizeLine(string text, int start, int end, int lineNumber, List<Field> fields, List<Token> lineTokens, List<Token> output)
     {
         fields.Clear();
         lineTokens.Clear();
         int fieldStart = start;
-        for (int i = start; i <= end; i++)
+        while (true)
         {
-            if (i == end || IsSeparator(text[i]))
+            int separator = text.AsSpan(fieldStart, end - fieldStart).IndexOfAny('\t', '|', '｜');
+            if (separator < 0)
             {
-                fields.Add(new Field { Start = fieldStart, End = i });
-                fieldStart = i + 1;
+                fields.Add(new Field { Start = fieldStart, End = end });
+                break;
             }
+
+            fields.Add(new Field { Start = fieldStart, End = fieldStart + separator });
+            fieldStart += separator + 1;
         }
 
         if (IsMarkdownRule(text, fields))
@@ -377,5 +378,7 @@ internal static class Tokenizer
         return raw.IndexOf('。') >= 0 || raw.IndexOf('；') >= 0;
     }
 
-    private static bool IsSpace(char c) => c == ' ' || c == '\u3000' || c == '\u00A0' || c == '\v' || c == '\f' || (c > 0x7F && char.IsWhiteSpace(c));
+    // Most characters of a report are ideographs (U+3400 on), above every white space of Unicode (the last is U+3000).
+    private static bool IsSpace(char c) =>
+        c <= ' ' ? c is ' ' or '\v' or '\f' : c <= '\u3000' && (c == '\u3000' || c == '\u00A0' || (c > 0x7F && char.IsWhiteSpace(c)));
 }
