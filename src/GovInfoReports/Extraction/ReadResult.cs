@@ -9,7 +9,7 @@ namespace GovInfoReports.Extraction;
 public sealed class ExtractedCell
 {
     // The printed text is kept as a slice of the report text and made a string only when asked for: most uses
-    // (validation, export) never read it, and a string per cell was a fifth of what a read allocated.
+    // (validation, export, the command line) never read it.
     private readonly ReadOnlyMemory<char> _source;
     private readonly bool _hasSource;
     private string? _sourceText;
@@ -115,7 +115,8 @@ public sealed class ReadResult
 
     /// <summary>Every template cell, in template order, with its value, status and source position.</summary>
     /// <remarks>Each cell object is made when first read from the list (and then kept); <see cref="Statuses"/> and
-    /// <see cref="Positions"/> give the statuses and positions without making them.</remarks>
+    /// <see cref="Positions"/> give the statuses and positions without making them. The cells' printed text is a
+    /// slice of the text that was read, so a result keeps that text alive while it is kept.</remarks>
     public IReadOnlyList<ExtractedCell> Cells => _cells;
 
     /// <summary>Where each cell was read, in template order; <see langword="null"/> for a missing cell.</summary>
