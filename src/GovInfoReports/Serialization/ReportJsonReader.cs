@@ -29,7 +29,8 @@ public static class ReportJsonReader
 
     private static int? ReadCountSlow(ref Utf8JsonReader reader, string parent, string name)
     {
-        var value = ReadSignedCount(ref reader, parent, name);
+        // The digit test has failed already: straight to the checked path.
+        var value = ReadSignedCountSlow(ref reader, parent, name);
         if (value < 0)
             throw Error(parent + "." + name, $"负数 {Text(value.Value)} 不是有效的计数 / {Text(value.Value)} is negative, but the template only allows counts ≥ 0");
         return value;
