@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace GovInfoReports.Extraction;
@@ -28,8 +29,32 @@ internal static class ReportMetadata
             position = end + 1;
             if (line.Trim().Length == 0)
                 continue;
+            var scan = line.Length > 400 ? line.Slice(0, 400) : line;
+            if (!inTitle && !NeedsWholeKey(scan))
+            {
+                // Past the title only years and the end markers matter, and a line is not normalised as a whole (most
+                // of the text before the tables): only a short stretch before each 条 (for 第二十条), the start of a
+                // line holding 容 (for 信息内容) and a short stretch before each 年.
+                if (EndsHere(scan))
+                    break;
+                for (int at = scan.IndexOf('年'); at >= 0;)
+                {
+                    int from = at - 32;
+                    if (from < 0)
+                        from = 0;
+                    for (int back = 0; from > 0 && back < 64 && IsDigitOrSpace(scan[from - 1]); back++)
+                        from--;
+                    if (YearAtEnd(ReportText.KeySpan(scan.Slice(from, at + 1 - from))) is var windowYear && windowYear > 0)
+                        Count(windowYear);
+                    int next = scan.Slice(at + 1).IndexOf('年');
+                    at = next < 0 ? -1 : at + 1 + next;
+                }
+
+                continue;
+            }
+
             // The key in a per-thread buffer: only title lines become strings.
-            var key = ReportText.KeySpan(line.Length > 400 ? line.Slice(0, 400) : line);
+            var key = ReportText.KeySpan(scan);
             if (key.Length == 0)
                 continue;
             if (key.IndexOf("第二十条".AsSpan()) >= 0 || key.StartsWith("信息内容".AsSpan()))
@@ -54,11 +79,14 @@ internal static class ReportMetadata
             }
 
             for (int at = 0; NextYear(key, ref at) is var found && found > 0;)
-            {
-                counts[found] = counts.TryGetValue(found, out int n) ? n + 1 : 1;
-                if (!first.ContainsKey(found))
-                    first[found] = order++;
-            }
+                Count(found);
+        }
+
+        void Count(int found)
+        {
+            counts[found] = counts.TryGetValue(found, out int n) ? n + 1 : 1;
+            if (!first.ContainsKey(found))
+                first[found] = order++;
         }
 
         if (title.Contains("报告") || title.Contains("信息公开"))
@@ -105,6 +133,42 @@ internal static class ReportMetadata
 
         string name = title.Substring(0, cut);
         return name.StartsWith("关于", StringComparison.Ordinal) ? name.Substring(2) : name;
+    }
+
+    // Compatibility ideographs (U+F900–U+FAFF, e.g. U+F98E for 年) and surrogates (the supplement's) become
+    // other characters under NFKC: a line holding any of them is keyed as a whole.
+    private static bool NeedsWholeKey(ReadOnlySpan<char> line) =>
+        line.IndexOfAnyInRange('\uF900', '\uFAFF') >= 0 || line.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
+
+    private static readonly SearchValues<char> Tiao = SearchValues.Create("条條");
+
+    /// <summary>Whether the key of <paramref name="line"/> holds 第二十条 or starts with 信息内容 (the tables have begun).</summary>
+    private static bool EndsHere(ReadOnlySpan<char> line)
+    {
+        for (int at = line.IndexOfAny(Tiao); at >= 0;)
+        {
+            int from = Math.Max(0, at - 40);
+            if (ReportText.KeySpan(line.Slice(from, at + 1 - from)).EndsWith("第二十条".AsSpan()))
+                return true;
+            int next = line.Slice(at + 1).IndexOfAny(Tiao);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return line.IndexOf('容') >= 0 && ReportText.KeySpan(line.Length > 64 ? line.Slice(0, 64) : line).StartsWith("信息内容".AsSpan());
+    }
+
+    private static bool IsDigitOrSpace(char c) => IsDigit(ReportText.Fold(c)) || char.IsWhiteSpace(c);
+
+    /// <summary>The year (2000–2099) that <paramref name="key"/> ends with (<c>…2020年</c>, not after a fifth digit), or 0.</summary>
+    private static int YearAtEnd(ReadOnlySpan<char> key)
+    {
+        if (key.Length < 5)
+            return 0;
+        int at = key.Length - 5;
+        if (at > 0 && IsDigit(key[at - 1]))
+            return 0;
+        int end = 0;
+        return NextYear(key.Slice(at), ref end) is var year && end == 5 ? year : 0;
     }
 
     private static bool IsPageChrome(ReadOnlySpan<char> key) =>

@@ -273,6 +273,7 @@ public static class ReportReader
             sources[c] = new CellSource(token.Position, token.RawMemory, token.Note);
         }
 
+        matcher.Finish();
         var cells = new ExtractedCellList(chosenTemplate.Cells, matcher.Values, statuses, sources);
         var report = chosenTemplate.CreateReport(matcher.Values, year, agency);
         findings.AddRange(Ordered(matcher.Findings));

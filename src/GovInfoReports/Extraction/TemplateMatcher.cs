@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using GovInfoReports.Templates;
 using GovInfoReports.Validation;
@@ -22,7 +23,8 @@ internal sealed class TemplateMatcher
     private readonly TemplateVocabulary _vocabulary;
     private readonly IReadOnlyList<TemplateVocabulary> _others;
     private readonly List<Token> _tokens;
-    private readonly MessageLanguage _language;
+    // Messages are built in the reader's language only (each finding's message is formatted once, not twice).
+    private readonly bool _chinese;
     private readonly ReportTemplate _template;
 
     private readonly List<int> _buffer = new();
@@ -47,7 +49,7 @@ internal sealed class TemplateMatcher
         _vocabulary = vocabulary;
         _others = others;
         _tokens = tokens;
-        _language = language;
+        _chinese = language != MessageLanguage.English;
         _template = vocabulary.Template;
         int count = _template.Cells.Count;
         Values = new CellValue[count];
@@ -211,7 +213,9 @@ internal sealed class TemplateMatcher
                     _lastRow = row;
                     _seenRows.Add(row);
                     if (match.Approximate)
-                        Add(ExtractionIssue.ApproximateLabel, i, Array.Empty<int>(), $"“{Raw(i, consumed)}”按行“{row.FullLabel}”读取（标签不完整或有误）。", $"“{Raw(i, consumed)}” was read as row “{row.FullLabel}” (the label is truncated or misspelt).");
+                        Add(ExtractionIssue.ApproximateLabel, i, Array.Empty<int>(), _chinese
+                            ? $"“{Raw(i, consumed)}”按行“{row.FullLabel}”读取（标签不完整或有误）。"
+                            : $"“{Raw(i, consumed)}” was read as row “{row.FullLabel}” (the label is truncated or misspelt).");
                     Expect(row.IsGroup ? Pending.Group : Pending.Row, row, row.Table);
                     break;
                 case MatchKind.Header:
@@ -229,8 +233,9 @@ internal sealed class TemplateMatcher
                     if (_table is not null && _foreign.Add(_table))
                     {
                         Add(ExtractionIssue.ForeignColumns, i, _vocabulary.TableCells(_table),
-                            $"表“{Describe(_table)}”的表头“{Raw(i, consumed)}”属于其他模板，本表数字未读取。",
-                            $"Table “{Describe(_table)}” has the header “{Raw(i, consumed)}” of another template; its numbers were not read.");
+                            _chinese
+                                ? $"表“{Describe(_table)}”的表头“{Raw(i, consumed)}”属于其他模板，本表数字未读取。"
+                                : $"Table “{Describe(_table)}” has the header “{Raw(i, consumed)}” of another template; its numbers were not read.");
                     }
 
                     break;
@@ -265,7 +270,6 @@ internal sealed class TemplateMatcher
         }
 
         Flush();
-        Finish();
     }
 
     private void Expect(Pending pending, RowDescriptor? row, TableDescriptor? table)
@@ -537,8 +541,9 @@ internal sealed class TemplateMatcher
                 if (_buffer.Count == cells.Count && !AnyAssigned(cells) && !_foreign.Contains(group.Table))
                 {
                     Add(ExtractionIssue.RowsByPosition, _buffer[0], Array.Empty<int>(),
-                        $"“{group.FullLabel}”下各行的标签缺失，{cells.Count} 个数字按模板顺序读取。",
-                        $"The sub-row labels of “{group.FullLabel}” are missing; its {cells.Count} numbers were read in template order.");
+                        _chinese
+                            ? $"“{group.FullLabel}”下各行的标签缺失，{cells.Count} 个数字按模板顺序读取。"
+                            : $"The sub-row labels of “{group.FullLabel}” are missing; its {cells.Count} numbers were read in template order.");
                 }
 
                 Fit(cells, $"行“{group.FullLabel}”", $"row “{group.FullLabel}”", allowStray: false);
@@ -554,8 +559,9 @@ internal sealed class TemplateMatcher
         if (_strays.Count > 0)
         {
             Add(ExtractionIssue.StrayCells, _strays[0], Array.Empty<int>(),
-                $"表头中多出 {_strays.Count} 个单元格（“{_tokens[_strays[0]].Raw}”），已忽略。",
-                $"{_strays.Count} extra cell(s) in a table header (“{_tokens[_strays[0]].Raw}”) were ignored.");
+                _chinese
+                    ? $"表头中多出 {_strays.Count} 个单元格（“{_tokens[_strays[0]].Raw}”），已忽略。"
+                    : $"{_strays.Count} extra cell(s) in a table header (“{_tokens[_strays[0]].Raw}”) were ignored.");
             _strays.Clear();
         }
 
@@ -599,8 +605,9 @@ internal sealed class TemplateMatcher
             if (_buffer.Count != table.Cells.Count)
                 break;
             Add(ExtractionIssue.HeaderFromFragments, _unknown[0], Array.Empty<int>(),
-                $"表“{Describe(table)}”只剩表头残片“{Raw(_unknown)}”，其后 {table.Cells.Count} 个数字按模板顺序读取。",
-                $"Table “{Describe(table)}” survives only as header fragments “{Raw(_unknown)}”; the {table.Cells.Count} numbers after them were read in template order.");
+                _chinese
+                    ? $"表“{Describe(table)}”只剩表头残片“{Raw(_unknown)}”，其后 {table.Cells.Count} 个数字按模板顺序读取。"
+                    : $"Table “{Describe(table)}” survives only as header fragments “{Raw(_unknown)}”; the {table.Cells.Count} numbers after them were read in template order.");
             _table = table;
             _section = table.Section;
             Fit(_vocabulary.TableCells(table), $"表“{Describe(table)}”", $"table “{Describe(table)}”");
@@ -610,8 +617,9 @@ internal sealed class TemplateMatcher
         if (_table is null)
             return;
         Add(ExtractionIssue.UnknownRow, _unknown[0], Array.Empty<int>(),
-            $"“{Raw(_unknown)}”不是模板中的行，其后 {_buffer.Count} 个数字未读取。",
-            $"“{Raw(_unknown)}” is not a row of the template; the {_buffer.Count} number(s) after it were not read.");
+            _chinese
+                ? $"“{Raw(_unknown)}”不是模板中的行，其后 {_buffer.Count} 个数字未读取。"
+                : $"“{Raw(_unknown)}” is not a row of the template; the {_buffer.Count} number(s) after it were not read.");
     }
 
     private int IndexOf(TableDescriptor table)
@@ -638,8 +646,9 @@ internal sealed class TemplateMatcher
         if (AnyAssigned(cells))
         {
             Add(ExtractionIssue.DuplicateRow, _buffer[0], Array.Empty<int>(),
-                $"{what}再次出现，后一次的 {_buffer.Count} 个数字未读取。",
-                $"{Capital(whatEnglish)} appears again; the {_buffer.Count} number(s) of the later one were not read.");
+                _chinese
+                    ? $"{what}再次出现，后一次的 {_buffer.Count} 个数字未读取。"
+                    : $"{Capital(whatEnglish)} appears again; the {_buffer.Count} number(s) of the later one were not read.");
             return;
         }
 
@@ -653,22 +662,24 @@ internal sealed class TemplateMatcher
             {
                 int stray = slots[expected];
                 Add(ExtractionIssue.StrayCells, stray, Array.Empty<int>(),
-                    $"{what}有 {expected + 1} 个单元格，多出的“{_tokens[stray].Raw}”已按列数忽略。",
-                    $"{Capital(whatEnglish)} has {expected + 1} cells; the extra “{_tokens[stray].Raw}” was ignored by the known column count.");
+                    _chinese
+                        ? $"{what}有 {expected + 1} 个单元格，多出的“{_tokens[stray].Raw}”已按列数忽略。"
+                        : $"{Capital(whatEnglish)} has {expected + 1} cells; the extra “{_tokens[stray].Raw}” was ignored by the known column count.");
             }
 
             return;
         }
 
         Add(ExtractionIssue.CellCountMismatch, slots[0], cells,
-            $"{what}后有 {slots.Count} 个数字，应为 {expected} 个：无法确定对应的列，这些单元格留空（不移位）。",
-            $"{Capital(whatEnglish)} is followed by {slots.Count} number(s) for {expected} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
+            _chinese
+                ? $"{what}后有 {slots.Count} 个数字，应为 {expected} 个：无法确定对应的列，这些单元格留空（不移位）。"
+                : $"{Capital(whatEnglish)} is followed by {slots.Count} number(s) for {expected} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
     }
 
     private void Assign(int cellIndex, int tokenIndex)
     {
         var cell = _template.Cells[cellIndex];
-        var token = _tokens[tokenIndex];
+        ref readonly var token = ref CollectionsMarshal.AsSpan(_tokens)[tokenIndex];
         switch (token.Kind)
         {
             case TokenKind.Blank:
@@ -678,8 +689,9 @@ internal sealed class TemplateMatcher
                 return;
             case TokenKind.Unparseable:
                 Add(ExtractionIssue.UnparseableCell, tokenIndex, new[] { cellIndex },
-                    $"单元格“{token.Raw}”（{CellName(cell)}）不是可读的数字。",
-                    $"Cell “{token.Raw}” ({CellName(cell, english: true)}) is not a readable number.");
+                    _chinese
+                        ? $"单元格“{token.Raw}”（{CellName(cell)}）不是可读的数字。"
+                        : $"Cell “{token.Raw}” ({CellName(cell, english: true)}) is not a readable number.");
                 return;
         }
 
@@ -689,23 +701,24 @@ internal sealed class TemplateMatcher
             case ValueKind.Count:
             case ValueKind.SignedCount:
                 bool signed = cell.Kind == ValueKind.SignedCount;
-                if (!token.IsInteger || (token.Negative && !signed) || token.Unit is ValueUnit.Yuan or ValueUnit.TenThousandYuan
-                    || token.Number > int.MaxValue || token.Number < int.MinValue)
+                if (!token.FitsInt32 || (token.Negative && !signed) || token.Unit is ValueUnit.Yuan or ValueUnit.TenThousandYuan)
                 {
                     Add(ExtractionIssue.InvalidValue, tokenIndex, new[] { cellIndex },
-                        $"单元格“{token.Raw}”（{CellName(cell)}）应为{(signed ? "整数" : "非负整数")}，未读取。",
-                        $"Cell “{token.Raw}” ({CellName(cell, english: true)}) must be {(signed ? "a whole number" : "a whole number ≥ 0")}; it was not read.");
+                        _chinese
+                            ? $"单元格“{token.Raw}”（{CellName(cell)}）应为{(signed ? "整数" : "非负整数")}，未读取。"
+                            : $"Cell “{token.Raw}” ({CellName(cell, english: true)}) must be {(signed ? "a whole number" : "a whole number ≥ 0")}; it was not read.");
                     return;
                 }
 
-                value = CellValue.FromInt32((int)token.Number);
+                value = CellValue.FromInt32(token.Int32);
                 break;
             default:
                 if (token.Negative)
                 {
                     Add(ExtractionIssue.InvalidValue, tokenIndex, new[] { cellIndex },
-                        $"金额“{token.Raw}”（{CellName(cell)}）为负数，未读取。",
-                        $"The amount “{token.Raw}” ({CellName(cell, english: true)}) is negative; it was not read.");
+                        _chinese
+                            ? $"金额“{token.Raw}”（{CellName(cell)}）为负数，未读取。"
+                            : $"The amount “{token.Raw}” ({CellName(cell, english: true)}) is negative; it was not read.");
                     return;
                 }
 
@@ -726,8 +739,9 @@ internal sealed class TemplateMatcher
                     value = CellValue.FromAmount(token.Number, unit);
                     if (unit == AmountUnit.Unknown)
                         Add(ExtractionIssue.AmountUnitUnknown, tokenIndex, Array.Empty<int>(),
-                            $"金额“{token.Raw}”（{CellName(cell)}）未注明单位（元或万元），单位记为未知。",
-                            $"The amount “{token.Raw}” ({CellName(cell, english: true)}) has no unit (元 or 万元); its unit is recorded as unknown.");
+                            _chinese
+                                ? $"金额“{token.Raw}”（{CellName(cell)}）未注明单位（元或万元），单位记为未知。"
+                                : $"The amount “{token.Raw}” ({CellName(cell, english: true)}) has no unit (元 or 万元); its unit is recorded as unknown.");
                 }
 
                 break;
@@ -739,8 +753,9 @@ internal sealed class TemplateMatcher
         Found++;
         if (token.Note is not null)
             Add(ExtractionIssue.AnnotatedCell, tokenIndex, Array.Empty<int>(),
-                $"单元格“{token.Raw}”（{CellName(cell)}）读作 {value}，注释“{token.Note}”随单元格保留。",
-                $"Cell “{token.Raw}” ({CellName(cell, english: true)}) was read as {value}; the note “{token.Note}” is kept with the cell.");
+                _chinese
+                    ? $"单元格“{token.Raw}”（{CellName(cell)}）读作 {value}，注释“{token.Note}”随单元格保留。"
+                    : $"Cell “{token.Raw}” ({CellName(cell, english: true)}) was read as {value}; the note “{token.Note}” is kept with the cell.");
     }
 
     private static int IndexOfColumn(CellDescriptor cell)
@@ -752,7 +767,11 @@ internal sealed class TemplateMatcher
         return -1;
     }
 
-    private void Finish()
+    /// <summary>
+    /// Adds the findings for tables and rows not found. Called only for the template chosen: the other
+    /// candidates' missing tables are no finding of the read, and nothing else depends on them.
+    /// </summary>
+    public void Finish()
     {
         var tables = _template.Tables;
         var missing = new List<int>();
@@ -766,8 +785,9 @@ internal sealed class TemplateMatcher
             if (!any)
             {
                 Add(ExtractionIssue.TableNotFound, -1, cells,
-                    $"未找到表“{Describe(table)}”，其 {cells.Count} 个单元格缺失。",
-                    $"Table “{Describe(table)}” was not found; its {cells.Count} cells are missing.");
+                    _chinese
+                        ? $"未找到表“{Describe(table)}”，其 {cells.Count} 个单元格缺失。"
+                        : $"Table “{Describe(table)}” was not found; its {cells.Count} cells are missing.");
                 continue;
             }
 
@@ -785,17 +805,19 @@ internal sealed class TemplateMatcher
                 string label = table.Layout == TableLayout.SingleRow ? Describe(table) + " / " + row.FullLabel : row.FullLabel;
                 if (_seenRows.Contains(row))
                     Add(ExtractionIssue.RowNotFound, -1, missing,
-                        $"行“{label}”的标签后没有数字，{missing.Count} 个单元格缺失。",
-                        $"Row “{label}” has no numbers after its label; {missing.Count} cell(s) are missing.");
+                        _chinese
+                            ? $"行“{label}”的标签后没有数字，{missing.Count} 个单元格缺失。"
+                            : $"Row “{label}” has no numbers after its label; {missing.Count} cell(s) are missing.");
                 else
                     Add(ExtractionIssue.RowNotFound, -1, missing,
-                        $"未找到行“{label}”，{missing.Count} 个单元格缺失。",
-                        $"Row “{label}” was not found; {missing.Count} cell(s) are missing.");
+                        _chinese
+                            ? $"未找到行“{label}”，{missing.Count} 个单元格缺失。"
+                            : $"Row “{label}” was not found; {missing.Count} cell(s) are missing.");
             }
         }
     }
 
-    private void Add(ExtractionIssue issue, int token, IReadOnlyList<int> cells, string chinese, string english)
+    private void Add(ExtractionIssue issue, int token, IReadOnlyList<int> cells, string message)
     {
         var descriptors = new CellDescriptor[cells.Count];
         for (int i = 0; i < cells.Count; i++)
@@ -806,7 +828,7 @@ internal sealed class TemplateMatcher
 
         SourcePosition? position = token >= 0 ? _tokens[token].Position : null;
         string? text = token >= 0 ? _tokens[token].Raw : null;
-        Findings.Add(new ExtractionFinding(issue, _language == MessageLanguage.English ? english : chinese, descriptors, position, text));
+        Findings.Add(new ExtractionFinding(issue, message, descriptors, position, text));
     }
 
     private string Raw(int start, int consumed)

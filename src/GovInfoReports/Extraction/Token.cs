@@ -47,6 +47,8 @@ internal readonly struct Token
         IsInteger = false;
         Unit = ValueUnit.None;
         Note = null;
+        FitsInt32 = false;
+        Int32 = 0;
     }
 
     public Token(int line, int column, string source, int start, int length, in ParsedNumber number)
@@ -58,6 +60,16 @@ internal readonly struct Token
         IsInteger = number.IsInteger;
         Unit = number.Unit;
         Note = number.Note;
+        if (number.FitsInt32)
+        {
+            FitsInt32 = true;
+            Int32 = number.Int32;
+        }
+        else if (number.IsInteger && number.Value >= int.MinValue && number.Value <= int.MaxValue)
+        {
+            FitsInt32 = true;
+            Int32 = (int)number.Value;
+        }
     }
 
     private readonly string _source;
@@ -102,6 +114,12 @@ internal readonly struct Token
 
     public bool IsInteger { get; }
 
+    /// <summary>For values: a whole number within the range of <see cref="int"/> (sign applied), read as <see cref="Int32"/>.</summary>
+    public bool FitsInt32 { get; }
+
+    /// <summary>For values with <see cref="FitsInt32"/>: the number.</summary>
+    public int Int32 { get; }
+
     public ValueUnit Unit { get; }
 
     public string? Note { get; }
@@ -123,6 +141,8 @@ internal readonly struct Token
         Negative = value.Negative;
         Signed = value.Signed;
         IsInteger = value.IsInteger;
+        FitsInt32 = value.FitsInt32;
+        Int32 = value.Int32;
         Unit = unit;
         Note = note;
     }

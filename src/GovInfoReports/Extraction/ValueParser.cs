@@ -21,6 +21,11 @@ internal struct ParsedNumber
     public bool IsInteger;
     public ValueUnit Unit;
     public string? Note;
+
+    /// <summary>Set by the plain-digits path: the value fits <see cref="int"/> and is <see cref="Int32"/>.</summary>
+    public bool FitsInt32;
+
+    public int Int32;
 }
 
 /// <summary>Reads one normalised word as a cell value. Linear in the word, no regular expression.</summary>
@@ -36,6 +41,12 @@ internal static class ValueParser
             // The common case: a count written as plain digits.
             number.Value = plain;
             number.IsInteger = true;
+            if (plain <= int.MaxValue)
+            {
+                number.FitsInt32 = true;
+                number.Int32 = (int)plain;
+            }
+
             return WordKind.Value;
         }
 

@@ -48,6 +48,27 @@ public class VariantExtractionTests
         Assert.Contains(result.Findings, f => f.Issue == ExtractionIssue.YearNotFound);
     }
 
+    [Theory]
+    [InlineData("第二十条第（一）项")]
+    [InlineData("第 二 十 条 第(一)项")]
+    [InlineData("二、主动公开政府信息情况（第二十條(tiáo)第（一）项）")]
+    [InlineData("信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数")]
+    [InlineData("“信 息 內 容”\t本年制发件数")]
+    public void Without_a_title_year_the_year_most_named_before_the_tables_is_the_report_year(string tablesStart)
+    {
+        // Years written spaced, in full-width digits and with pinyin count; a year inside a longer number does not;
+        // the years named once the tables start (2022, three times) are not counted.
+        var result = ReportReader.Read(Lines(
+            "一、总体情况",
+            "本机关 2 0 2 0 年(nián)共主动公开信息 128 条，较 2019年 增加 12 条。",
+            "全年（２０２０年）受理申请 3 件，编号 12019年 的申请已办结。",
+            tablesStart,
+            "2022年 2022年 2022年",
+            "规章 | 0 | 0 | 0"));
+
+        Assert.Equal(2020, result.Year);
+    }
+
     [Fact]
     public void An_html_dump_with_pipe_separators_reads_signed_deltas_and_nbsp_blanks()
     {
