@@ -112,6 +112,33 @@ public sealed class ReportRecordTests
         Assert.Throws<InvalidOperationException>(() => template.CreateReport(cells));
     }
 
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("-0", 0)]
+    [InlineData("2147483647", int.MaxValue)]
+    [InlineData("-2147483648", int.MinValue)]
+    [InlineData("-17", -17)]
+    [InlineData("5.0", 5)]
+    [InlineData("-5.000", -5)]
+    [InlineData("2147483647.00", int.MaxValue)]
+    public void A_whole_number_in_range_reads_as_a_count(string number, int expected) =>
+        Assert.Equal(expected, CellValue.FromDecimal(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)).ToInt32());
+
+    [Theory]
+    [InlineData("2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("4294967296")]
+    [InlineData("4294967295")]
+    [InlineData("18446744073709551616")]
+    [InlineData("1.5")]
+    [InlineData("-0.001")]
+    [InlineData("2147483648.0")]
+    public void A_fraction_or_a_number_out_of_range_is_no_count(string number)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CellValue.FromDecimal(decimal.Parse(number, System.Globalization.CultureInfo.InvariantCulture)).ToInt32());
+        Assert.Contains("not a whole number", error.Message);
+    }
+
     [Fact]
     public void Records_are_immutable_values()
     {

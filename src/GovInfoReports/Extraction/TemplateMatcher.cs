@@ -26,6 +26,7 @@ internal sealed class TemplateMatcher
     // Messages are built in the reader's language only (each finding's message is formatted once, not twice).
     private readonly bool _chinese;
     private readonly ReportTemplate _template;
+    private readonly CellDescriptor[] _cells;
 
     private readonly List<int> _buffer = new();
     private readonly List<string> _ends = new();
@@ -51,6 +52,7 @@ internal sealed class TemplateMatcher
         _tokens = tokens;
         _chinese = language != MessageLanguage.English;
         _template = vocabulary.Template;
+        _cells = vocabulary.Cells;
         int count = _template.Cells.Count;
         Values = new CellValue[count];
         Statuses = new CellStatus[count];
@@ -390,12 +392,12 @@ internal sealed class TemplateMatcher
             return new Match(MatchKind.Row, row);
         if (_table is not null)
         {
-            int column = _vocabulary.FindHeader(_table, key, facts.Bare);
+            int column = facts.HeaderColumns[TableIndex(_table)];
             if (column >= -1)
                 return new Match(MatchKind.Header, _table, column);
         }
 
-        if (IsForeign(key, facts.Bare))
+        if (IsForeign(key, facts))
             return new Match(MatchKind.Foreign);
         return default;
     }
@@ -407,7 +409,7 @@ internal sealed class TemplateMatcher
             var candidates = pass == 0 ? facts.Rows : facts.RowBases;
             if (candidates is null)
                 continue;
-            var row = Choose(candidates, facts.Number, facts.Rest);
+            var row = Choose(candidates, facts);
             if (row is not null)
                 return row;
         }
@@ -415,8 +417,9 @@ internal sealed class TemplateMatcher
         return null;
     }
 
-    private RowDescriptor? Choose(IReadOnlyList<RowDescriptor> candidates, string number, string rest)
+    private RowDescriptor? Choose(IReadOnlyList<RowDescriptor> candidates, TemplateVocabulary.KeyFacts facts)
     {
+        string number = facts.Number, rest = facts.Rest;
         RowDescriptor? inTable = null, inSection = null, any = null;
         int tableCount = 0, sectionCount = 0, anyCount = 0;
         for (int c = 0; c < candidates.Count; c++)
@@ -426,7 +429,8 @@ internal sealed class TemplateMatcher
             if (number.Length > 0 && rowNumber != number && !(candidates.Count == 1 && rest.Length >= 4))
                 continue;
             // A bare 其他 or 总计 is a column header, not the row of that name.
-            if (number.Length == 0 && rowNumber.Length > 0 && _vocabulary.FindHeader(row.Table, rest) >= 0)
+            // (Without a number the rest is the key itself, so the key's header columns apply.)
+            if (number.Length == 0 && rowNumber.Length > 0 && facts.HeaderColumns[TableIndex(row.Table)] >= 0)
                 continue;
             anyCount++;
             any = row;
@@ -501,14 +505,30 @@ internal sealed class TemplateMatcher
         return default;
     }
 
-    private bool IsForeign(string key, string bare)
+    /// <summary>Whether the key is no label of this template but a column header of another.</summary>
+    private bool IsForeign(string key, TemplateVocabulary.KeyFacts facts)
     {
-        if (_vocabulary.AllKeys.Contains(key) || _vocabulary.AllKeys.Contains(bare))
+        if (facts.Known)
             return false;
         for (int o = 0; o < _others.Count; o++)
-            if (_others[o].AllHeaderKeys.Contains(key) || (bare.Length > 0 && _others[o].AllHeaderKeys.Contains(bare)))
+            if (_others[o].Facts(key).IsHeader)
                 return true;
         return false;
+    }
+
+    private TableDescriptor? _indexedTable;
+    private int _indexedTableIndex;
+
+    /// <summary>The template index of <paramref name="table"/>; the last one asked is remembered (it is nearly always the current table).</summary>
+    private int TableIndex(TableDescriptor table)
+    {
+        if (!ReferenceEquals(table, _indexedTable))
+        {
+            _indexedTableIndex = _vocabulary.TableIndex(table);
+            _indexedTable = table;
+        }
+
+        return _indexedTableIndex;
     }
 
     private void RecordHeaderUnit(int column, int start, int consumed)
@@ -533,23 +553,23 @@ internal sealed class TemplateMatcher
         switch (_pending)
         {
             case Pending.Row when _buffer.Count > 0:
-                Fit(_vocabulary.RowCells(_pendingRow!), $"行“{_pendingRow!.FullLabel}”", $"row “{_pendingRow.FullLabel}”");
+                Fit(_vocabulary.RowCells(_pendingRow!), _pendingRow, null);
                 break;
             case Pending.Group when _buffer.Count > 0:
                 var group = _pendingRow!;
                 var cells = _vocabulary.RowCells(group);
-                if (_buffer.Count == cells.Count && !AnyAssigned(cells) && !_foreign.Contains(group.Table))
+                if (_buffer.Count == cells.Length && !AnyAssigned(cells) && !_foreign.Contains(group.Table))
                 {
                     Add(ExtractionIssue.RowsByPosition, _buffer[0], Array.Empty<int>(),
                         _chinese
-                            ? $"“{group.FullLabel}”下各行的标签缺失，{cells.Count} 个数字按模板顺序读取。"
-                            : $"The sub-row labels of “{group.FullLabel}” are missing; its {cells.Count} numbers were read in template order.");
+                            ? $"“{group.FullLabel}”下各行的标签缺失，{cells.Length} 个数字按模板顺序读取。"
+                            : $"The sub-row labels of “{group.FullLabel}” are missing; its {cells.Length} numbers were read in template order.");
                 }
 
-                Fit(cells, $"行“{group.FullLabel}”", $"row “{group.FullLabel}”", allowStray: false);
+                Fit(cells, group, null, allowStray: false);
                 break;
             case Pending.SingleRow when _buffer.Count > 0:
-                Fit(_vocabulary.TableCells(_pendingTable!), $"表“{Describe(_pendingTable!)}”", $"table “{Describe(_pendingTable!)}”");
+                Fit(_vocabulary.TableCells(_pendingTable!), null, _pendingTable);
                 break;
             case Pending.Unknown when _buffer.Count > 0:
                 FlushUnknown();
@@ -583,8 +603,8 @@ internal sealed class TemplateMatcher
     /// <summary>Whether the empty cells of a grid row without numbers fill exactly the row (or single-row table) expected.</summary>
     private bool ImpliedFit() => _pending switch
     {
-        Pending.Row => _buffer.Count == _vocabulary.RowCells(_pendingRow!).Count,
-        Pending.SingleRow => _buffer.Count == _vocabulary.TableCells(_pendingTable!).Count,
+        Pending.Row => _buffer.Count == _vocabulary.RowCells(_pendingRow!).Length,
+        Pending.SingleRow => _buffer.Count == _vocabulary.TableCells(_pendingTable!).Length,
         _ => false,
     };
 
@@ -610,7 +630,7 @@ internal sealed class TemplateMatcher
                     : $"Table “{Describe(table)}” survives only as header fragments “{Raw(_unknown)}”; the {table.Cells.Count} numbers after them were read in template order.");
             _table = table;
             _section = table.Section;
-            Fit(_vocabulary.TableCells(table), $"表“{Describe(table)}”", $"table “{Describe(table)}”");
+            Fit(_vocabulary.TableCells(table), null, table);
             return;
         }
 
@@ -630,29 +650,34 @@ internal sealed class TemplateMatcher
         return -1;
     }
 
-    private bool AnyAssigned(IReadOnlyList<int> cells)
+    private bool AnyAssigned(int[] cells)
     {
-        for (int i = 0; i < cells.Count; i++)
+        for (int i = 0; i < cells.Length; i++)
             if (Sources[cells[i]] >= 0 || Statuses[cells[i]] != CellStatus.Missing)
                 return true;
         return false;
     }
 
-    private void Fit(IReadOnlyList<int> cells, string what, string whatEnglish, bool allowStray = true)
+    /// <summary>What a finding of <see cref="Fit"/> names: the row, or else the table.</summary>
+    private static string What(RowDescriptor? row, TableDescriptor? table, bool english) => row is not null
+        ? (english ? $"Row “{row.FullLabel}”" : $"行“{row.FullLabel}”")
+        : (english ? $"Table “{Describe(table!)}”" : $"表“{Describe(table!)}”");
+
+    /// <summary>Places the buffered values in <paramref name="cells"/> (those of <paramref name="row"/>, or of the single-row <paramref name="table"/>).</summary>
+    private void Fit(int[] cells, RowDescriptor? row, TableDescriptor? table, bool allowStray = true)
     {
-        var table = _template.Cells[cells[0]].Table;
-        if (_foreign.Contains(table))
+        if (_foreign.Contains(_cells[cells[0]].Table))
             return;
         if (AnyAssigned(cells))
         {
             Add(ExtractionIssue.DuplicateRow, _buffer[0], Array.Empty<int>(),
                 _chinese
-                    ? $"{what}再次出现，后一次的 {_buffer.Count} 个数字未读取。"
-                    : $"{Capital(whatEnglish)} appears again; the {_buffer.Count} number(s) of the later one were not read.");
+                    ? $"{What(row, table, english: false)}再次出现，后一次的 {_buffer.Count} 个数字未读取。"
+                    : $"{What(row, table, english: true)} appears again; the {_buffer.Count} number(s) of the later one were not read.");
             return;
         }
 
-        int expected = cells.Count;
+        int expected = cells.Length;
         var slots = _buffer;
         if (slots.Count == expected || (allowStray && slots.Count == expected + 1))
         {
@@ -663,8 +688,8 @@ internal sealed class TemplateMatcher
                 int stray = slots[expected];
                 Add(ExtractionIssue.StrayCells, stray, Array.Empty<int>(),
                     _chinese
-                        ? $"{what}有 {expected + 1} 个单元格，多出的“{_tokens[stray].Raw}”已按列数忽略。"
-                        : $"{Capital(whatEnglish)} has {expected + 1} cells; the extra “{_tokens[stray].Raw}” was ignored by the known column count.");
+                        ? $"{What(row, table, english: false)}有 {expected + 1} 个单元格，多出的“{_tokens[stray].Raw}”已按列数忽略。"
+                        : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{_tokens[stray].Raw}” was ignored by the known column count.");
             }
 
             return;
@@ -672,13 +697,13 @@ internal sealed class TemplateMatcher
 
         Add(ExtractionIssue.CellCountMismatch, slots[0], cells,
             _chinese
-                ? $"{what}后有 {slots.Count} 个数字，应为 {expected} 个：无法确定对应的列，这些单元格留空（不移位）。"
-                : $"{Capital(whatEnglish)} is followed by {slots.Count} number(s) for {expected} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
+                ? $"{What(row, table, english: false)}后有 {slots.Count} 个数字，应为 {expected} 个：无法确定对应的列，这些单元格留空（不移位）。"
+                : $"{What(row, table, english: true)} is followed by {slots.Count} number(s) for {expected} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
     }
 
     private void Assign(int cellIndex, int tokenIndex)
     {
-        var cell = _template.Cells[cellIndex];
+        var cell = _cells[cellIndex];
         ref readonly var token = ref CollectionsMarshal.AsSpan(_tokens)[tokenIndex];
         switch (token.Kind)
         {
@@ -780,14 +805,14 @@ internal sealed class TemplateMatcher
             var table = tables[t];
             var cells = _vocabulary.TableCells(table);
             bool any = false;
-            for (int i = 0; i < cells.Count; i++)
+            for (int i = 0; i < cells.Length; i++)
                 any |= Statuses[cells[i]] != CellStatus.Missing || Covered[cells[i]];
             if (!any)
             {
                 Add(ExtractionIssue.TableNotFound, -1, cells,
                     _chinese
-                        ? $"未找到表“{Describe(table)}”，其 {cells.Count} 个单元格缺失。"
-                        : $"Table “{Describe(table)}” was not found; its {cells.Count} cells are missing.");
+                        ? $"未找到表“{Describe(table)}”，其 {cells.Length} 个单元格缺失。"
+                        : $"Table “{Describe(table)}” was not found; its {cells.Length} cells are missing.");
                 continue;
             }
 
@@ -797,7 +822,7 @@ internal sealed class TemplateMatcher
                 var row = rows[r];
                 var rowCells = _vocabulary.RowCells(row);
                 missing.Clear(); // Add copies the cells it names
-                for (int i = 0; i < rowCells.Count; i++)
+                for (int i = 0; i < rowCells.Length; i++)
                     if (Statuses[rowCells[i]] == CellStatus.Missing && !Covered[rowCells[i]])
                         missing.Add(rowCells[i]);
                 if (missing.Count == 0)
@@ -822,7 +847,7 @@ internal sealed class TemplateMatcher
         var descriptors = new CellDescriptor[cells.Count];
         for (int i = 0; i < cells.Count; i++)
         {
-            descriptors[i] = _template.Cells[cells[i]];
+            descriptors[i] = _cells[cells[i]];
             Covered[cells[i]] = true;
         }
 
@@ -859,6 +884,4 @@ internal sealed class TemplateMatcher
 
     private static string CellName(CellDescriptor cell, bool english = false) =>
         english ? cell.Path : cell.Row.FullLabel + " / " + cell.Column.Label;
-
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

@@ -23,14 +23,21 @@ internal sealed class TemplateVocabulary
     private readonly Dictionary<RowDescriptor, string[]> _rowLabels = new();
     private readonly Dictionary<TableDescriptor, Dictionary<string, int>> _headers = new();
     private readonly Dictionary<TableDescriptor, HashSet<char>> _headerChars = new();
-    private readonly Dictionary<RowDescriptor, List<int>> _rowCells = new();
+    private readonly Dictionary<RowDescriptor, int[]> _rowCells = new();
     private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<TableDescriptor, int[]> _tableCells = new();
     private readonly Dictionary<TableDescriptor, List<RowDescriptor>> _tableRows = new();
 
+    private readonly Dictionary<TableDescriptor, int> _tableIndexes = new();
+
     private TemplateVocabulary(ReportTemplate template)
     {
         Template = template;
+        Cells = new CellDescriptor[template.Cells.Count];
+        for (int i = 0; i < Cells.Length; i++)
+            Cells[i] = template.Cells[i];
+        for (int t = 0; t < template.Tables.Count; t++)
+            _tableIndexes[template.Tables[t]] = t;
         foreach (var section in template.Sections)
         {
             AddSection(section.Heading, section);
@@ -40,12 +47,16 @@ internal sealed class TemplateVocabulary
                 AddTable(table);
         }
 
+        var leafCells = new Dictionary<RowDescriptor, List<int>>();
         foreach (var cell in template.Cells)
         {
-            if (!_rowCells.TryGetValue(cell.Row, out var list))
-                _rowCells[cell.Row] = list = new List<int>();
+            if (!leafCells.TryGetValue(cell.Row, out var list))
+                leafCells[cell.Row] = list = new List<int>();
             list.Add(cell.Index);
         }
+
+        foreach (var pair in leafCells)
+            _rowCells[pair.Key] = pair.Value.ToArray();
 
         foreach (var table in template.Tables)
         {
@@ -78,6 +89,12 @@ internal sealed class TemplateVocabulary
     public static TemplateVocabulary For(ReportTemplate template) => Cache.GetValue(template, static t => new TemplateVocabulary(t));
 
     public ReportTemplate Template { get; }
+
+    /// <summary>The template's cells by index, as an array.</summary>
+    public CellDescriptor[] Cells { get; }
+
+    /// <summary>The index of <paramref name="table"/> in the template's <see cref="ReportTemplate.Tables"/>.</summary>
+    public int TableIndex(TableDescriptor table) => _tableIndexes[table];
 
     /// <summary>Detection markers, as keys.</summary>
     public IReadOnlyList<string> Markers { get; }
@@ -127,7 +144,22 @@ internal sealed class TemplateVocabulary
             Caption = vocabulary._captions.TryGetValue(key, out var table) ? table : null;
             Rows = vocabulary.ComputeRowCandidates(rest, withoutNotes: false);
             RowBases = vocabulary.ComputeRowCandidates(rest, withoutNotes: true);
+            Known = vocabulary.AllKeys.Contains(key) || vocabulary.AllKeys.Contains(Bare);
+            IsHeader = vocabulary.AllHeaderKeys.Contains(key) || (Bare.Length > 0 && vocabulary.AllHeaderKeys.Contains(Bare));
+            var tables = vocabulary.Template.Tables;
+            HeaderColumns = new int[tables.Count];
+            for (int t = 0; t < tables.Count; t++)
+                HeaderColumns[t] = vocabulary.FindHeader(tables[t], key, Bare);
         }
+
+        /// <summary>Whether the key (or its <see cref="Bare"/> form) is a label of the template (<see cref="AllKeys"/>).</summary>
+        public bool Known { get; }
+
+        /// <summary>Whether the key (or its <see cref="Bare"/> form) is a column header of the template (<see cref="AllHeaderKeys"/>).</summary>
+        public bool IsHeader { get; }
+
+        /// <summary>Per table (by <see cref="TableIndex"/>): <see cref="FindHeader(TableDescriptor, string, string)"/> of the key.</summary>
+        public int[] HeaderColumns { get; }
 
         /// <summary>The list number (<see cref="LabelForms.SplitNumber"/>), or empty.</summary>
         public string Number { get; }
@@ -201,18 +233,17 @@ internal sealed class TemplateVocabulary
     public IReadOnlyList<RowDescriptor> TableRows(TableDescriptor table) => _tableRows[table];
 
     /// <summary>The template cell indexes of a table, in template order.</summary>
-    public IReadOnlyList<int> TableCells(TableDescriptor table) => _tableCells[table];
+    public int[] TableCells(TableDescriptor table) => _tableCells[table];
 
     /// <summary>The template cell indexes of a row, in column order; for a group, those of all its leaves.</summary>
-    public IReadOnlyList<int> RowCells(RowDescriptor row)
+    public int[] RowCells(RowDescriptor row)
     {
         if (_rowCells.TryGetValue(row, out var cells))
             return cells;
         var all = new List<int>();
         foreach (var child in row.Children)
             all.AddRange(RowCells(child));
-        _rowCells[row] = all;
-        return all;
+        return _rowCells[row] = all.ToArray();
     }
 
     /// <summary>The row's label keys without number: the label and its aliases.</summary>

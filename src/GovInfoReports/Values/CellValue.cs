@@ -55,11 +55,22 @@ public readonly record struct CellValue
     {
         if (Number is not { } n)
             return null;
-        // IsInteger is a scale test for the usual scale 0; Truncate divided every value.
-        if (!decimal.IsInteger(n) || n < int.MinValue || n > int.MaxValue)
-            throw new InvalidOperationException(
-                $"{n.ToString(CultureInfo.InvariantCulture)} is not a whole number of the count range. {n.ToString(CultureInfo.InvariantCulture)} 不是有效的整数计数。");
-        return (int)n;
+        // Counts are stored with scale 0 and a 32-bit magnitude: read from the bits, no decimal arithmetic.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(n, bits);
+        if (bits[1] == 0 && bits[2] == 0 && (bits[3] & 0x00FF0000) == 0)
+        {
+            uint magnitude = (uint)bits[0];
+            if (bits[3] >= 0 ? magnitude <= int.MaxValue : magnitude <= 0x80000000u)
+                return bits[3] >= 0 ? (int)magnitude : (int)-(long)magnitude;
+        }
+        else if (decimal.IsInteger(n) && n >= int.MinValue && n <= int.MaxValue)
+        {
+            return (int)n; // a whole number written with a scale (5.0)
+        }
+
+        throw new InvalidOperationException(
+            $"{n.ToString(CultureInfo.InvariantCulture)} is not a whole number of the count range. {n.ToString(CultureInfo.InvariantCulture)} 不是有效的整数计数。");
     }
 
     /// <summary>The value as a number, converted exactly to <paramref name="unit"/> when the cell carries another known unit.</summary>
