@@ -140,6 +140,7 @@ public static class ReportReader
             vocabularies[i] = TemplateVocabulary.For(templates[i]);
         ReadOnlySpan<char> compact = Compact(tokens);
         var matchers = new TemplateMatcher[templates.Count];
+        var joins = LabelJoins.ForRead(tokens.Count);
         var markers = new List<string>[templates.Count];
         for (int i = 0; i < templates.Count; i++)
         {
@@ -147,7 +148,7 @@ public static class ReportReader
             for (int j = 0; j < templates.Count; j++)
                 if (j != i)
                     others.Add(vocabularies[j]);
-            matchers[i] = new TemplateMatcher(vocabularies[i], others, tokens, language);
+            matchers[i] = new TemplateMatcher(vocabularies[i], others, tokens, joins, language);
             matchers[i].Run();
             markers[i] = new List<string>();
             foreach (string marker in vocabularies[i].Markers)

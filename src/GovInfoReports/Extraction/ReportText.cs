@@ -51,9 +51,64 @@ public static class ReportText
     /// </summary>
     internal static string WordKey(ReadOnlySpan<char> text)
     {
+        if (text.Length <= WordKeys.MaxWordLength)
+            return WordKeys.Get(text);
+        return NewWordKey(text);
+    }
+
+    private static string NewWordKey(ReadOnlySpan<char> text)
+    {
         var buffer = new CharBuffer(Scratch());
         Append(text, ref buffer, key: true);
         return KeyTable.Intern(buffer.Written);
+    }
+
+    /// <summary>
+    /// A per-thread memo of printed word → key (open addressing), so a word printed as before (the labels, headers
+    /// and headings of these reports repeat from file to file) is keyed by one lookup instead of being normalised
+    /// again. Bounded like <see cref="KeyTable"/>: it starts over when half full.
+    /// </summary>
+    private static class WordKeys
+    {
+        public const int MaxWordLength = 48;
+        private const int Capacity = 8192;
+
+        [ThreadStatic]
+        private static string?[]? _words;
+
+        [ThreadStatic]
+        private static string?[]? _keys;
+
+        [ThreadStatic]
+        private static int _count;
+
+        public static string Get(ReadOnlySpan<char> word)
+        {
+            var words = _words ??= new string?[Capacity];
+            var keys = _keys ??= new string?[Capacity];
+            int mask = Capacity - 1;
+            int index = KeyTable.Hash(word) & mask;
+            while (words[index] is { } existing)
+            {
+                if (word.SequenceEqual(existing.AsSpan()))
+                    return keys[index]!;
+                index = (index + 1) & mask;
+            }
+
+            string key = NewWordKey(word);
+            if (_count >= Capacity / 2)
+            {
+                Array.Clear(words, 0, words.Length);
+                Array.Clear(keys, 0, keys.Length);
+                _count = 0;
+                index = KeyTable.Hash(word) & mask;
+            }
+
+            words[index] = word.ToString();
+            keys[index] = key;
+            _count++;
+            return key;
+        }
     }
 
     /// <summary>The key of <paramref name="text"/> (see <see cref="Key"/>) in a per-thread buffer: valid until the next normalisation on this thread.</summary>
@@ -209,7 +264,7 @@ public static class ReportText
             return text;
         }
 
-        private static int Hash(ReadOnlySpan<char> key)
+        public static int Hash(ReadOnlySpan<char> key)
         {
             uint hash = 2166136261;
             foreach (char c in key)

@@ -17,12 +17,13 @@ internal sealed class TemplateMatcher
 {
     private const int MaxLabelParts = 4;
     private const int MaxLabelLineSpan = 3;
-    private const int MaxLabelWords = 24;
+    private const int MaxLabelWords = LabelJoins.MaxWords;
     private const int MaxNotedLabelLength = 160;
 
     private readonly TemplateVocabulary _vocabulary;
     private readonly IReadOnlyList<TemplateVocabulary> _others;
     private readonly List<Token> _tokens;
+    private readonly LabelJoins _joins;
     // Messages are built in the reader's language only (each finding's message is formatted once, not twice).
     private readonly bool _chinese;
     private readonly ReportTemplate _template;
@@ -45,8 +46,9 @@ internal sealed class TemplateMatcher
     private RowDescriptor? _pendingRow;
     private TableDescriptor? _pendingTable;
 
-    public TemplateMatcher(TemplateVocabulary vocabulary, IReadOnlyList<TemplateVocabulary> others, List<Token> tokens, MessageLanguage language)
+    public TemplateMatcher(TemplateVocabulary vocabulary, IReadOnlyList<TemplateVocabulary> others, List<Token> tokens, LabelJoins joins, MessageLanguage language)
     {
+        _joins = joins;
         _vocabulary = vocabulary;
         _others = others;
         _tokens = tokens;
@@ -299,9 +301,12 @@ internal sealed class TemplateMatcher
         int length = 0;
         int cells = 1;
         int firstLine = _tokens[start].Line;
-        for (int k = start; k < _tokens.Count && k - start < MaxLabelWords; k++)
+        var tokens = CollectionsMarshal.AsSpan(_tokens);
+        string previous = "";
+        bool inBuffer = false; // whether _chars[..length] holds the previous joined key
+        for (int k = start; k < tokens.Length && k - start < MaxLabelWords; k++)
         {
-            var token = _tokens[k];
+            ref readonly var token = ref tokens[k];
             if (k > start)
             {
                 // The empty cells of a grid row between a label's two halves (a label broken over two rows).
@@ -316,13 +321,26 @@ internal sealed class TemplateMatcher
             string key = token.Key!;
             if (k > start)
             {
-                length = Append(length, key);
-                key = ReportText.Intern(_chars.AsSpan(0, length));
+                // The joined key of words start..k: built by whichever matcher of the read first needs it.
+                string? joined = _joins.Get(start, k - start);
+                if (joined is null)
+                {
+                    if (!inBuffer)
+                        length = Append(0, previous);
+                    length = Append(length, key);
+                    inBuffer = true;
+                    joined = ReportText.Intern(_chars.AsSpan(0, length));
+                    _joins.Set(start, k - start, joined);
+                }
+                else
+                {
+                    inBuffer = false;
+                }
+
+                key = joined;
             }
-            else
-            {
-                length = Append(0, key);
-            }
+
+            previous = key;
 
             if (k > start && !_vocabulary.CouldExtend(key) && !CouldBeNote(key))
                 break;
@@ -884,4 +902,69 @@ internal sealed class TemplateMatcher
 
     private static string CellName(CellDescriptor cell, bool english = false) =>
         english ? cell.Path : cell.Row.FullLabel + " / " + cell.Column.Label;
+}
+
+/// <summary>
+/// The joined keys of label candidates (words <c>start</c> to <c>start + offset</c>), shared by the matchers of one
+/// read: each template's matcher tries the same candidates, so each is built and interned once per read. Per-thread
+/// arrays, invalidated per read by a stamp instead of being cleared.
+/// </summary>
+internal sealed class LabelJoins
+{
+    /// <summary>The most words a candidate spans (the matcher's limit).</summary>
+    public const int MaxWords = 24;
+
+    // Beyond this many tokens the keys are not kept (a long text costs the build, not the memory).
+    private const int MaxTokens = 1 << 14;
+
+    [ThreadStatic]
+    private static LabelJoins? t_joins;
+
+    private string?[] _keys = Array.Empty<string?>();
+    private int[] _stamps = Array.Empty<int>();
+    private int _stamp;
+    private int _tokens;
+
+    private LabelJoins()
+    {
+    }
+
+    /// <summary>The thread's instance, emptied for a read of <paramref name="tokenCount"/> tokens.</summary>
+    public static LabelJoins ForRead(int tokenCount)
+    {
+        var joins = t_joins ??= new LabelJoins();
+        joins._tokens = Math.Min(tokenCount, MaxTokens);
+        int size = joins._tokens * MaxWords;
+        if (joins._keys.Length < size)
+        {
+            joins._keys = new string?[Math.Max(size, 1024 * MaxWords)];
+            joins._stamps = new int[joins._keys.Length];
+            joins._stamp = 0;
+        }
+
+        if (++joins._stamp == int.MaxValue)
+        {
+            Array.Clear(joins._stamps, 0, joins._stamps.Length);
+            joins._stamp = 1;
+        }
+
+        return joins;
+    }
+
+    public string? Get(int start, int offset)
+    {
+        if (start >= _tokens)
+            return null;
+        int index = start * MaxWords + offset;
+        return _stamps[index] == _stamp ? _keys[index] : null;
+    }
+
+    public void Set(int start, int offset, string key)
+    {
+        if (start >= _tokens)
+            return;
+        int index = start * MaxWords + offset;
+        _keys[index] = key;
+        _stamps[index] = _stamp;
+    }
 }
