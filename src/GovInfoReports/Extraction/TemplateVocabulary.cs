@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using GovInfoReports.Templates;
 
 namespace GovInfoReports.Extraction;
@@ -121,12 +122,16 @@ internal sealed class TemplateVocabulary
         if (_facts.TryGetValue(key, out var facts))
             return facts;
         facts = new KeyFacts(this, key);
-        if (_facts.Count < MaxCachedFacts)
-            _facts.TryAdd(key, facts);
+        // ConcurrentDictionary.Count takes every lock of the table: an own counter (approximate under races,
+        // which only moves the bound by a few keys) keeps a miss cheap once the cache is full.
+        if (Volatile.Read(ref _factCount) < MaxCachedFacts && _facts.TryAdd(key, facts))
+            Interlocked.Increment(ref _factCount);
         return facts;
     }
 
     private const int MaxCachedFacts = 1 << 16;
+
+    private int _factCount;
 
     private readonly ConcurrentDictionary<string, KeyFacts> _facts = new(StringComparer.Ordinal);
 
