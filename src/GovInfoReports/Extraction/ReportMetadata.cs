@@ -39,6 +39,15 @@ internal static class ReportMetadata
                     break;
                 for (int at = scan.IndexOf('年'); at >= 0;)
                 {
+                    if (PlainYearBefore(scan, at) is var plain && plain > 0)
+                    {
+                        // The usual 2020年: plain digits, nothing to normalise.
+                        Count(plain);
+                        int after = scan.Slice(at + 1).IndexOf('年');
+                        at = after < 0 ? -1 : at + 1 + after;
+                        continue;
+                    }
+
                     int from = at - 32;
                     if (from < 0)
                         from = 0;
@@ -148,7 +157,9 @@ internal static class ReportMetadata
         for (int at = line.IndexOfAny(Tiao); at >= 0;)
         {
             int from = Math.Max(0, at - 40);
-            if (ReportText.KeySpan(line.Slice(from, at + 1 - from)).EndsWith("第二十条".AsSpan()))
+            var window = line.Slice(from, at + 1 - from);
+            // 条 as a measure word (主动公开信息 12 条) has no 十 before it: only a window with one is normalised.
+            if (window.IndexOf('十') >= 0 && ReportText.KeySpan(window).EndsWith("第二十条".AsSpan()))
                 return true;
             int next = line.Slice(at + 1).IndexOfAny(Tiao);
             at = next < 0 ? -1 : at + 1 + next;
@@ -158,6 +169,19 @@ internal static class ReportMetadata
     }
 
     private static bool IsDigitOrSpace(char c) => IsDigit(ReportText.Fold(c)) || char.IsWhiteSpace(c);
+
+    /// <summary>
+    /// The year printed as four plain ASCII digits 20dd right before the 年 at <paramref name="at"/> (and not after a
+    /// fifth digit of any width), or 0: then the stretch before it is normalised (spaced, full-width digits…).
+    /// </summary>
+    private static int PlainYearBefore(ReadOnlySpan<char> line, int at)
+    {
+        if (at < 4 || line[at - 4] != '2' || line[at - 3] != '0' || !IsDigit(line[at - 2]) || !IsDigit(line[at - 1]))
+            return 0;
+        if (at > 4 && IsDigitOrSpace(line[at - 5]))
+            return 0;
+        return 2000 + (line[at - 2] - '0') * 10 + (line[at - 1] - '0');
+    }
 
     /// <summary>The year (2000–2099) that <paramref name="key"/> ends with (<c>…2020年</c>, not after a fifth digit), or 0.</summary>
     private static int YearAtEnd(ReadOnlySpan<char> key)

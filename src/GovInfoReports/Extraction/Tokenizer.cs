@@ -133,23 +133,22 @@ internal static class Tokenizer
         if (fields.Count > 1 && IsBlank(text, fields[0]) && text[fields[0].End] is '|' or '｜')
             fields.RemoveAt(0);
 
+        // Tokens go straight to the output; a row line that needs blank cells between them is re-laid below.
+        int lineStart = output.Count;
         int nonEmpty = 0;
         for (int f = 0; f < fields.Count; f++)
         {
             var field = fields[f];
-            field.FirstToken = lineTokens.Count;
-            TokenizeField(text, field.Start, field.End, lineNumber, start, lineTokens);
-            field.TokenCount = lineTokens.Count - field.FirstToken;
+            field.FirstToken = output.Count;
+            TokenizeField(text, field.Start, field.End, lineNumber, start, output);
+            field.TokenCount = output.Count - field.FirstToken;
             fields[f] = field;
             if (!field.Empty)
                 nonEmpty++;
         }
 
         if (nonEmpty < 2)
-        {
-            output.AddRange(lineTokens);
             return;
-        }
 
         // A row line: empty cells between numbers, and before the numbers of a line without a label, are blank cells.
         int first = -1, last = -1;
@@ -162,34 +161,53 @@ internal static class Tokenizer
             last = f;
         }
 
-        bool leadingBlanks = lineTokens[fields[first].FirstToken].IsSlot;
+        bool leadingBlanks = output[fields[first].FirstToken].IsSlot;
         // Whether the nearest non-empty cell before / after each empty cell ends / starts with a number.
-        bool previousIsSlot = false;
-        var nextIsSlot = new bool[fields.Count];
+        Span<bool> nextIsSlot = fields.Count <= 256 ? stackalloc bool[fields.Count] : new bool[fields.Count];
         bool next = false;
         for (int f = fields.Count - 1; f >= 0; f--)
         {
             nextIsSlot[f] = next;
             if (!fields[f].Empty)
-                next = lineTokens[fields[f].FirstToken].IsSlot;
+                next = output[fields[f].FirstToken].IsSlot;
         }
 
-        for (int f = 0; f < fields.Count; f++)
+        // Between a label and a number an empty cell may be the second column of a merged label:
+        // only an empty cell between two numbers, or before the numbers of a line without label, is positional.
+        bool anyBlank = false;
+        bool previousIsSlot = false;
+        for (int f = 0; f <= last && !anyBlank; f++)
         {
             var field = fields[f];
             if (!field.Empty)
+                previousIsSlot = output[field.FirstToken + field.TokenCount - 1].IsSlot;
+            else
+                anyBlank = f < first ? leadingBlanks : previousIsSlot && nextIsSlot[f];
+        }
+
+        if (!anyBlank)
+            return;
+
+        lineTokens.Clear();
+        for (int t = lineStart; t < output.Count; t++)
+            lineTokens.Add(output[t]);
+        output.RemoveRange(lineStart, output.Count - lineStart);
+        previousIsSlot = false;
+        for (int f = 0; f < fields.Count; f++)
+        {
+            var field = fields[f];
+            int firstToken = field.FirstToken - lineStart;
+            if (!field.Empty)
             {
                 for (int t = 0; t < field.TokenCount; t++)
-                    output.Add(lineTokens[field.FirstToken + t]);
-                previousIsSlot = lineTokens[field.FirstToken + field.TokenCount - 1].IsSlot;
+                    output.Add(lineTokens[firstToken + t]);
+                previousIsSlot = lineTokens[firstToken + field.TokenCount - 1].IsSlot;
                 continue;
             }
 
             if (f > last)
                 break;
 
-            // Between a label and a number an empty cell may be the second column of a merged label:
-            // only an empty cell between two numbers, or before the numbers of a line without label, is positional.
             bool blank = f < first ? leadingBlanks : previousIsSlot && nextIsSlot[f];
             if (blank)
                 output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, text, field.Start, 0));
