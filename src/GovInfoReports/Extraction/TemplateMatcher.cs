@@ -30,7 +30,7 @@ internal sealed class TemplateMatcher
     private readonly CellDescriptor[] _cells;
 
     private readonly List<int> _buffer = new();
-    private readonly List<string> _ends = new();
+    private readonly List<(string Key, TemplateVocabulary.KeyFacts Facts)> _ends = new();
     private readonly List<int> _endTokens = new();
     private char[] _chars = new char[128];
     private readonly List<int> _strays = new();
@@ -157,7 +157,7 @@ internal sealed class TemplateMatcher
         int i = 0;
         while (i < _tokens.Count)
         {
-            var token = _tokens[i];
+            ref readonly var token = ref CollectionsMarshal.AsSpan(_tokens)[i];
             if (token.IsSlot)
             {
                 if (token.Implied)
@@ -244,7 +244,7 @@ internal sealed class TemplateMatcher
 
                     break;
                 default:
-                    string key = _tokens[i].Key!;
+                    string key = Tok(i).Key!;
                     int cellEnd = CellEnd(i);
                     if (_vocabulary.Facts(cellEnd == i ? key : Concat(i, cellEnd)).LooksLikeHeading)
                     {
@@ -300,7 +300,7 @@ internal sealed class TemplateMatcher
         endTokens.Clear();
         int length = 0;
         int cells = 1;
-        int firstLine = _tokens[start].Line;
+        int firstLine = Tok(start).Line;
         var tokens = CollectionsMarshal.AsSpan(_tokens);
         string previous = "";
         bool inBuffer = false; // whether _chars[..length] holds the previous joined key
@@ -342,15 +342,16 @@ internal sealed class TemplateMatcher
 
             previous = key;
 
-            if (k > start && !_vocabulary.CouldExtend(key) && !CouldBeNote(key))
+            var facts = _vocabulary.Facts(key);
+            if (k > start && !facts.CouldExtend && !CouldBeNote(key))
                 break;
-            ends.Add(key);
+            ends.Add((key, facts));
             endTokens.Add(k);
         }
 
         for (int last = ends.Count - 1; last >= 0; last--)
         {
-            var match = Classify(ends[last]);
+            var match = Classify(ends[last].Key, ends[last].Facts);
             if (match.Kind != MatchKind.None)
             {
                 consumed = endTokens[last] - start + 1;
@@ -360,7 +361,7 @@ internal sealed class TemplateMatcher
 
         // No exact match: an approximate row label over the whole cell.
         int cellEnd = CellEnd(start);
-        var approximate = ApproximateRow(cellEnd == start ? _tokens[start].Key! : Concat(start, cellEnd));
+        var approximate = ApproximateRow(cellEnd == start ? Tok(start).Key! : Concat(start, cellEnd));
         consumed = approximate.Kind == MatchKind.None ? 1 : cellEnd - start + 1;
         return approximate;
     }
@@ -376,7 +377,7 @@ internal sealed class TemplateMatcher
     private int CellEnd(int start)
     {
         int end = start;
-        while (end + 1 < _tokens.Count && _tokens[end + 1].Kind == TokenKind.Text && _tokens[end + 1].Joined)
+        while (end + 1 < _tokens.Count && Tok(end + 1).Kind == TokenKind.Text && Tok(end + 1).Joined)
             end++;
         return end;
     }
@@ -386,7 +387,7 @@ internal sealed class TemplateMatcher
     {
         int length = 0;
         for (int i = start; i <= last; i++)
-            length = Append(length, _tokens[i].Key!);
+            length = Append(length, Tok(i).Key!);
         return ReportText.Intern(_chars.AsSpan(0, length));
     }
 
@@ -399,9 +400,8 @@ internal sealed class TemplateMatcher
         return length + key.Length;
     }
 
-    private Match Classify(string key)
+    private Match Classify(string key, TemplateVocabulary.KeyFacts facts)
     {
-        var facts = _vocabulary.Facts(key);
         if (facts.Section is { } section)
             return new Match(MatchKind.Section, section);
         if (facts.Caption is { } caption)
@@ -534,6 +534,9 @@ internal sealed class TemplateMatcher
         return false;
     }
 
+    /// <summary>Token <paramref name="index"/>, by reference (a token is a large struct; the list is not changed while matching).</summary>
+    private ref readonly Token Tok(int index) => ref CollectionsMarshal.AsSpan(_tokens)[index];
+
     private TableDescriptor? _indexedTable;
     private int _indexedTableIndex;
 
@@ -598,8 +601,8 @@ internal sealed class TemplateMatcher
         {
             Add(ExtractionIssue.StrayCells, _strays[0], Array.Empty<int>(),
                 _chinese
-                    ? $"表头中多出 {_strays.Count} 个单元格（“{_tokens[_strays[0]].Raw}”），已忽略。"
-                    : $"{_strays.Count} extra cell(s) in a table header (“{_tokens[_strays[0]].Raw}”) were ignored.");
+                    ? $"表头中多出 {_strays.Count} 个单元格（“{Tok(_strays[0]).Raw}”），已忽略。"
+                    : $"{_strays.Count} extra cell(s) in a table header (“{Tok(_strays[0]).Raw}”) were ignored.");
             _strays.Clear();
         }
 
@@ -613,7 +616,7 @@ internal sealed class TemplateMatcher
     private bool AllImplied()
     {
         foreach (int t in _buffer)
-            if (!_tokens[t].Implied)
+            if (!Tok(t).Implied)
                 return false;
         return true;
     }
@@ -630,7 +633,7 @@ internal sealed class TemplateMatcher
     {
         var text = new StringBuilder();
         foreach (int t in _unknown)
-            text.Append(_tokens[t].Key);
+            text.Append(Tok(t).Key);
         string key = text.ToString();
 
         // Header fragments of a later single-row table (e.g. 持 正 果 结 left of 结果维持 …) followed by exactly its numbers.
@@ -706,8 +709,8 @@ internal sealed class TemplateMatcher
                 int stray = slots[expected];
                 Add(ExtractionIssue.StrayCells, stray, Array.Empty<int>(),
                     _chinese
-                        ? $"{What(row, table, english: false)}有 {expected + 1} 个单元格，多出的“{_tokens[stray].Raw}”已按列数忽略。"
-                        : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{_tokens[stray].Raw}” was ignored by the known column count.");
+                        ? $"{What(row, table, english: false)}有 {expected + 1} 个单元格，多出的“{Tok(stray).Raw}”已按列数忽略。"
+                        : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{Tok(stray).Raw}” was ignored by the known column count.");
             }
 
             return;
@@ -869,8 +872,8 @@ internal sealed class TemplateMatcher
             Covered[cells[i]] = true;
         }
 
-        SourcePosition? position = token >= 0 ? _tokens[token].Position : null;
-        string? text = token >= 0 ? _tokens[token].Raw : null;
+        SourcePosition? position = token >= 0 ? Tok(token).Position : null;
+        string? text = token >= 0 ? Tok(token).Raw : null;
         Findings.Add(new ExtractionFinding(issue, message, descriptors, position, text));
     }
 
@@ -878,7 +881,7 @@ internal sealed class TemplateMatcher
     {
         var builder = new StringBuilder();
         for (int i = start; i < start + consumed; i++)
-            builder.Append(_tokens[i].Raw);
+            builder.Append(Tok(i).Raw);
         return builder.ToString();
     }
 
@@ -889,7 +892,7 @@ internal sealed class TemplateMatcher
         {
             if (builder.Length > 0)
                 builder.Append(' ');
-            builder.Append(_tokens[t].Raw);
+            builder.Append(Tok(t).Raw);
             if (builder.Length > 40)
                 break;
         }

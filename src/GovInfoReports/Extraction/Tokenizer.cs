@@ -229,6 +229,12 @@ internal static class Tokenizer
         int rules = 0;
         foreach (var field in fields)
         {
+            // Most lines are no rule: the first visible character of a cell tells at once.
+            int first = field.Start;
+            while (first < field.End && text[first] is ' ' or '\u3000' or '\u00A0')
+                first++;
+            if (first < field.End && text[first] is not ('-' or ':') && !char.IsWhiteSpace(text[first]))
+                return false;
             var cell = text.AsSpan(field.Start, field.End - field.Start).Trim();
             if (cell.Length == 0)
                 continue;
