@@ -140,145 +140,154 @@ public static class ReportReader
             vocabularies[i] = TemplateVocabulary.For(templates[i]);
         ReadOnlySpan<char> compact = Compact(tokens);
         var matchers = new TemplateMatcher[templates.Count];
-        var joins = LabelJoins.ForRead(tokens.Count);
-        var markers = new List<string>[templates.Count];
-        for (int i = 0; i < templates.Count; i++)
+        try
         {
-            var others = new List<TemplateVocabulary>(templates.Count - 1);
-            for (int j = 0; j < templates.Count; j++)
-                if (j != i)
-                    others.Add(vocabularies[j]);
-            matchers[i] = new TemplateMatcher(vocabularies[i], others, tokens, joins, language);
-            matchers[i].Run();
-            markers[i] = new List<string>();
-            foreach (string marker in vocabularies[i].Markers)
-                if (compact.IndexOf(marker.AsSpan(), StringComparison.Ordinal) >= 0)
-                    markers[i].Add(marker);
-        }
-
-        int best = -1;
-        for (int i = 0; i < templates.Count; i++)
-            if (best < 0 || Better(i, best))
-                best = i;
-
-        // The template whose tables the text shows wins: most tables with cells read, then most cells.
-        bool Better(int a, int b)
-        {
-            if (matchers[a].TablesFound != matchers[b].TablesFound)
-                return matchers[a].TablesFound > matchers[b].TablesFound;
-            if (matchers[a].Found != matchers[b].Found)
-                return matchers[a].Found > matchers[b].Found;
-            bool aYear = year is { } y1 && templates[a].AppliesTo(y1), bYear = year is { } y2 && templates[b].AppliesTo(y2);
-            if (aYear != bYear)
-                return aYear;
-            return markers[a].Count > markers[b].Count;
-        }
-
-        var findings = new List<ExtractionFinding>();
-        void Add(ExtractionIssue issue, string chinese, string english) =>
-            findings.Add(new ExtractionFinding(issue, language == MessageLanguage.English ? english : chinese, Array.Empty<CellDescriptor>(), null, null));
-
-        int chosen = forced is null ? best : IndexOf(templates, forced);
-        var matcher = matchers[chosen];
-        var chosenTemplate = templates[chosen];
-
-        bool sawNumbers = false;
-        foreach (var m in matchers)
-            sawNumbers |= m.SawTableNumbers;
-        if (matchers[best].Found == 0 && !sawNumbers)
-        {
-            bool anyLabel = false;
-            bool anyMarker = false;
+            var joins = LabelJoins.ForRead(tokens.Count);
+            var markers = new List<string>[templates.Count];
             for (int i = 0; i < templates.Count; i++)
             {
-                anyLabel |= matchers[i].AnyLabel;
-                anyMarker |= markers[i].Count > 0;
+                var others = new List<TemplateVocabulary>(templates.Count - 1);
+                for (int j = 0; j < templates.Count; j++)
+                    if (j != i)
+                        others.Add(vocabularies[j]);
+                matchers[i] = TemplateMatcher.Rent(vocabularies[i], others, tokens, joins, language);
+                matchers[i].Run();
+                markers[i] = new List<string>();
+                foreach (string marker in vocabularies[i].Markers)
+                    if (compact.IndexOf(marker.AsSpan(), StringComparison.Ordinal) >= 0)
+                        markers[i].Add(marker);
             }
 
-            if (!anyLabel && !anyMarker && forced is null)
+            int best = -1;
+            for (int i = 0; i < templates.Count; i++)
+                if (best < 0 || Better(i, best))
+                    best = i;
+
+            // The template whose tables the text shows wins: most tables with cells read, then most cells.
+            bool Better(int a, int b)
             {
-                Add(ExtractionIssue.NotAReport,
-                    "文本中没有政府信息公开工作年度报告的表格（未找到任何模板的标题、表头或行）。",
-                    "The text holds no table of a government information disclosure annual report (no heading, header or row of any template was found).");
-                return new ReadResult(null, null, year, agency, ExtractedCellList.AllMissing(null), Array.Empty<SectionExtraction>(), findings);
+                if (matchers[a].TablesFound != matchers[b].TablesFound)
+                    return matchers[a].TablesFound > matchers[b].TablesFound;
+                if (matchers[a].Found != matchers[b].Found)
+                    return matchers[a].Found > matchers[b].Found;
+                bool aYear = year is { } y1 && templates[a].AppliesTo(y1), bYear = year is { } y2 && templates[b].AppliesTo(y2);
+                if (aYear != bYear)
+                    return aYear;
+                return markers[a].Count > markers[b].Count;
             }
 
-            ReportTemplate? template = forced;
-            if (template is null && (anyMarker || year is null))
+            var findings = new List<ExtractionFinding>();
+            void Add(ExtractionIssue issue, string chinese, string english) =>
+                findings.Add(new ExtractionFinding(issue, language == MessageLanguage.English ? english : chinese, Array.Empty<CellDescriptor>(), null, null));
+
+            int chosen = forced is null ? best : IndexOf(templates, forced);
+            var matcher = matchers[chosen];
+            var chosenTemplate = templates[chosen];
+
+            bool sawNumbers = false;
+            foreach (var m in matchers)
+                sawNumbers |= m.SawTableNumbers;
+            if (matchers[best].Found == 0 && !sawNumbers)
             {
-                int byMarkers = 0;
-                for (int i = 1; i < templates.Count; i++)
-                    if (markers[i].Count > markers[byMarkers].Count)
-                        byMarkers = i;
-                template = markers[byMarkers].Count > 0 ? templates[byMarkers] : null;
+                bool anyLabel = false;
+                bool anyMarker = false;
+                for (int i = 0; i < templates.Count; i++)
+                {
+                    anyLabel |= matchers[i].AnyLabel;
+                    anyMarker |= markers[i].Count > 0;
+                }
+
+                if (!anyLabel && !anyMarker && forced is null)
+                {
+                    Add(ExtractionIssue.NotAReport,
+                        "文本中没有政府信息公开工作年度报告的表格（未找到任何模板的标题、表头或行）。",
+                        "The text holds no table of a government information disclosure annual report (no heading, header or row of any template was found).");
+                    return new ReadResult(null, null, year, agency, ExtractedCellList.AllMissing(null), Array.Empty<SectionExtraction>(), findings);
+                }
+
+                ReportTemplate? template = forced;
+                if (template is null && (anyMarker || year is null))
+                {
+                    int byMarkers = 0;
+                    for (int i = 1; i < templates.Count; i++)
+                        if (markers[i].Count > markers[byMarkers].Count)
+                            byMarkers = i;
+                    template = markers[byMarkers].Count > 0 ? templates[byMarkers] : null;
+                }
+
+                if (template is null && year is { } y)
+                {
+                    var forYear = new List<ReportTemplate>();
+                    foreach (var candidate in templates)
+                        if (candidate.AppliesTo(y))
+                            forYear.Add(candidate);
+                    template = forYear.Count == 1 ? forYear[0] : null;
+                }
+
+                Add(ExtractionIssue.NoTableValues,
+                    "找到了年度报告的标题或表头，但表格中没有数字（表格可能是图片）：未读取任何单元格。",
+                    "The annual report's headings or headers were found, but its tables hold no numbers (they may be images): no cell was read.");
+                var none = ExtractedCellList.AllMissing(template);
+                return new ReadResult(template, null, year, agency, none, Sections(template, none.Statuses), findings);
             }
 
-            if (template is null && year is { } y)
+            if (forced is not null && chosen != best && matchers[best].Found > matcher.Found)
+                Add(ExtractionIssue.TemplateOverridden,
+                    $"按指定的模板 {forced.Id} 读取；文本的表格更符合模板 {templates[best].Id}（{matchers[best].Found} 对 {matcher.Found} 个单元格）。",
+                    $"Read as template {forced.Id}, as requested; the text's tables fit template {templates[best].Id} better ({matchers[best].Found} against {matcher.Found} cells).");
+            if (year is null)
+                Add(ExtractionIssue.YearNotFound, "未找到报告年度。", "No report year was found.");
+            else if (!chosenTemplate.AppliesTo(year.Value))
+                Add(ExtractionIssue.TemplateYearMismatch,
+                    $"表格为 {chosenTemplate.Id} 格式（{chosenTemplate.Basis}），但报告年度 {year} 应使用{ExpectedFor(templates, year.Value, english: false)}。",
+                    $"The tables follow the {chosenTemplate.Id} format ({chosenTemplate.Basis}), but report year {year} calls for {ExpectedFor(templates, year.Value, english: true)}.");
+            for (int i = 0; i < templates.Count; i++)
             {
-                var forYear = new List<ReportTemplate>();
-                foreach (var candidate in templates)
-                    if (candidate.AppliesTo(y))
-                        forYear.Add(candidate);
-                template = forYear.Count == 1 ? forYear[0] : null;
+                if (i == chosen || markers[i].Count == 0 || markers[chosen].Count == 0)
+                    continue;
+
+                // Headers the chosen template shares (a revision keeps most of its predecessor's) are no sign of mixing.
+                var foreign = new List<string>();
+                foreach (var marker in markers[i])
+                    if (!markers[chosen].Contains(marker))
+                        foreign.Add(marker);
+                if (foreign.Count == 0)
+                    continue;
+                Add(ExtractionIssue.MixedTemplates,
+                    $"文本按 {chosenTemplate.Id} 格式读取，但也含有 {templates[i].Id} 格式的表头：{string.Join("、", foreign)}。",
+                    $"The text was read as the {chosenTemplate.Id} format but also holds headers of the {templates[i].Id} format: {string.Join(", ", foreign)}.");
             }
 
-            Add(ExtractionIssue.NoTableValues,
-                "找到了年度报告的标题或表头，但表格中没有数字（表格可能是图片）：未读取任何单元格。",
-                "The annual report's headings or headers were found, but its tables hold no numbers (they may be images): no cell was read.");
-            var none = ExtractedCellList.AllMissing(template);
-            return new ReadResult(template, null, year, agency, none, Sections(template, none.Statuses), findings);
+            int count = chosenTemplate.Cells.Count;
+            var statuses = new CellStatus[count];
+            var sources = new CellSource[count];
+            for (int c = 0; c < count; c++)
+            {
+                int source = matcher.Sources[c];
+                var status = matcher.Statuses[c];
+                if (source < 0 || status == CellStatus.Missing)
+                {
+                    statuses[c] = CellStatus.Missing;
+                    continue;
+                }
+
+                statuses[c] = status;
+                var token = tokens[source];
+                sources[c] = new CellSource(token.Position, token.RawMemory, token.Note);
+            }
+
+            matcher.Finish();
+            var values = matcher.TakeValues();
+            var cells = new ExtractedCellList(chosenTemplate.Cells, values, statuses, sources);
+            var report = chosenTemplate.CreateReport(values, year, agency);
+            findings.AddRange(Ordered(matcher.Findings));
+            return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(chosenTemplate, statuses), findings);
         }
-
-        if (forced is not null && chosen != best && matchers[best].Found > matcher.Found)
-            Add(ExtractionIssue.TemplateOverridden,
-                $"按指定的模板 {forced.Id} 读取；文本的表格更符合模板 {templates[best].Id}（{matchers[best].Found} 对 {matcher.Found} 个单元格）。",
-                $"Read as template {forced.Id}, as requested; the text's tables fit template {templates[best].Id} better ({matchers[best].Found} against {matcher.Found} cells).");
-        if (year is null)
-            Add(ExtractionIssue.YearNotFound, "未找到报告年度。", "No report year was found.");
-        else if (!chosenTemplate.AppliesTo(year.Value))
-            Add(ExtractionIssue.TemplateYearMismatch,
-                $"表格为 {chosenTemplate.Id} 格式（{chosenTemplate.Basis}），但报告年度 {year} 应使用{ExpectedFor(templates, year.Value, english: false)}。",
-                $"The tables follow the {chosenTemplate.Id} format ({chosenTemplate.Basis}), but report year {year} calls for {ExpectedFor(templates, year.Value, english: true)}.");
-        for (int i = 0; i < templates.Count; i++)
+        finally
         {
-            if (i == chosen || markers[i].Count == 0 || markers[chosen].Count == 0)
-                continue;
-
-            // Headers the chosen template shares (a revision keeps most of its predecessor's) are no sign of mixing.
-            var foreign = new List<string>();
-            foreach (var marker in markers[i])
-                if (!markers[chosen].Contains(marker))
-                    foreign.Add(marker);
-            if (foreign.Count == 0)
-                continue;
-            Add(ExtractionIssue.MixedTemplates,
-                $"文本按 {chosenTemplate.Id} 格式读取，但也含有 {templates[i].Id} 格式的表头：{string.Join("、", foreign)}。",
-                $"The text was read as the {chosenTemplate.Id} format but also holds headers of the {templates[i].Id} format: {string.Join(", ", foreign)}.");
+            foreach (var used in matchers)
+                used?.Return();
         }
-
-        int count = chosenTemplate.Cells.Count;
-        var statuses = new CellStatus[count];
-        var sources = new CellSource[count];
-        for (int c = 0; c < count; c++)
-        {
-            int source = matcher.Sources[c];
-            var status = matcher.Statuses[c];
-            if (source < 0 || status == CellStatus.Missing)
-            {
-                statuses[c] = CellStatus.Missing;
-                continue;
-            }
-
-            statuses[c] = status;
-            var token = tokens[source];
-            sources[c] = new CellSource(token.Position, token.RawMemory, token.Note);
-        }
-
-        matcher.Finish();
-        var cells = new ExtractedCellList(chosenTemplate.Cells, matcher.Values, statuses, sources);
-        var report = chosenTemplate.CreateReport(matcher.Values, year, agency);
-        findings.AddRange(Ordered(matcher.Findings));
-        return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(chosenTemplate, statuses), findings);
     }
 
     private static int IndexOf(IReadOnlyList<ReportTemplate> templates, ReportTemplate template)

@@ -21,13 +21,17 @@ internal sealed class TemplateMatcher
     private const int MaxNotedLabelLength = 160;
 
     private readonly TemplateVocabulary _vocabulary;
-    private readonly IReadOnlyList<TemplateVocabulary> _others;
-    private readonly List<Token> _tokens;
-    private readonly LabelJoins _joins;
-    // Messages are built in the reader's language only (each finding's message is formatted once, not twice).
-    private readonly bool _chinese;
     private readonly ReportTemplate _template;
     private readonly CellDescriptor[] _cells;
+
+    // Set per read (see Rent).
+    private IReadOnlyList<TemplateVocabulary> _others = Array.Empty<TemplateVocabulary>();
+    private List<Token> _tokens = new();
+    private LabelJoins? _joins;
+    // Messages are built in the reader's language only (each finding's message is formatted once, not twice).
+    private bool _chinese;
+    private bool _inUse;
+    private bool _valuesTaken;
 
     private readonly List<int> _buffer = new();
     private readonly List<(string Key, TemplateVocabulary.KeyFacts Facts)> _ends = new();
@@ -46,25 +50,111 @@ internal sealed class TemplateMatcher
     private RowDescriptor? _pendingRow;
     private TableDescriptor? _pendingTable;
 
-    public TemplateMatcher(TemplateVocabulary vocabulary, IReadOnlyList<TemplateVocabulary> others, List<Token> tokens, LabelJoins joins, MessageLanguage language)
+    // A matcher's arrays, sets and lists are per-thread and reused from read to read (Rent / Return): a fresh matcher
+    // per template per read was a third of what a read allocated. At most MaxPooled per thread.
+    private const int MaxPooled = 8;
+
+    [ThreadStatic]
+    private static List<TemplateMatcher>? t_pool;
+
+    private TemplateMatcher(TemplateVocabulary vocabulary)
     {
-        _joins = joins;
         _vocabulary = vocabulary;
-        _others = others;
-        _tokens = tokens;
-        _chinese = language != MessageLanguage.English;
         _template = vocabulary.Template;
         _cells = vocabulary.Cells;
-        int count = _template.Cells.Count;
+        int count = _cells.Length;
         Values = new CellValue[count];
         Statuses = new CellStatus[count];
         Sources = new int[count];
         Covered = new bool[count];
-        for (int i = 0; i < count; i++)
+    }
+
+    /// <summary>A matcher of <paramref name="vocabulary"/> for one read (the thread's, when free); give it back with <see cref="Return"/>.</summary>
+    public static TemplateMatcher Rent(TemplateVocabulary vocabulary, IReadOnlyList<TemplateVocabulary> others, List<Token> tokens, LabelJoins joins, MessageLanguage language)
+    {
+        var pool = t_pool ??= new List<TemplateMatcher>();
+        TemplateMatcher? matcher = null;
+        foreach (var pooled in pool)
         {
-            Statuses[i] = CellStatus.Missing;
-            Sources[i] = -1;
+            if (pooled._vocabulary == vocabulary && !pooled._inUse)
+            {
+                matcher = pooled;
+                break;
+            }
         }
+
+        if (matcher is null)
+        {
+            matcher = new TemplateMatcher(vocabulary);
+            if (pool.Count < MaxPooled)
+                pool.Add(matcher);
+        }
+
+        matcher.Reset(others, tokens, joins, language);
+        return matcher;
+    }
+
+    /// <summary>Ends the read: the matcher drops its references to the read's tokens and findings.</summary>
+    public void Return()
+    {
+        _inUse = false;
+        _tokens = EmptyTokens;
+        _others = Array.Empty<TemplateVocabulary>();
+        _joins = null;
+        Findings.Clear();
+        _ends.Clear();
+    }
+
+    private static readonly List<Token> EmptyTokens = new();
+
+    /// <summary>
+    /// The values read, to keep beyond the read (the result holds them): the matcher makes a new array for its next
+    /// read.
+    /// </summary>
+    public CellValue[] TakeValues()
+    {
+        _valuesTaken = true;
+        return Values;
+    }
+
+    private void Reset(IReadOnlyList<TemplateVocabulary> others, List<Token> tokens, LabelJoins joins, MessageLanguage language)
+    {
+        _inUse = true;
+        _others = others;
+        _tokens = tokens;
+        _joins = joins;
+        _chinese = language != MessageLanguage.English;
+        if (_valuesTaken)
+        {
+            Values = new CellValue[_cells.Length];
+            _valuesTaken = false;
+        }
+        else
+        {
+            Array.Clear(Values, 0, Values.Length);
+        }
+
+        Statuses.AsSpan().Fill(CellStatus.Missing);
+        Sources.AsSpan().Fill(-1);
+        Array.Clear(Covered, 0, Covered.Length);
+        _buffer.Clear();
+        _ends.Clear();
+        _endTokens.Clear();
+        _strays.Clear();
+        _unknown.Clear();
+        _foreign.Clear();
+        _seenRows.Clear();
+        _headerUnits.Clear();
+        _section = null;
+        _table = null;
+        _lastRow = null;
+        _pending = Pending.None;
+        _pendingRow = null;
+        _pendingTable = null;
+        Findings.Clear();
+        Found = 0;
+        SawTableNumbers = false;
+        AnyLabel = false;
     }
 
     private enum Pending
@@ -107,7 +197,7 @@ internal sealed class TemplateMatcher
 
     public TemplateVocabulary Vocabulary => _vocabulary;
 
-    public CellValue[] Values { get; }
+    public CellValue[] Values { get; private set; }
 
     public CellStatus[] Statuses { get; }
 
@@ -322,7 +412,7 @@ internal sealed class TemplateMatcher
             if (k > start)
             {
                 // The joined key of words start..k: built by whichever matcher of the read first needs it.
-                string? joined = _joins.Get(start, k - start);
+                string? joined = _joins!.Get(start, k - start);
                 if (joined is null)
                 {
                     if (!inBuffer)
