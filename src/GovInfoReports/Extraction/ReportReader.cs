@@ -139,37 +139,52 @@ public static class ReportReader
         for (int i = 0; i < templates.Count; i++)
             vocabularies[i] = TemplateVocabulary.For(templates[i]);
         ReadOnlySpan<char> compact = Compact(tokens);
-        var matchers = new TemplateMatcher[templates.Count];
+        var matchers = new TemplateMatcher?[templates.Count];
         try
         {
             var joins = LabelJoins.ForRead(tokens.Count);
             var markers = new List<string>[templates.Count];
             for (int i = 0; i < templates.Count; i++)
             {
-                var others = new List<TemplateVocabulary>(templates.Count - 1);
-                for (int j = 0; j < templates.Count; j++)
-                    if (j != i)
-                        others.Add(vocabularies[j]);
-                matchers[i] = TemplateMatcher.Rent(vocabularies[i], others, tokens, joins, language);
-                matchers[i].Run();
                 markers[i] = new List<string>();
                 foreach (string marker in vocabularies[i].Markers)
                     if (compact.IndexOf(marker.AsSpan(), StringComparison.Ordinal) >= 0)
                         markers[i].Add(marker);
             }
 
+            // Templates with the most tables (then cells) are matched first. A template that could not beat the best
+            // so far even if every one of its tables and cells were found is not matched at all: it cannot be chosen
+            // (and its other outputs matter only when nothing was found, or with a forced template, when all run).
+            // A complete 2019 report (7 tables) is thus matched once, not also against 2021 (6 tables).
+            TemplateMatcher? leader = null;
+            foreach (int i in RunOrder(templates))
+            {
+                if (forced is null && leader is not null && CannotBeat(templates[i], leader))
+                    continue;
+                var others = new List<TemplateVocabulary>(templates.Count - 1);
+                for (int j = 0; j < templates.Count; j++)
+                    if (j != i)
+                        others.Add(vocabularies[j]);
+                var run = TemplateMatcher.Rent(vocabularies[i], others, tokens, joins, language);
+                matchers[i] = run;
+                run.Run();
+                if (leader is null || run.TablesFound > leader.TablesFound || (run.TablesFound == leader.TablesFound && run.Found > leader.Found))
+                    leader = run;
+            }
+
             int best = -1;
             for (int i = 0; i < templates.Count; i++)
-                if (best < 0 || Better(i, best))
+                if (matchers[i] is not null && (best < 0 || Better(i, best)))
                     best = i;
 
             // The template whose tables the text shows wins: most tables with cells read, then most cells.
             bool Better(int a, int b)
             {
-                if (matchers[a].TablesFound != matchers[b].TablesFound)
-                    return matchers[a].TablesFound > matchers[b].TablesFound;
-                if (matchers[a].Found != matchers[b].Found)
-                    return matchers[a].Found > matchers[b].Found;
+                TemplateMatcher ma = matchers[a]!, mb = matchers[b]!;
+                if (ma.TablesFound != mb.TablesFound)
+                    return ma.TablesFound > mb.TablesFound;
+                if (ma.Found != mb.Found)
+                    return ma.Found > mb.Found;
                 bool aYear = year is { } y1 && templates[a].AppliesTo(y1), bYear = year is { } y2 && templates[b].AppliesTo(y2);
                 if (aYear != bYear)
                     return aYear;
@@ -181,19 +196,20 @@ public static class ReportReader
                 findings.Add(new ExtractionFinding(issue, language == MessageLanguage.English ? english : chinese, Array.Empty<CellDescriptor>(), null, null));
 
             int chosen = forced is null ? best : IndexOf(templates, forced);
-            var matcher = matchers[chosen];
+            var matcher = matchers[chosen]!; // every template runs when one is forced
             var chosenTemplate = templates[chosen];
 
             bool sawNumbers = false;
             foreach (var m in matchers)
-                sawNumbers |= m.SawTableNumbers;
-            if (matchers[best].Found == 0 && !sawNumbers)
+                sawNumbers |= m?.SawTableNumbers ?? false;
+            var bestMatcher = matchers[best]!;
+            if (bestMatcher.Found == 0 && !sawNumbers)
             {
                 bool anyLabel = false;
                 bool anyMarker = false;
                 for (int i = 0; i < templates.Count; i++)
                 {
-                    anyLabel |= matchers[i].AnyLabel;
+                    anyLabel |= matchers[i]?.AnyLabel ?? false;
                     anyMarker |= markers[i].Count > 0;
                 }
 
@@ -231,10 +247,10 @@ public static class ReportReader
                 return new ReadResult(template, null, year, agency, none, Sections(template, none.Statuses), findings);
             }
 
-            if (forced is not null && chosen != best && matchers[best].Found > matcher.Found)
+            if (forced is not null && chosen != best && bestMatcher.Found > matcher.Found)
                 Add(ExtractionIssue.TemplateOverridden,
-                    $"按指定的模板 {forced.Id} 读取；文本的表格更符合模板 {templates[best].Id}（{matchers[best].Found} 对 {matcher.Found} 个单元格）。",
-                    $"Read as template {forced.Id}, as requested; the text's tables fit template {templates[best].Id} better ({matchers[best].Found} against {matcher.Found} cells).");
+                    $"按指定的模板 {forced.Id} 读取；文本的表格更符合模板 {templates[best].Id}（{bestMatcher.Found} 对 {matcher.Found} 个单元格）。",
+                    $"Read as template {forced.Id}, as requested; the text's tables fit template {templates[best].Id} better ({bestMatcher.Found} against {matcher.Found} cells).");
             if (year is null)
                 Add(ExtractionIssue.YearNotFound, "未找到报告年度。", "No report year was found.");
             else if (!chosenTemplate.AppliesTo(year.Value))
@@ -289,6 +305,35 @@ public static class ReportReader
                 used?.Return();
         }
     }
+
+    /// <summary>Template indexes by table count, then cell count, most first (ties in candidate order).</summary>
+    private static int[] RunOrder(IReadOnlyList<ReportTemplate> templates)
+    {
+        var order = new int[templates.Count];
+        for (int i = 0; i < order.Length; i++)
+            order[i] = i;
+        // Insertion sort: stable, and there are a handful of templates.
+        for (int i = 1; i < order.Length; i++)
+        {
+            int item = order[i], j = i - 1;
+            while (j >= 0 && Before(templates[item], templates[order[j]]))
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = item;
+        }
+
+        return order;
+
+        static bool Before(ReportTemplate a, ReportTemplate b) =>
+            a.Tables.Count != b.Tables.Count ? a.Tables.Count > b.Tables.Count : a.Cells.Count > b.Cells.Count;
+    }
+
+    /// <summary>Whether <paramref name="template"/> would lose to <paramref name="leader"/>'s result even with every table and cell found.</summary>
+    private static bool CannotBeat(ReportTemplate template, TemplateMatcher leader) =>
+        template.Tables.Count < leader.TablesFound || (template.Tables.Count == leader.TablesFound && template.Cells.Count < leader.Found);
 
     private static int IndexOf(IReadOnlyList<ReportTemplate> templates, ReportTemplate template)
     {
