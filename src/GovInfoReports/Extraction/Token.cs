@@ -51,6 +51,16 @@ internal readonly struct Token
         Int32 = 0;
     }
 
+    /// <summary>A count printed as plain digits.</summary>
+    public Token(int line, int column, string source, int start, int length, int count)
+        : this(TokenKind.Value, line, column, source, start, length)
+    {
+        Number = count;
+        IsInteger = true;
+        FitsInt32 = true;
+        Int32 = count;
+    }
+
     public Token(int line, int column, string source, int start, int length, in ParsedNumber number)
         : this(TokenKind.Value, line, column, source, start, length)
     {

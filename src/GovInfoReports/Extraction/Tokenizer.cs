@@ -275,6 +275,14 @@ internal static class Tokenizer
             while (i < end && !IsSpace(text[i]))
                 i++;
             var raw = text.AsSpan(wordStart, i - wordStart);
+            if (IsPlainCount(raw, out int count))
+            {
+                // The commonest number by far: a count in plain ASCII digits (what ValueParser reads it as, directly).
+                FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+                output.Add(new Token(lineNumber, wordStart - lineStart + 1, text, wordStart, raw.Length, count));
+                continue;
+            }
+
             if (raw.Length > 40)
             {
                 // Long words are text (labels or narrative); skip the number test.
@@ -389,8 +397,28 @@ internal static class Tokenizer
     /// <summary>Whether a word is text whatever follows its first character: an ideograph that starts no sign, unit or number.</summary>
     private static bool StartsAsText(ReadOnlySpan<char> raw)
     {
-        char first = ChineseScript.ToSimplified(ReportText.Fold(raw[0]));
-        return ChineseScript.IsIdeograph(first) && "增减元万件项个次条家".IndexOf(first) < 0;
+        // Folding changes no ideograph, and Traditional → Simplified maps ideographs to ideographs.
+        char first = raw[0];
+        if (!ChineseScript.IsIdeograph(first))
+            return false;
+        return ChineseScript.ToSimplified(first) is not ('增' or '减' or '元' or '万' or '件' or '项' or '个' or '次' or '条' or '家');
+    }
+
+    /// <summary>A word of one to nine ASCII digits (no sign, separator or unit), and its value.</summary>
+    private static bool IsPlainCount(ReadOnlySpan<char> raw, out int value)
+    {
+        value = 0;
+        if (raw.Length > 9)
+            return false;
+        foreach (char c in raw)
+        {
+            uint digit = (uint)(c - '0');
+            if (digit > 9)
+                return false;
+            value = value * 10 + (int)digit;
+        }
+
+        return true;
     }
 
     private static bool IsNarrative(ReadOnlySpan<char> raw)
