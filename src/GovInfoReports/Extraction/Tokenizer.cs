@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 
 namespace GovInfoReports.Extraction;
 
@@ -161,7 +162,8 @@ internal static class Tokenizer
             last = f;
         }
 
-        bool leadingBlanks = output[fields[first].FirstToken].IsSlot;
+        var written = CollectionsMarshal.AsSpan(output); // tokens by reference: a token is a large struct
+        bool leadingBlanks = written[fields[first].FirstToken].IsSlot;
         // Whether the nearest non-empty cell before / after each empty cell ends / starts with a number.
         Span<bool> nextIsSlot = fields.Count <= 256 ? stackalloc bool[fields.Count] : new bool[fields.Count];
         bool next = false;
@@ -169,7 +171,7 @@ internal static class Tokenizer
         {
             nextIsSlot[f] = next;
             if (!fields[f].Empty)
-                next = output[fields[f].FirstToken].IsSlot;
+                next = written[fields[f].FirstToken].IsSlot;
         }
 
         // Between a label and a number an empty cell may be the second column of a merged label:
@@ -180,7 +182,7 @@ internal static class Tokenizer
         {
             var field = fields[f];
             if (!field.Empty)
-                previousIsSlot = output[field.FirstToken + field.TokenCount - 1].IsSlot;
+                previousIsSlot = written[field.FirstToken + field.TokenCount - 1].IsSlot;
             else
                 anyBlank = f < first ? leadingBlanks : previousIsSlot && nextIsSlot[f];
         }
@@ -346,7 +348,7 @@ internal static class Tokenizer
     {
         if (textStart >= 0 || output.Count == 0)
             return false;
-        var last = output[output.Count - 1];
+        ref readonly var last = ref CollectionsMarshal.AsSpan(output)[output.Count - 1];
         return last.Kind == TokenKind.Value && last.Line == lineNumber && (unit ? last.Unit == ValueUnit.None : last.Note is null);
     }
 
