@@ -15,7 +15,8 @@ namespace GovInfoReports.Extraction;
 /// The text is split into cell-sized tokens (tabs, pipes and line breaks separate cells), normalised
 /// (<see cref="ReportText"/>), and matched against each candidate template's descriptor: sections by heading,
 /// tables by caption, rows by label, numbers by the known column counts. The template whose tables the text
-/// shows wins (most tables read, then most cells); the report year is a cross-check and a tie-breaker. Matching is linear in the text, with no backtracking.
+/// shows wins (most tables read, then most cells); the report year is a cross-check and a tie-breaker. A template that
+/// could not win even with all its tables found is not matched. Matching is linear in the text, with no backtracking.
 /// </remarks>
 public static class ReportReader
 {
