@@ -17,6 +17,11 @@ namespace GovInfoReports.Extraction;
 /// tables by caption, rows by label, numbers by the known column counts. The template whose tables the text
 /// shows wins (most tables read, then most cells); the report year is a cross-check and a tie-breaker. A template that
 /// could not win even with all its tables found is not matched. Matching is linear in the text, with no backtracking.
+/// <para>
+/// Reads may run on any number of threads at once. Each thread keeps its own reusable buffers (the token list, a
+/// table of word keys, the label candidates of a read, one matcher per template), bounded in size; a result shares
+/// nothing with later reads.
+/// </para>
 /// </remarks>
 public static class ReportReader
 {
