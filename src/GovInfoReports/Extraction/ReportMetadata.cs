@@ -22,9 +22,8 @@ internal static class ReportMetadata
         int order = 0;
         while (position < text.Length)
         {
-            int end = position;
-            while (end < text.Length && text[end] != '\n' && text[end] != '\r')
-                end++;
+            int end = text.AsSpan(position).IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : position + end;
             var line = text.AsSpan(position, end - position);
             position = end + 1;
             if (line.Trim().Length == 0)

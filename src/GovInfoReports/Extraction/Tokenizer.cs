@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
 
@@ -274,8 +275,7 @@ internal static class Tokenizer
             }
 
             int wordStart = i;
-            while (i < end && !IsSpace(text[i]))
-                i++;
+            i = WordEnd(text, i, end);
             var raw = text.AsSpan(wordStart, i - wordStart);
             if (IsPlainCount(raw, out int count))
             {
@@ -385,8 +385,7 @@ internal static class Tokenizer
             }
 
             int wordStart = i;
-            while (i < textEnd && !IsSpace(text[i]))
-                i++;
+            i = WordEnd(text, i, textEnd);
             var word = text.AsSpan(wordStart, i - wordStart);
             string key = ReportText.WordKey(word);
             if (key.Length == 0)
@@ -430,6 +429,37 @@ internal static class Tokenizer
         if (raw.Length < 30)
             return false;
         return raw.IndexOf('。') >= 0 || raw.IndexOf('；') >= 0;
+    }
+
+    /// <summary>The end of the word starting at <paramref name="start"/> (the next space, or <paramref name="end"/>).</summary>
+    private static int WordEnd(string text, int start, int end)
+    {
+        // Short words (numbers, most labels) end within a few characters; a paragraph is searched vectorised.
+        int i = start;
+        int quick = Math.Min(end, start + 16);
+        while (i < quick)
+        {
+            if (IsSpace(text[i]))
+                return i;
+            i++;
+        }
+
+        if (i >= end)
+            return end;
+        int next = text.AsSpan(i, end - i).IndexOfAny(Spaces);
+        return next < 0 ? end : i + next;
+    }
+
+    /// <summary>Exactly the characters <see cref="IsSpace"/> accepts (built from it).</summary>
+    private static readonly SearchValues<char> Spaces = BuildSpaces();
+
+    private static SearchValues<char> BuildSpaces()
+    {
+        var spaces = new List<char>();
+        for (int c = 0; c <= char.MaxValue; c++)
+            if (IsSpace((char)c))
+                spaces.Add((char)c);
+        return SearchValues.Create(spaces.ToArray());
     }
 
     // Most characters of a report are ideographs (U+3400 on), above every white space of Unicode (the last is U+3000).
