@@ -38,22 +38,8 @@ internal static class ReportMetadata
                     break;
                 for (int at = scan.IndexOf('年'); at >= 0;)
                 {
-                    if (PlainYearBefore(scan, at) is var plain && plain > 0)
-                    {
-                        // The usual 2020年: plain digits, nothing to normalise.
-                        Count(plain);
-                        int after = scan.Slice(at + 1).IndexOf('年');
-                        at = after < 0 ? -1 : at + 1 + after;
-                        continue;
-                    }
-
-                    int from = at - 32;
-                    if (from < 0)
-                        from = 0;
-                    for (int back = 0; from > 0 && back < 64 && IsDigitOrSpace(scan[from - 1]); back++)
-                        from--;
-                    if (YearAtEnd(ReportText.KeySpan(scan.Slice(from, at + 1 - from))) is var windowYear && windowYear > 0)
-                        Count(windowYear);
+                    if (YearBefore(scan, at) is var found && found > 0)
+                        Count(found);
                     int next = scan.Slice(at + 1).IndexOf('年');
                     at = next < 0 ? -1 : at + 1 + next;
                 }
@@ -168,6 +154,18 @@ internal static class ReportMetadata
     }
 
     private static bool IsDigitOrSpace(char c) => IsDigit(ReportText.Fold(c)) || char.IsWhiteSpace(c);
+
+    /// <summary>The year (2000–2099) written right before the 年 at <paramref name="at"/>, as its key reads, or 0.</summary>
+    private static int YearBefore(ReadOnlySpan<char> line, int at)
+    {
+        // The usual 2020年: plain digits, nothing to normalise; else the stretch before it is keyed.
+        if (PlainYearBefore(line, at) is var plain && plain > 0)
+            return plain;
+        int from = Math.Max(0, at - 32);
+        for (int back = 0; from > 0 && back < 64 && IsDigitOrSpace(line[from - 1]); back++)
+            from--;
+        return YearAtEnd(ReportText.KeySpan(line.Slice(from, at + 1 - from)));
+    }
 
     /// <summary>
     /// The year printed as four plain ASCII digits 20dd right before the 年 at <paramref name="at"/> (and not after a
