@@ -1,7 +1,10 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace GovInfoReports.Extraction;
 
@@ -26,25 +29,137 @@ internal static class Tokenizer
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
     public static void Tokenize(string text, List<Token> tokens)
     {
-        var line = new List<Field>();
-        var lineTokens = new List<Token>();
-        int lineNumber = 0;
-        int position = 0;
-        while (position <= text.Length)
+        // One scan finds line breaks and cell separators alike; each line is tokenized once its cells are known.
+        var scratch = Scratch.Rent();
+        try
         {
-            int end = text.AsSpan(position).IndexOfAny('\n', '\r');
-            end = end < 0 ? text.Length : position + end;
-            lineNumber++;
-            TokenizeLine(text, position, end, lineNumber, line, lineTokens, tokens);
-            if (end >= text.Length)
-                break;
-            position = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+            int lineNumber = 1;
+            int lineStart = 0, fieldStart = 0;
+            int position = 0;
+            while (true)
+            {
+                int next = NextStructural(text, position, text.Length);
+                if (next >= text.Length)
+                {
+                    scratch.AddField(fieldStart, text.Length);
+                    TokenizeLine(text, lineStart, text.Length, lineNumber, scratch, tokens);
+                    return;
+                }
+
+                scratch.AddField(fieldStart, next);
+                char c = text[next];
+                if (c is '\n' or '\r')
+                {
+                    TokenizeLine(text, lineStart, next, lineNumber, scratch, tokens);
+                    lineNumber++;
+                    position = next + (c == '\r' && next + 1 < text.Length && text[next + 1] == '\n' ? 2 : 1);
+                    lineStart = fieldStart = position;
+                    scratch.FieldCount = 0;
+                }
+                else
+                {
+                    position = fieldStart = next + 1;
+                }
+            }
+        }
+        finally
+        {
+            Scratch.Return(scratch);
         }
     }
 
     /// <summary>Tokenizes one line of text (a paragraph of a document) as <see cref="Tokenize(string)"/> would.</summary>
-    public static void TokenizeLine(string text, int start, int end, int lineNumber, List<Token> output) =>
-        TokenizeLine(text, start, end, lineNumber, new List<Field>(), new List<Token>(), output);
+    public static void TokenizeLine(string text, int start, int end, int lineNumber, List<Token> output)
+    {
+        var scratch = Scratch.Rent();
+        try
+        {
+            int fieldStart = start;
+            while (true)
+            {
+                int separator = NextStructural(text, fieldStart, end);
+                scratch.AddField(fieldStart, separator);
+                if (separator >= end)
+                    break;
+                fieldStart = separator + 1;
+            }
+
+            TokenizeLine(text, start, end, lineNumber, scratch, output);
+        }
+        finally
+        {
+            Scratch.Return(scratch);
+        }
+    }
+
+    /// <summary>
+    /// The index of the first line break or cell separator (tab, pipe, full-width pipe) in
+    /// <c>text[from..end]</c>, or <paramref name="end"/>. Eight characters at a time: in a layout of one cell per line
+    /// the next one is a few characters away, in a paragraph hundreds.
+    /// </summary>
+    private static int NextStructural(string text, int from, int end)
+    {
+        int i = from;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            ref ushort first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            var newLine = Vector128.Create((ushort)'\n');
+            var carriageReturn = Vector128.Create((ushort)'\r');
+            var tab = Vector128.Create((ushort)'\t');
+            var pipe = Vector128.Create((ushort)'|');
+            var wide = Vector128.Create((ushort)'｜');
+            while (i <= end - Vector128<ushort>.Count)
+            {
+                var chars = Vector128.LoadUnsafe(ref first, (nuint)i);
+                var hits = Vector128.Equals(chars, newLine) | Vector128.Equals(chars, carriageReturn) | Vector128.Equals(chars, tab)
+                    | Vector128.Equals(chars, pipe) | Vector128.Equals(chars, wide);
+                if (hits != Vector128<ushort>.Zero)
+                    return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
+                i += Vector128<ushort>.Count;
+            }
+        }
+
+        for (; i < end; i++)
+        {
+            if (text[i] is '\n' or '\r' or '\t' or '|' or '｜')
+                return i;
+        }
+
+        return end;
+    }
+
+    /// <summary>Per-thread buffers of the tokenizer: a line's cells, and a line's tokens when blank cells go between them.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? t_scratch;
+
+        public Field[] Fields = new Field[64];
+        public int FieldCount;
+        public readonly List<Token> LineTokens = new();
+
+        public static Scratch Rent()
+        {
+            var scratch = t_scratch ?? new Scratch();
+            t_scratch = null;
+            scratch.FieldCount = 0;
+            return scratch;
+        }
+
+        public static void Return(Scratch scratch)
+        {
+            scratch.LineTokens.Clear();
+            if (scratch.Fields.Length <= 4096 && scratch.LineTokens.Capacity <= 4096)
+                t_scratch = scratch;
+        }
+
+        public void AddField(int start, int end)
+        {
+            if (FieldCount == Fields.Length)
+                Array.Resize(ref Fields, Fields.Length * 2);
+            Fields[FieldCount++] = new Field { Start = start, End = end };
+        }
+    }
 
     /// <summary>
     /// Tokenizes one grid row of a document table, whose line in the text view holds one tab-separated field per grid
@@ -110,41 +225,32 @@ internal static class Tokenizer
         public bool Empty => TokenCount == 0;
     }
 
-    private static void TokenizeLine(string text, int start, int end, int lineNumber, List<Field> fields, List<Token> lineTokens, List<Token> output)
+    private static void TokenizeLine(string text, int start, int end, int lineNumber, Scratch scratch, List<Token> output)
     {
-        fields.Clear();
-        lineTokens.Clear();
-        int fieldStart = start;
-        while (true)
+        var fields = scratch.Fields.AsSpan(0, scratch.FieldCount);
+        if (fields.Length == 1)
         {
-            int separator = text.AsSpan(fieldStart, end - fieldStart).IndexOfAny('\t', '|', '｜');
-            if (separator < 0)
-            {
-                fields.Add(new Field { Start = fieldStart, End = end });
-                break;
-            }
-
-            fields.Add(new Field { Start = fieldStart, End = fieldStart + separator });
-            fieldStart += separator + 1;
+            // One cell: no rule, no border pipe, no blank cells between cells.
+            TokenizeField(text, fields[0].Start, fields[0].End, lineNumber, start, output);
+            return;
         }
 
         if (IsMarkdownRule(text, fields))
             return;
 
         // The border pipe of a markdown or HTML-dump row is not an empty first cell.
-        if (fields.Count > 1 && IsBlank(text, fields[0]) && text[fields[0].End] is '|' or '｜')
-            fields.RemoveAt(0);
+        if (text[fields[0].End] is '|' or '｜' && IsBlank(text, fields[0]))
+            fields = fields.Slice(1);
 
         // Tokens go straight to the output; a row line that needs blank cells between them is re-laid below.
         int lineStart = output.Count;
         int nonEmpty = 0;
-        for (int f = 0; f < fields.Count; f++)
+        for (int f = 0; f < fields.Length; f++)
         {
-            var field = fields[f];
+            ref var field = ref fields[f];
             field.FirstToken = output.Count;
             TokenizeField(text, field.Start, field.End, lineNumber, start, output);
             field.TokenCount = output.Count - field.FirstToken;
-            fields[f] = field;
             if (!field.Empty)
                 nonEmpty++;
         }
@@ -154,7 +260,7 @@ internal static class Tokenizer
 
         // A row line: empty cells between numbers, and before the numbers of a line without a label, are blank cells.
         int first = -1, last = -1;
-        for (int f = 0; f < fields.Count; f++)
+        for (int f = 0; f < fields.Length; f++)
         {
             if (fields[f].Empty)
                 continue;
@@ -166,9 +272,9 @@ internal static class Tokenizer
         var written = CollectionsMarshal.AsSpan(output); // tokens by reference: a token is a large struct
         bool leadingBlanks = written[fields[first].FirstToken].IsSlot;
         // Whether the nearest non-empty cell before / after each empty cell ends / starts with a number.
-        Span<bool> nextIsSlot = fields.Count <= 256 ? stackalloc bool[fields.Count] : new bool[fields.Count];
+        Span<bool> nextIsSlot = fields.Length <= 256 ? stackalloc bool[fields.Length] : new bool[fields.Length];
         bool next = false;
-        for (int f = fields.Count - 1; f >= 0; f--)
+        for (int f = fields.Length - 1; f >= 0; f--)
         {
             nextIsSlot[f] = next;
             if (!fields[f].Empty)
@@ -181,7 +287,7 @@ internal static class Tokenizer
         bool previousIsSlot = false;
         for (int f = 0; f <= last && !anyBlank; f++)
         {
-            var field = fields[f];
+            ref readonly var field = ref fields[f];
             if (!field.Empty)
                 previousIsSlot = written[field.FirstToken + field.TokenCount - 1].IsSlot;
             else
@@ -191,14 +297,15 @@ internal static class Tokenizer
         if (!anyBlank)
             return;
 
+        var lineTokens = scratch.LineTokens;
         lineTokens.Clear();
         for (int t = lineStart; t < output.Count; t++)
             lineTokens.Add(output[t]);
         output.RemoveRange(lineStart, output.Count - lineStart);
         previousIsSlot = false;
-        for (int f = 0; f < fields.Count; f++)
+        for (int f = 0; f < fields.Length; f++)
         {
-            var field = fields[f];
+            ref readonly var field = ref fields[f];
             int firstToken = field.FirstToken - lineStart;
             if (!field.Empty)
             {
@@ -215,6 +322,8 @@ internal static class Tokenizer
             if (blank)
                 output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, text, field.Start, 0));
         }
+
+        lineTokens.Clear();
     }
 
     private static bool IsBlank(string text, Field field)
@@ -225,9 +334,9 @@ internal static class Tokenizer
         return true;
     }
 
-    private static bool IsMarkdownRule(string text, List<Field> fields)
+    private static bool IsMarkdownRule(string text, ReadOnlySpan<Field> fields)
     {
-        if (fields.Count < 2)
+        if (fields.Length < 2)
             return false;
         int rules = 0;
         foreach (var field in fields)
@@ -260,88 +369,100 @@ internal static class Tokenizer
 
     private static void TokenizeField(string text, int start, int end, int lineNumber, int lineStart, List<Token> output)
     {
+        // The hot loop: spaces, plain counts and text words. Everything else (signed or decimal numbers, units, notes,
+        // blank markers, artefacts) goes to OtherWord, kept out of this frame so the loop stays small.
         int textStart = -1, textEnd = -1;
         int i = start;
         while (i < end)
         {
-            while (i < end && IsSpace(text[i]))
-                i++;
-            if (i >= end)
-                break;
-            if (text[i] == '[' && ReportText.ArtefactEnd(text.AsSpan(0, end), i) is var close && close > 0)
+            char c = text[i];
+            if (IsSpace(c))
             {
-                i = close + 1;
+                i++;
                 continue;
             }
 
             int wordStart = i;
+            if (c == '[')
+            {
+                int close = ReportText.ArtefactEnd(text.AsSpan(0, end), i);
+                if (close > 0)
+                {
+                    i = close + 1;
+                    continue;
+                }
+            }
+
             i = WordEnd(text, i, end);
-            var raw = text.AsSpan(wordStart, i - wordStart);
-            if (IsPlainCount(raw, out int count))
+            int length = i - wordStart;
+            if ((uint)(c - '0') <= 9 && length <= 9 && IsPlainCount(text.AsSpan(wordStart, length), out int count))
             {
                 // The commonest number by far: a count in plain ASCII digits (what ValueParser reads it as, directly).
-                FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
-                output.Add(new Token(lineNumber, wordStart - lineStart + 1, text, wordStart, raw.Length, count));
-                continue;
-            }
-
-            if (raw.Length > 40)
-            {
-                // Long words are text (labels or narrative); skip the number test.
-                if (textStart < 0)
-                    textStart = wordStart;
-                textEnd = i;
-                continue;
-            }
-
-            if (StartsAsText(raw))
-            {
-                // Most words of a report are Chinese text: no number, unit or blank marker starts with an ideograph other than these.
-                if (textStart < 0)
-                    textStart = wordStart;
-                textEnd = i;
-                continue;
-            }
-
-            var word = ReportText.Word(raw).Trim();
-            if (word.Length == 0)
-            {
-                // Only artefacts and zero-width characters, or &nbsp; (an HTML blank cell).
-                if (raw.IndexOf("&nbsp;".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
-                    continue;
-                word = "&nbsp;".AsSpan();
-            }
-
-            var kind = ValueParser.Classify(word, out var number);
-            switch (kind)
-            {
-                case WordKind.Unit when LastIsValueWithout(output, lineNumber, textStart, unit: true):
-                    output[output.Count - 1] = output[output.Count - 1].WithUnit(number.Unit, end: i);
-                    continue;
-                case WordKind.Note when LastIsValueWithout(output, lineNumber, textStart, unit: false):
-                    output[output.Count - 1] = output[output.Count - 1].WithNote(word.Slice(1, word.Length - 2).ToString(), end: i);
-                    continue;
-                case WordKind.Value:
-                case WordKind.Blank:
-                case WordKind.Unparseable:
+                if (textStart >= 0)
                     FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
-                    int column = wordStart - lineStart + 1;
-                    output.Add(kind switch
-                    {
-                        WordKind.Value => new Token(lineNumber, column, text, wordStart, raw.Length, number),
-                        WordKind.Blank => new Token(TokenKind.Blank, lineNumber, column, text, wordStart, raw.Length),
-                        _ => new Token(TokenKind.Unparseable, lineNumber, column, text, wordStart, raw.Length),
-                    });
-                    continue;
-                default:
-                    if (textStart < 0)
-                        textStart = wordStart;
-                    textEnd = i;
-                    continue;
+                AddCount(output, lineNumber, wordStart - lineStart + 1, text, wordStart, length, count);
+                continue;
+            }
+
+            // Long words are text (labels or narrative), and so is a word that starts with an ideograph that starts no
+            // sign, unit or number (most words of a report).
+            if (length > 40 || StartsAsText(c) || !OtherWord(text, wordStart, i, lineNumber, lineStart, ref textStart, textEnd, output))
+            {
+                if (textStart < 0)
+                    textStart = wordStart;
+                textEnd = i;
             }
         }
 
-        FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+        if (textStart >= 0)
+            FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddCount(List<Token> output, int lineNumber, int column, string text, int start, int length, int count) =>
+        output.Add(new Token(lineNumber, column, text, start, length, count));
+
+    /// <summary>
+    /// Reads a word that is not a plain count and may not be text: a number, a unit or note after a number, a blank
+    /// marker. Returns false when the word is text (it then extends the current text run).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool OtherWord(string text, int wordStart, int i, int lineNumber, int lineStart, ref int textStart, int textEnd, List<Token> output)
+    {
+        var raw = text.AsSpan(wordStart, i - wordStart);
+        var word = ReportText.Word(raw).Trim();
+        if (word.Length == 0)
+        {
+            // Only artefacts and zero-width characters, or &nbsp; (an HTML blank cell).
+            if (raw.IndexOf("&nbsp;".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0)
+                return true;
+            word = "&nbsp;".AsSpan();
+        }
+
+        var kind = ValueParser.Classify(word, out var number);
+        switch (kind)
+        {
+            case WordKind.Unit when LastIsValueWithout(output, lineNumber, textStart, unit: true):
+                output[output.Count - 1] = output[output.Count - 1].WithUnit(number.Unit, end: i);
+                return true;
+            case WordKind.Note when LastIsValueWithout(output, lineNumber, textStart, unit: false):
+                output[output.Count - 1] = output[output.Count - 1].WithNote(word.Slice(1, word.Length - 2).ToString(), end: i);
+                return true;
+            case WordKind.Value:
+            case WordKind.Blank:
+            case WordKind.Unparseable:
+                FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+                int column = wordStart - lineStart + 1;
+                output.Add(kind switch
+                {
+                    WordKind.Value => new Token(lineNumber, column, text, wordStart, raw.Length, number),
+                    WordKind.Blank => new Token(TokenKind.Blank, lineNumber, column, text, wordStart, raw.Length),
+                    _ => new Token(TokenKind.Unparseable, lineNumber, column, text, wordStart, raw.Length),
+                });
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool LastIsValueWithout(List<Token> output, int lineNumber, int textStart, bool unit)
@@ -396,10 +517,9 @@ internal static class Tokenizer
     }
 
     /// <summary>Whether a word is text whatever follows its first character: an ideograph that starts no sign, unit or number.</summary>
-    private static bool StartsAsText(ReadOnlySpan<char> raw)
+    private static bool StartsAsText(char first)
     {
         // Folding changes no ideograph, and Traditional → Simplified maps ideographs to ideographs.
-        char first = raw[0];
         if (!ChineseScript.IsIdeograph(first))
             return false;
         return ChineseScript.ToSimplified(first) is not ('增' or '减' or '元' or '万' or '件' or '项' or '个' or '次' or '条' or '家');
