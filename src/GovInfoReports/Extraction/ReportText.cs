@@ -1,4 +1,6 @@
 using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GovInfoReports.Extraction;
@@ -68,45 +70,43 @@ public static class ReportText
     /// and headings of these reports repeat from file to file) is keyed by one lookup instead of being normalised
     /// again. Bounded like <see cref="KeyTable"/>: it starts over when half full.
     /// </summary>
-    private static class WordKeys
+    private sealed class WordKeys
     {
         public const int MaxWordLength = 48;
         private const int Capacity = 8192;
 
         [ThreadStatic]
-        private static string?[]? _words;
+        private static WordKeys? t_memo;
 
-        [ThreadStatic]
-        private static string?[]? _keys;
-
-        [ThreadStatic]
-        private static int _count;
+        private readonly string?[] _words = new string?[Capacity];
+        private readonly string?[] _keys = new string?[Capacity];
+        private int _count;
 
         public static string Get(ReadOnlySpan<char> word)
         {
-            var words = _words ??= new string?[Capacity];
-            var keys = _keys ??= new string?[Capacity];
+            var memo = t_memo ??= new WordKeys();
+            var words = memo._words;
             int mask = Capacity - 1;
             int index = KeyTable.Hash(word) & mask;
             while (words[index] is { } existing)
             {
                 if (word.SequenceEqual(existing.AsSpan()))
-                    return keys[index]!;
+                    return memo._keys[index]!;
                 index = (index + 1) & mask;
             }
 
             string key = NewWordKey(word);
-            if (_count >= Capacity / 2)
+            if (memo._count >= Capacity / 2)
             {
                 Array.Clear(words, 0, words.Length);
-                Array.Clear(keys, 0, keys.Length);
-                _count = 0;
+                Array.Clear(memo._keys, 0, memo._keys.Length);
+                memo._count = 0;
                 index = KeyTable.Hash(word) & mask;
             }
 
             words[index] = word.ToString();
-            keys[index] = key;
-            _count++;
+            memo._keys[index] = key;
+            memo._count++;
             return key;
         }
     }
@@ -225,15 +225,15 @@ public static class ReportText
     /// <see cref="Capacity"/>/2 keys and starts over when full, so a thread reading many unusual texts keeps
     /// a bounded table.
     /// </summary>
-    private static class KeyTable
+    private sealed class KeyTable
     {
         private const int Capacity = 8192;
 
         [ThreadStatic]
-        private static string?[]? _slots;
+        private static KeyTable? t_table;
 
-        [ThreadStatic]
-        private static int _count;
+        private readonly string?[] _slots = new string?[Capacity];
+        private int _count;
 
         public static string Intern(ReadOnlySpan<char> key)
         {
@@ -241,7 +241,8 @@ public static class ReportText
                 return "";
             if (key.Length > 64)
                 return key.ToString();
-            var slots = _slots ??= new string?[Capacity];
+            var table = t_table ??= new KeyTable();
+            var slots = table._slots;
             int mask = Capacity - 1;
             int index = Hash(key) & mask;
             while (slots[index] is { } existing)
@@ -251,25 +252,33 @@ public static class ReportText
                 index = (index + 1) & mask;
             }
 
-            if (_count >= Capacity / 2)
+            if (table._count >= Capacity / 2)
             {
                 Array.Clear(slots, 0, slots.Length);
-                _count = 0;
+                table._count = 0;
                 index = Hash(key) & mask;
             }
 
             string text = key.ToString();
             slots[index] = text;
-            _count++;
+            table._count++;
             return text;
         }
 
         public static int Hash(ReadOnlySpan<char> key)
         {
-            uint hash = 2166136261;
-            foreach (char c in key)
-                hash = (hash ^ c) * 16777619;
-            return (int)(hash ^ (hash >> 15));
+            // Four characters per step (keys are short: a few ideographs), then a final mix of the bits.
+            const ulong Multiplier = 0x9E3779B97F4A7C15;
+            ulong hash = (ulong)key.Length * Multiplier;
+            var chunks = MemoryMarshal.Cast<char, ulong>(key);
+            foreach (ulong chunk in chunks)
+                hash = BitOperations.RotateLeft((hash ^ chunk) * Multiplier, 29);
+            for (int i = chunks.Length * 4; i < key.Length; i++)
+                hash = BitOperations.RotateLeft((hash ^ key[i]) * Multiplier, 29);
+            hash ^= hash >> 31;
+            hash *= 0xBF58476D1CE4E5B9;
+            hash ^= hash >> 32;
+            return (int)hash;
         }
     }
 

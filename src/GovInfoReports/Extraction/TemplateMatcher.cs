@@ -153,6 +153,7 @@ internal sealed class TemplateMatcher
         _pendingTable = null;
         Findings.Clear();
         Found = 0;
+        TablesFound = 0;
         SawTableNumbers = false;
         AnyLabel = false;
     }
@@ -213,27 +214,25 @@ internal sealed class TemplateMatcher
     public int Found { get; private set; }
 
     /// <summary>Tables of the template with at least one cell found.</summary>
-    public int TablesFound
+    public int TablesFound { get; private set; }
+
+    /// <summary>Counts the tables with a cell read (after <see cref="Run"/>; the comparisons between templates ask often).</summary>
+    private int CountTablesFound()
     {
-        get
+        int count = 0;
+        foreach (int[] cells in _vocabulary.CellsByTable)
         {
-            int count = 0;
-            var tables = _template.Tables;
-            for (int t = 0; t < tables.Count; t++)
+            foreach (int cell in cells)
             {
-                var cells = tables[t].Cells;
-                for (int c = 0; c < cells.Count; c++)
+                if (Statuses[cell] != CellStatus.Missing)
                 {
-                    if (Statuses[cells[c].Index] != CellStatus.Missing)
-                    {
-                        count++;
-                        break;
-                    }
+                    count++;
+                    break;
                 }
             }
-
-            return count;
         }
+
+        return count;
     }
 
     /// <summary>Whether any number or blank cell appeared inside a table of the template.</summary>
@@ -364,6 +363,7 @@ internal sealed class TemplateMatcher
         }
 
         Flush();
+        TablesFound = CountTablesFound();
     }
 
     private void Expect(Pending pending, RowDescriptor? row, TableDescriptor? table)

@@ -59,15 +59,20 @@ internal sealed class TemplateVocabulary
         foreach (var pair in leafCells)
             _rowCells[pair.Key] = pair.Value.ToArray();
 
-        foreach (var table in template.Tables)
+        var tableCells = new int[template.Tables.Count][];
+        for (int t = 0; t < tableCells.Length; t++)
         {
+            var table = template.Tables[t];
             foreach (var row in _tableRows[table])
                 RowCells(row);
             var cells = new int[table.Cells.Count];
             for (int i = 0; i < cells.Length; i++)
                 cells[i] = table.Cells[i].Index;
             _tableCells[table] = cells;
+            tableCells[t] = cells;
         }
+
+        CellsByTable = tableCells;
 
         foreach (string key in _sections.Keys)
             AddPrefixes(key);
@@ -93,6 +98,9 @@ internal sealed class TemplateVocabulary
 
     /// <summary>The template's cells by index, as an array.</summary>
     public CellDescriptor[] Cells { get; }
+
+    /// <summary>The cell indexes of each table, in the order of the template's <see cref="ReportTemplate.Tables"/>.</summary>
+    public int[][] CellsByTable { get; }
 
     /// <summary>The index of <paramref name="table"/> in the template's <see cref="ReportTemplate.Tables"/>.</summary>
     public int TableIndex(TableDescriptor table) => _tableIndexes[table];

@@ -571,6 +571,9 @@ internal static class Tokenizer
     }
 
     /// <summary>Exactly the characters <see cref="IsSpace"/> accepts (built from it).</summary>
+    // Declared before Spaces: static fields are initialised in this order, and Spaces is built with IsSpace.
+    private static readonly ulong[] SpaceBits = BuildSpaceBits();
+
     private static readonly SearchValues<char> Spaces = BuildSpaces();
 
     private static SearchValues<char> BuildSpaces()
@@ -583,6 +586,19 @@ internal static class Tokenizer
     }
 
     // Most characters of a report are ideographs (U+3400 on), above every white space of Unicode (the last is U+3000).
-    private static bool IsSpace(char c) =>
-        c <= ' ' ? c is ' ' or '\v' or '\f' : c <= '\u3000' && (c == '\u3000' || c == '\u00A0' || (c > 0x7F && char.IsWhiteSpace(c)));
+    // Below that a bit table says it: line breaks and tabs are handled before words are split, so they are no space here.
+    private static bool IsSpace(char c) => c <= '\u3000' && (SpaceBits[c >> 6] & (1UL << c)) != 0;
+
+    private static ulong[] BuildSpaceBits()
+    {
+        var bits = new ulong[0x3000 / 64 + 1];
+        for (int c = 0; c <= 0x3000; c++)
+        {
+            bool space = c <= ' ' ? c is ' ' or '\v' or '\f' : c == '\u3000' || c == '\u00A0' || (c > 0x7F && char.IsWhiteSpace((char)c));
+            if (space)
+                bits[c >> 6] |= 1UL << c;
+        }
+
+        return bits;
+    }
 }
