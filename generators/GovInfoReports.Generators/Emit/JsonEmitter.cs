@@ -12,6 +12,9 @@ namespace GovInfoReports.Generators.Emit;
 /// the written order) before the others, and is strict: unknown, duplicate or mistyped members, overflow,
 /// negative counts and a missing or wrong "template" member throw a JsonException naming the path.
 /// (The System.Text.Json source generator cannot see generated records, so the converter is ours.)
+/// Beside the converter, a one-pass reader of the written layout (TryReadCanonical, on CanonicalJsonReader):
+/// the writer's member order spelled out as UTF-8 literals, so a document as written is read without a tokenizer;
+/// it declines any other document, which ReportJson then reads with the converter.
 /// </summary>
 internal static class JsonEmitter
 {
@@ -19,6 +22,7 @@ internal static class JsonEmitter
     private const string R = "global::GovInfoReports.Serialization.ReportJsonReader";
     private const string W = "global::GovInfoReports.Serialization.ReportJsonWriter";
     private const string Chunks = "global::GovInfoReports.Serialization.JsonChunkWriter";
+    private const string Canonical = "global::GovInfoReports.Serialization.CanonicalJsonReader";
     private static readonly string[] ReportMembers = { "template", "year", "agency" };
 
     public static string HintName(TemplateModel template) => template.TypeName + ".Json.g.cs";
@@ -54,11 +58,13 @@ internal static class JsonEmitter
 
         EmitReadReport(w, template);
         EmitWriteReport(w, template, shapes);
+        EmitReadCanonicalReport(w, template);
         var fixedPaths = new HashSet<string>(shapes.Where(s => s.Path is not null).Select(s => s.Type));
         foreach (var shape in shapes)
         {
             EmitRead(w, shape, fixedPaths);
             EmitWrite(w, shape);
+            EmitReadCanonical(w, shape);
         }
 
         w.Close();
@@ -131,6 +137,80 @@ internal static class JsonEmitter
         w.Close("};");
         w.Close();
     }
+
+    // The one-pass reader of the written layout (CanonicalJsonReader): the members in the order EmitWrite writes them.
+    private static void EmitReadCanonicalReport(CodeWriter w, TemplateModel template)
+    {
+        w.Line();
+        w.Doc("Reads a document laid out as WriteReport writes it, in one pass over its bytes; null for any other document (ReadReport then reads it or says what is wrong).");
+        w.Open("internal static " + template.TypeName + "? TryReadCanonical(global::System.ReadOnlySpan<byte> utf8Json)");
+        w.Line("var json = new " + Canonical + "(utf8Json);");
+        w.Line("json.Open(" + Utf8Literal("{\"template\":") + ");");
+        w.Line("json.Literal(" + Utf8Literal("\"" + template.Id + "\"") + ");");
+        w.Line("json.Next(" + Utf8Literal(",\"year\":") + ");");
+        w.Line("int? year = json.Year();");
+        w.Line("json.Next(" + Utf8Literal(",\"agency\":") + ");");
+        w.Line("string? agency = json.String();");
+        foreach (var section in template.Sections)
+        {
+            w.Line("json.Next(" + Utf8Literal(",\"" + section.Id + "\":") + ");");
+            w.Line("var " + Local(section.Id) + " = " + CanonicalMethod(Naming.SectionType(section.Id)) + "(ref json);");
+        }
+
+        w.Line("json.Close();");
+        w.Open("if (!json.End())");
+        w.Line("return null;");
+        w.Close();
+        w.Line();
+        w.Line("return new " + template.TypeName);
+        w.Open("{");
+        w.Line("Year = year,");
+        w.Line("Agency = agency,");
+        foreach (var section in template.Sections)
+            w.Line(Naming.Member(section.Id) + " = " + Local(section.Id) + ",");
+        w.Close("};");
+        w.Close();
+    }
+
+    private static void EmitReadCanonical(CodeWriter w, Shape shape)
+    {
+        w.Line();
+        w.Open("private static " + shape.Type + " " + CanonicalMethod(shape.Type) + "(ref " + Canonical + " json)");
+        w.Open("if (json.Failed)");
+        w.Line("return " + ReportEmitter.Empty(shape.Type) + ";");
+        w.Close();
+        w.Line();
+        if (shape.Members.Count == 0)
+        {
+            w.Line("json.Empty();");
+            w.Line("return " + ReportEmitter.Empty(shape.Type) + ";");
+            w.Close();
+            return;
+        }
+
+        bool first = true;
+        foreach (var m in shape.Members)
+        {
+            w.Line("json." + (first ? "Open" : "Next") + "(" + Utf8Literal((first ? "{" : ",") + "\"" + m.Id + "\":") + ");");
+            first = false;
+            string value = m.Column is null
+                ? CanonicalMethod(m.ChildType!) + "(ref json)"
+                : "json." + m.Column.Kind switch
+                {
+                    ValueKindModel.Amount when m.Column.Unit is null => "Amount",
+                    ValueKindModel.Amount => "Decimal",
+                    ValueKindModel.SignedCount => "SignedCount",
+                    _ => "Count",
+                } + "()";
+            w.Line("var " + Local(m.Id) + " = " + value + ";");
+        }
+
+        w.Line("json.Close();");
+        w.Line("return new " + shape.Type + " { " + string.Join(", ", shape.Members.Select(m => Naming.Member(m.Id) + " = " + Local(m.Id))) + " };");
+        w.Close();
+    }
+
+    private static string CanonicalMethod(string type) => "Canonical_" + type.Replace('.', '_');
 
     private static void EmitWriteReport(CodeWriter w, TemplateModel template, List<Shape> shapes)
     {

@@ -276,6 +276,9 @@ internal static class ReportEmitter
         w.Line("public override " + Runtime + "IReport ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => JsonConverter.ReadReport(ref reader);");
         w.Line();
         w.Line("/// <inheritdoc />");
+        w.Line("public override " + Runtime + "IReport? TryReadCanonicalJson(global::System.ReadOnlySpan<byte> utf8Json) => JsonConverter.TryReadCanonical(utf8Json);");
+        w.Line();
+        w.Line("/// <inheritdoc />");
         w.Line("public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + Runtime + "IReport report) => JsonConverter.WriteReport(writer, (" + template.TypeName + ")report);");
         w.Line();
         w.Line("/// <inheritdoc />");

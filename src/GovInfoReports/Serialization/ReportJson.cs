@@ -28,11 +28,26 @@ public static class ReportJson
         Deserialize(Encoding.UTF8.GetBytes(json ?? throw new ArgumentNullException(nameof(json))));
 
     /// <summary>Reads a UTF-8 report document, whatever its template.</summary>
+    /// <remarks>
+    /// A document laid out as the converters write it (members in the template's order, compact or indented) is
+    /// read in one pass over its bytes (<see cref="ReportTemplate.TryReadCanonicalJson"/>); any other valid document
+    /// is read with <see cref="Utf8JsonReader"/>, and an invalid one gets that reader's error. A leading byte order
+    /// mark is skipped.
+    /// </remarks>
     /// <param name="utf8Json">The document as UTF-8.</param>
     /// <returns>The typed report.</returns>
     /// <exception cref="JsonException">The document is not valid JSON or not a valid report.</exception>
     public static IReport Deserialize(ReadOnlySpan<byte> utf8Json)
     {
+        // A byte order mark, as Windows editors save UTF-8 (JsonSerializer skips it too).
+        if (utf8Json.StartsWith("\uFEFF"u8))
+            utf8Json = utf8Json.Slice(3);
+
+        // A document as the converters write it is read in one pass over its bytes; any other goes to the tokenizer.
+        foreach (var candidate in TemplateRegistry.All)
+            if (candidate.TryReadCanonicalJson(utf8Json) is { } fast)
+                return fast;
+
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {

@@ -12,6 +12,12 @@ namespace GovInfoReports.Serialization;
 /// </summary>
 public static class ReportJsonReader
 {
+    /// <summary>The earliest report year a document may give.</summary>
+    internal const int MinYear = 1900;
+
+    /// <summary>The latest report year a document may give.</summary>
+    internal const int MaxYear = 9999;
+
     /// <summary>Reads a count cell: a whole number ≥ 0, or null for a blank cell.</summary>
     /// <param name="reader">The reader, positioned on the value.</param>
     /// <param name="parent">The JSON path of the containing object, for messages.</param>
@@ -138,7 +144,7 @@ public static class ReportJsonReader
     public static int? ReadYear(ref Utf8JsonReader reader)
     {
         var year = ReadSignedCount(ref reader, "$", "year");
-        if (year is < 1900 or > 9999)
+        if (year is < MinYear or > MaxYear)
             throw Error("$.year", $"年份 {Text(year.Value)} 无效 / {Text(year.Value)} is not a report year");
         return year;
     }
@@ -198,20 +204,22 @@ public static class ReportJsonReader
     public static int Member(ref Utf8JsonReader reader, JsonEncodedText[] members, int expected)
     {
         // The name as written (no escapes, one segment) compares directly; anything else takes the general path.
-        if ((uint)expected < (uint)members.Length && !reader.ValueIsEscaped && !reader.HasValueSequence
-            && reader.ValueSpan.SequenceEqual(members[expected].EncodedUtf8Bytes))
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            return expected;
+            if ((uint)expected < (uint)members.Length && reader.ValueSpan.SequenceEqual(members[expected].EncodedUtf8Bytes))
+                return expected;
+            return FindMember(ref reader, members, skip: expected);
         }
 
-        return FindMember(ref reader, members, expected);
+        return FindMember(ref reader, members, skip: -1);
     }
 
-    private static int FindMember(ref Utf8JsonReader reader, JsonEncodedText[] members, int expected)
+    // Compares with every member but skip (already compared), unescaping the name as needed.
+    private static int FindMember(ref Utf8JsonReader reader, JsonEncodedText[] members, int skip)
     {
         for (int i = 0; i < members.Length; i++)
         {
-            if (i != expected && reader.ValueTextEquals(members[i].EncodedUtf8Bytes))
+            if (i != skip && reader.ValueTextEquals(members[i].EncodedUtf8Bytes))
                 return i;
         }
 
@@ -283,9 +291,16 @@ public static class ReportJsonReader
         if (reader.TokenType != JsonTokenType.String)
             throw WrongType(ref reader, amountPath + ".unit", "\"元\", \"万元\" or null");
         var symbol = reader.GetString();
-        if (symbol is "元" or "万元" && AmountUnits.TryParse(symbol, out var unit))
+        if (TryParseUnit(symbol, out var unit))
             return unit;
         throw Error(amountPath + ".unit", $"未知单位 \"{symbol}\" / unknown unit \"{symbol}\"; use \"元\", \"万元\" or null");
+    }
+
+    /// <summary>The unit of an amount object's <c>unit</c> member: <c>"元"</c> or <c>"万元"</c> only.</summary>
+    internal static bool TryParseUnit(string? symbol, out AmountUnit unit)
+    {
+        unit = AmountUnit.Unknown;
+        return symbol is "元" or "万元" && AmountUnits.TryParse(symbol, out unit);
     }
 
     private static string Describe(JsonTokenType token) => token switch

@@ -168,6 +168,18 @@ public abstract class ReportTemplate
     public virtual IReport ReadJson(ref System.Text.Json.Utf8JsonReader reader) =>
         throw new NotSupportedException($"模板 {Id} 没有生成的 JSON 转换器 / Template {Id} was not generated, so it has no JSON converter.");
 
+    /// <summary>
+    /// Reads a report document of this template laid out as <see cref="WriteJson"/> writes it (every member, in the
+    /// template's order; any whitespace) in one pass over its bytes, without a JSON tokenizer. Returns null for any
+    /// other document, valid or not: <see cref="ReadJson"/> then reads it or names what is wrong. It accepts no
+    /// document <see cref="ReadJson"/> refuses, and reads each one it accepts to the same report.
+    /// <see cref="Serialization.ReportJson.Deserialize(ReadOnlySpan{byte})"/> tries it first. Generated templates
+    /// override it; this base returns null.
+    /// </summary>
+    /// <param name="utf8Json">The whole document as UTF-8.</param>
+    /// <returns>The typed report, or null when the document is not in the written layout of this template.</returns>
+    public virtual IReport? TryReadCanonicalJson(ReadOnlySpan<byte> utf8Json) => null;
+
     /// <summary>Writes <paramref name="report"/> as a report document. Generated templates override it.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="report">A report of this template.</param>

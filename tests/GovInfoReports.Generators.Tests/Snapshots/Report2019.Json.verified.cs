@@ -197,6 +197,38 @@ namespace GovInfoReports
                 writer.WriteEndObject();
             }
 
+            /// <summary>Reads a document laid out as WriteReport writes it, in one pass over its bytes; null for any other document (ReadReport then reads it or says what is wrong).</summary>
+            internal static Report2019? TryReadCanonical(global::System.ReadOnlySpan<byte> utf8Json)
+            {
+                var json = new global::GovInfoReports.Serialization.CanonicalJsonReader(utf8Json);
+                json.Open("{\"template\":"u8);
+                json.Literal("\"2019\""u8);
+                json.Next(",\"year\":"u8);
+                int? year = json.Year();
+                json.Next(",\"agency\":"u8);
+                string? agency = json.String();
+                json.Next(",\"proactiveDisclosure\":"u8);
+                var v_proactiveDisclosure = Canonical_ProactiveDisclosureSection(ref json);
+                json.Next(",\"applications\":"u8);
+                var v_applications = Canonical_ApplicationsSection(ref json);
+                json.Next(",\"reviews\":"u8);
+                var v_reviews = Canonical_ReviewsSection(ref json);
+                json.Close();
+                if (!json.End())
+                {
+                    return null;
+                }
+
+                return new Report2019
+                {
+                    Year = year,
+                    Agency = agency,
+                    ProactiveDisclosure = v_proactiveDisclosure,
+                    Applications = v_applications,
+                    Reviews = v_reviews,
+                };
+            }
+
             private static ProactiveDisclosureSection Read_ProactiveDisclosureSection(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.proactiveDisclosure";
@@ -266,6 +298,27 @@ namespace GovInfoReports
                 json.Append("}"u8);
             }
 
+            private static ProactiveDisclosureSection Canonical_ProactiveDisclosureSection(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.Empty_;
+                }
+
+                json.Open("{\"regulatoryDocuments\":"u8);
+                var v_regulatoryDocuments = Canonical_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref json);
+                json.Next(",\"licensing\":"u8);
+                var v_licensing = Canonical_ProactiveDisclosureSection_LicensingTable(ref json);
+                json.Next(",\"enforcement\":"u8);
+                var v_enforcement = Canonical_ProactiveDisclosureSection_EnforcementTable(ref json);
+                json.Next(",\"fees\":"u8);
+                var v_fees = Canonical_ProactiveDisclosureSection_FeesTable(ref json);
+                json.Next(",\"procurement\":"u8);
+                var v_procurement = Canonical_ProactiveDisclosureSection_ProcurementTable(ref json);
+                json.Close();
+                return new ProactiveDisclosureSection { RegulatoryDocuments = v_regulatoryDocuments, Licensing = v_licensing, Enforcement = v_enforcement, Fees = v_fees, Procurement = v_procurement };
+            }
+
             private static ProactiveDisclosureSection.RegulatoryDocumentsTable Read_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.proactiveDisclosure.regulatoryDocuments";
@@ -306,6 +359,21 @@ namespace GovInfoReports
                 json.Append(",\"normativeDocuments\":"u8);
                 Write_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref json, value.NormativeDocuments);
                 json.Append("}"u8);
+            }
+
+            private static ProactiveDisclosureSection.RegulatoryDocumentsTable Canonical_ProactiveDisclosureSection_RegulatoryDocumentsTable(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.RegulatoryDocumentsTable.Empty_;
+                }
+
+                json.Open("{\"regulations\":"u8);
+                var v_regulations = Canonical_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref json);
+                json.Next(",\"normativeDocuments\":"u8);
+                var v_normativeDocuments = Canonical_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref json);
+                json.Close();
+                return new ProactiveDisclosureSection.RegulatoryDocumentsTable { Regulations = v_regulations, NormativeDocuments = v_normativeDocuments };
             }
 
             private static ProactiveDisclosureSection.RegulatoryDocumentsTable.Row Read_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -358,6 +426,23 @@ namespace GovInfoReports
                 json.Append("}"u8);
             }
 
+            private static ProactiveDisclosureSection.RegulatoryDocumentsTable.Row Canonical_ProactiveDisclosureSection_RegulatoryDocumentsTable_Row(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.RegulatoryDocumentsTable.Row.Empty_;
+                }
+
+                json.Open("{\"made\":"u8);
+                var v_made = json.Count();
+                json.Next(",\"published\":"u8);
+                var v_published = json.Count();
+                json.Next(",\"publishedTotal\":"u8);
+                var v_publishedTotal = json.Count();
+                json.Close();
+                return new ProactiveDisclosureSection.RegulatoryDocumentsTable.Row { Made = v_made, Published = v_published, PublishedTotal = v_publishedTotal };
+            }
+
             private static ProactiveDisclosureSection.LicensingTable Read_ProactiveDisclosureSection_LicensingTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.proactiveDisclosure.licensing";
@@ -398,6 +483,21 @@ namespace GovInfoReports
                 json.Append(",\"otherServices\":"u8);
                 Write_ItemChangesRow(ref json, value.OtherServices);
                 json.Append("}"u8);
+            }
+
+            private static ProactiveDisclosureSection.LicensingTable Canonical_ProactiveDisclosureSection_LicensingTable(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.LicensingTable.Empty_;
+                }
+
+                json.Open("{\"administrativeLicensing\":"u8);
+                var v_administrativeLicensing = Canonical_ItemChangesRow(ref json);
+                json.Next(",\"otherServices\":"u8);
+                var v_otherServices = Canonical_ItemChangesRow(ref json);
+                json.Close();
+                return new ProactiveDisclosureSection.LicensingTable { AdministrativeLicensing = v_administrativeLicensing, OtherServices = v_otherServices };
             }
 
             private static ItemChangesRow Read_ItemChangesRow(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -450,6 +550,23 @@ namespace GovInfoReports
                 json.Append("}"u8);
             }
 
+            private static ItemChangesRow Canonical_ItemChangesRow(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ItemChangesRow.Empty_;
+                }
+
+                json.Open("{\"previousItems\":"u8);
+                var v_previousItems = json.Count();
+                json.Next(",\"change\":"u8);
+                var v_change = json.SignedCount();
+                json.Next(",\"decisions\":"u8);
+                var v_decisions = json.Count();
+                json.Close();
+                return new ItemChangesRow { PreviousItems = v_previousItems, Change = v_change, Decisions = v_decisions };
+            }
+
             private static ProactiveDisclosureSection.EnforcementTable Read_ProactiveDisclosureSection_EnforcementTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.proactiveDisclosure.enforcement";
@@ -492,6 +609,21 @@ namespace GovInfoReports
                 json.Append("}"u8);
             }
 
+            private static ProactiveDisclosureSection.EnforcementTable Canonical_ProactiveDisclosureSection_EnforcementTable(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.EnforcementTable.Empty_;
+                }
+
+                json.Open("{\"administrativePenalty\":"u8);
+                var v_administrativePenalty = Canonical_ItemChangesRow(ref json);
+                json.Next(",\"administrativeCoercion\":"u8);
+                var v_administrativeCoercion = Canonical_ItemChangesRow(ref json);
+                json.Close();
+                return new ProactiveDisclosureSection.EnforcementTable { AdministrativePenalty = v_administrativePenalty, AdministrativeCoercion = v_administrativeCoercion };
+            }
+
             private static ProactiveDisclosureSection.FeesTable Read_ProactiveDisclosureSection_FeesTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.proactiveDisclosure.fees";
@@ -523,6 +655,19 @@ namespace GovInfoReports
                 json.Append("{\"administrativeFees\":"u8);
                 Write_ProactiveDisclosureSection_FeesTable_Row(ref json, value.AdministrativeFees);
                 json.Append("}"u8);
+            }
+
+            private static ProactiveDisclosureSection.FeesTable Canonical_ProactiveDisclosureSection_FeesTable(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.FeesTable.Empty_;
+                }
+
+                json.Open("{\"administrativeFees\":"u8);
+                var v_administrativeFees = Canonical_ProactiveDisclosureSection_FeesTable_Row(ref json);
+                json.Close();
+                return new ProactiveDisclosureSection.FeesTable { AdministrativeFees = v_administrativeFees };
             }
 
             private static ProactiveDisclosureSection.FeesTable.Row Read_ProactiveDisclosureSection_FeesTable_Row(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -566,6 +711,21 @@ namespace GovInfoReports
                 json.Append("}"u8);
             }
 
+            private static ProactiveDisclosureSection.FeesTable.Row Canonical_ProactiveDisclosureSection_FeesTable_Row(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.FeesTable.Row.Empty_;
+                }
+
+                json.Open("{\"previousItems\":"u8);
+                var v_previousItems = json.Count();
+                json.Next(",\"change\":"u8);
+                var v_change = json.SignedCount();
+                json.Close();
+                return new ProactiveDisclosureSection.FeesTable.Row { PreviousItems = v_previousItems, Change = v_change };
+            }
+
             private static ProactiveDisclosureSection.ProcurementTable Read_ProactiveDisclosureSection_ProcurementTable(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.proactiveDisclosure.procurement";
@@ -597,6 +757,19 @@ namespace GovInfoReports
                 json.Append("{\"centralizedProcurement\":"u8);
                 Write_ProactiveDisclosureSection_ProcurementTable_Row(ref json, value.CentralizedProcurement);
                 json.Append("}"u8);
+            }
+
+            private static ProactiveDisclosureSection.ProcurementTable Canonical_ProactiveDisclosureSection_ProcurementTable(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.ProcurementTable.Empty_;
+                }
+
+                json.Open("{\"centralizedProcurement\":"u8);
+                var v_centralizedProcurement = Canonical_ProactiveDisclosureSection_ProcurementTable_Row(ref json);
+                json.Close();
+                return new ProactiveDisclosureSection.ProcurementTable { CentralizedProcurement = v_centralizedProcurement };
             }
 
             private static ProactiveDisclosureSection.ProcurementTable.Row Read_ProactiveDisclosureSection_ProcurementTable_Row(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -638,6 +811,21 @@ namespace GovInfoReports
                 json.Append(",\"amount\":"u8);
                 json.AppendAmount(value.Amount);
                 json.Append("}"u8);
+            }
+
+            private static ProactiveDisclosureSection.ProcurementTable.Row Canonical_ProactiveDisclosureSection_ProcurementTable_Row(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ProactiveDisclosureSection.ProcurementTable.Row.Empty_;
+                }
+
+                json.Open("{\"projects\":"u8);
+                var v_projects = json.Count();
+                json.Next(",\"amount\":"u8);
+                var v_amount = json.Amount();
+                json.Close();
+                return new ProactiveDisclosureSection.ProcurementTable.Row { Projects = v_projects, Amount = v_amount };
             }
 
             private static ApplicationsSection Read_ApplicationsSection(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -698,6 +886,25 @@ namespace GovInfoReports
                 json.Append(",\"carriedForward\":"u8);
                 Write_ApplicantsRow(ref json, value.CarriedForward);
                 json.Append("}"u8);
+            }
+
+            private static ApplicationsSection Canonical_ApplicationsSection(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ApplicationsSection.Empty_;
+                }
+
+                json.Open("{\"newlyReceived\":"u8);
+                var v_newlyReceived = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"carriedOver\":"u8);
+                var v_carriedOver = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"results\":"u8);
+                var v_results = Canonical_ApplicationsSection_ResultsGroup(ref json);
+                json.Next(",\"carriedForward\":"u8);
+                var v_carriedForward = Canonical_ApplicantsRow(ref json);
+                json.Close();
+                return new ApplicationsSection { NewlyReceived = v_newlyReceived, CarriedOver = v_carriedOver, Results = v_results, CarriedForward = v_carriedForward };
             }
 
             private static ApplicationsSection.ResultsGroup Read_ApplicationsSection_ResultsGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -785,6 +992,31 @@ namespace GovInfoReports
                 json.Append(",\"total\":"u8);
                 Write_ApplicantsRow(ref json, value.Total);
                 json.Append("}"u8);
+            }
+
+            private static ApplicationsSection.ResultsGroup Canonical_ApplicationsSection_ResultsGroup(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ApplicationsSection.ResultsGroup.Empty_;
+                }
+
+                json.Open("{\"disclosed\":"u8);
+                var v_disclosed = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"partiallyDisclosed\":"u8);
+                var v_partiallyDisclosed = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"withheld\":"u8);
+                var v_withheld = Canonical_ApplicationsSection_ResultsGroup_WithheldGroup(ref json);
+                json.Next(",\"unableToProvide\":"u8);
+                var v_unableToProvide = Canonical_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref json);
+                json.Next(",\"notProcessed\":"u8);
+                var v_notProcessed = Canonical_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref json);
+                json.Next(",\"other\":"u8);
+                var v_other = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"total\":"u8);
+                var v_total = Canonical_ApplicantsRow(ref json);
+                json.Close();
+                return new ApplicationsSection.ResultsGroup { Disclosed = v_disclosed, PartiallyDisclosed = v_partiallyDisclosed, Withheld = v_withheld, UnableToProvide = v_unableToProvide, NotProcessed = v_notProcessed, Other = v_other, Total = v_total };
             }
 
             private static ApplicationsSection.ResultsGroup.WithheldGroup Read_ApplicationsSection_ResultsGroup_WithheldGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -883,6 +1115,33 @@ namespace GovInfoReports
                 json.Append("}"u8);
             }
 
+            private static ApplicationsSection.ResultsGroup.WithheldGroup Canonical_ApplicationsSection_ResultsGroup_WithheldGroup(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ApplicationsSection.ResultsGroup.WithheldGroup.Empty_;
+                }
+
+                json.Open("{\"stateSecret\":"u8);
+                var v_stateSecret = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"prohibitedByLaw\":"u8);
+                var v_prohibitedByLaw = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"endangersSafety\":"u8);
+                var v_endangersSafety = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"thirdPartyRights\":"u8);
+                var v_thirdPartyRights = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"internalAffairs\":"u8);
+                var v_internalAffairs = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"processInformation\":"u8);
+                var v_processInformation = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"enforcementFiles\":"u8);
+                var v_enforcementFiles = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"queryMatters\":"u8);
+                var v_queryMatters = Canonical_ApplicantsRow(ref json);
+                json.Close();
+                return new ApplicationsSection.ResultsGroup.WithheldGroup { StateSecret = v_stateSecret, ProhibitedByLaw = v_prohibitedByLaw, EndangersSafety = v_endangersSafety, ThirdPartyRights = v_thirdPartyRights, InternalAffairs = v_internalAffairs, ProcessInformation = v_processInformation, EnforcementFiles = v_enforcementFiles, QueryMatters = v_queryMatters };
+            }
+
             private static ApplicationsSection.ResultsGroup.UnableToProvideGroup Read_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.applications.results.unableToProvide";
@@ -932,6 +1191,23 @@ namespace GovInfoReports
                 json.Append(",\"unclearAfterCorrection\":"u8);
                 Write_ApplicantsRow(ref json, value.UnclearAfterCorrection);
                 json.Append("}"u8);
+            }
+
+            private static ApplicationsSection.ResultsGroup.UnableToProvideGroup Canonical_ApplicationsSection_ResultsGroup_UnableToProvideGroup(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ApplicationsSection.ResultsGroup.UnableToProvideGroup.Empty_;
+                }
+
+                json.Open("{\"notHeld\":"u8);
+                var v_notHeld = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"needsCreation\":"u8);
+                var v_needsCreation = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"unclearAfterCorrection\":"u8);
+                var v_unclearAfterCorrection = Canonical_ApplicantsRow(ref json);
+                json.Close();
+                return new ApplicationsSection.ResultsGroup.UnableToProvideGroup { NotHeld = v_notHeld, NeedsCreation = v_needsCreation, UnclearAfterCorrection = v_unclearAfterCorrection };
             }
 
             private static ApplicationsSection.ResultsGroup.NotProcessedGroup Read_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -1001,6 +1277,27 @@ namespace GovInfoReports
                 json.Append(",\"confirmation\":"u8);
                 Write_ApplicantsRow(ref json, value.Confirmation);
                 json.Append("}"u8);
+            }
+
+            private static ApplicationsSection.ResultsGroup.NotProcessedGroup Canonical_ApplicationsSection_ResultsGroup_NotProcessedGroup(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ApplicationsSection.ResultsGroup.NotProcessedGroup.Empty_;
+                }
+
+                json.Open("{\"complaints\":"u8);
+                var v_complaints = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"repeated\":"u8);
+                var v_repeated = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"publications\":"u8);
+                var v_publications = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"excessive\":"u8);
+                var v_excessive = Canonical_ApplicantsRow(ref json);
+                json.Next(",\"confirmation\":"u8);
+                var v_confirmation = Canonical_ApplicantsRow(ref json);
+                json.Close();
+                return new ApplicationsSection.ResultsGroup.NotProcessedGroup { Complaints = v_complaints, Repeated = v_repeated, Publications = v_publications, Excessive = v_excessive, Confirmation = v_confirmation };
             }
 
             private static ApplicantsRow Read_ApplicantsRow(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -1089,6 +1386,31 @@ namespace GovInfoReports
                 json.Append("}"u8);
             }
 
+            private static ApplicantsRow Canonical_ApplicantsRow(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ApplicantsRow.Empty_;
+                }
+
+                json.Open("{\"naturalPerson\":"u8);
+                var v_naturalPerson = json.Count();
+                json.Next(",\"commercial\":"u8);
+                var v_commercial = json.Count();
+                json.Next(",\"research\":"u8);
+                var v_research = json.Count();
+                json.Next(",\"nonProfit\":"u8);
+                var v_nonProfit = json.Count();
+                json.Next(",\"legalServices\":"u8);
+                var v_legalServices = json.Count();
+                json.Next(",\"other\":"u8);
+                var v_other = json.Count();
+                json.Next(",\"total\":"u8);
+                var v_total = json.Count();
+                json.Close();
+                return new ApplicantsRow { NaturalPerson = v_naturalPerson, Commercial = v_commercial, Research = v_research, NonProfit = v_nonProfit, LegalServices = v_legalServices, Other = v_other, Total = v_total };
+            }
+
             private static ReviewsSection Read_ReviewsSection(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.reviews";
@@ -1131,6 +1453,21 @@ namespace GovInfoReports
                 json.Append("}"u8);
             }
 
+            private static ReviewsSection Canonical_ReviewsSection(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ReviewsSection.Empty_;
+                }
+
+                json.Open("{\"reconsideration\":"u8);
+                var v_reconsideration = Canonical_OutcomesRow(ref json);
+                json.Next(",\"litigation\":"u8);
+                var v_litigation = Canonical_ReviewsSection_LitigationGroup(ref json);
+                json.Close();
+                return new ReviewsSection { Reconsideration = v_reconsideration, Litigation = v_litigation };
+            }
+
             private static ReviewsSection.LitigationGroup Read_ReviewsSection_LitigationGroup(ref global::System.Text.Json.Utf8JsonReader reader)
             {
                 const string path = "$.reviews.litigation";
@@ -1171,6 +1508,21 @@ namespace GovInfoReports
                 json.Append(",\"afterReconsideration\":"u8);
                 Write_OutcomesRow(ref json, value.AfterReconsideration);
                 json.Append("}"u8);
+            }
+
+            private static ReviewsSection.LitigationGroup Canonical_ReviewsSection_LitigationGroup(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return ReviewsSection.LitigationGroup.Empty_;
+                }
+
+                json.Open("{\"direct\":"u8);
+                var v_direct = Canonical_OutcomesRow(ref json);
+                json.Next(",\"afterReconsideration\":"u8);
+                var v_afterReconsideration = Canonical_OutcomesRow(ref json);
+                json.Close();
+                return new ReviewsSection.LitigationGroup { Direct = v_direct, AfterReconsideration = v_afterReconsideration };
             }
 
             private static OutcomesRow Read_OutcomesRow(ref global::System.Text.Json.Utf8JsonReader reader, string path)
@@ -1239,6 +1591,27 @@ namespace GovInfoReports
                 json.Append(",\"total\":"u8);
                 json.AppendInt32(value.Total);
                 json.Append("}"u8);
+            }
+
+            private static OutcomesRow Canonical_OutcomesRow(ref global::GovInfoReports.Serialization.CanonicalJsonReader json)
+            {
+                if (json.Failed)
+                {
+                    return OutcomesRow.Empty_;
+                }
+
+                json.Open("{\"upheld\":"u8);
+                var v_upheld = json.Count();
+                json.Next(",\"corrected\":"u8);
+                var v_corrected = json.Count();
+                json.Next(",\"otherOutcome\":"u8);
+                var v_otherOutcome = json.Count();
+                json.Next(",\"pending\":"u8);
+                var v_pending = json.Count();
+                json.Next(",\"total\":"u8);
+                var v_total = json.Count();
+                json.Close();
+                return new OutcomesRow { Upheld = v_upheld, Corrected = v_corrected, OtherOutcome = v_otherOutcome, Pending = v_pending, Total = v_total };
             }
         }
     }

@@ -643,6 +643,9 @@ namespace GovInfoReports
             public override global::GovInfoReports.IReport ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => JsonConverter.ReadReport(ref reader);
 
             /// <inheritdoc />
+            public override global::GovInfoReports.IReport? TryReadCanonicalJson(global::System.ReadOnlySpan<byte> utf8Json) => JsonConverter.TryReadCanonical(utf8Json);
+
+            /// <inheritdoc />
             public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GovInfoReports.IReport report) => JsonConverter.WriteReport(writer, (Report2021)report);
 
             /// <inheritdoc />
