@@ -6,22 +6,26 @@ using GovInfoReports.Templates;
 
 namespace GovInfoReports.Extraction;
 
-/// <summary>Where one cell was read: its position, printed text and note.</summary>
+/// <summary>Where one cell was read: its position, the span of its printed text in the read's text, and its note.</summary>
+/// <remarks>No reference to the text itself (the cell list holds it once): 24 bytes a cell, not 40.</remarks>
 internal readonly struct CellSource
 {
-    public CellSource(SourcePosition position, ReadOnlyMemory<char> text, string? note)
+    public CellSource(SourcePosition position, int start, int length, string? note)
     {
         Position = position;
-        Text = text;
+        Start = start;
+        Length = length;
         Note = note;
-        Found = true;
     }
 
-    public bool Found { get; }
+    /// <summary>Whether the cell was read (positions are 1-based: a default source has line 0).</summary>
+    public bool Found => Position.Line > 0;
 
     public SourcePosition Position { get; }
 
-    public ReadOnlyMemory<char> Text { get; }
+    public int Start { get; }
+
+    public int Length { get; }
 
     public string? Note { get; }
 }
@@ -38,29 +42,35 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
     private readonly CellValue[]? _values;
     private readonly CellStatus[] _statuses;
     private readonly CellSource[]? _sources;
-    private readonly ExtractedCell?[] _cells;
+    private readonly string _text;
+    private ExtractedCell?[]? _cells; // made when a cell is first asked for
 
     /// <summary>Cells with values; a cell whose source is not found is missing, whatever its status says.</summary>
-    public ExtractedCellList(IReadOnlyList<CellDescriptor> descriptors, CellValue[]? values, CellStatus[] statuses, CellSource[]? sources)
+    /// <param name="descriptors">The template's cells.</param>
+    /// <param name="values">The value of each cell.</param>
+    /// <param name="statuses">The status of each cell.</param>
+    /// <param name="sources">Where each cell was read, as spans of <paramref name="text"/>.</param>
+    /// <param name="text">The text the cells were read from.</param>
+    public ExtractedCellList(IReadOnlyList<CellDescriptor> descriptors, CellValue[]? values, CellStatus[] statuses, CellSource[]? sources, string text)
     {
         _descriptors = descriptors;
         _values = values;
         _statuses = statuses;
         _sources = sources;
-        _cells = new ExtractedCell?[descriptors.Count];
+        _text = text;
     }
 
     /// <summary>Every cell of <paramref name="template"/> missing; no cells without a template.</summary>
     public static ExtractedCellList AllMissing(ReportTemplate? template)
     {
         if (template is null)
-            return new ExtractedCellList(Array.Empty<CellDescriptor>(), null, Array.Empty<CellStatus>(), null);
+            return new ExtractedCellList(Array.Empty<CellDescriptor>(), null, Array.Empty<CellStatus>(), null, "");
         var statuses = new CellStatus[template.Cells.Count];
         Array.Fill(statuses, CellStatus.Missing);
-        return new ExtractedCellList(template.Cells, null, statuses, null);
+        return new ExtractedCellList(template.Cells, null, statuses, null, "");
     }
 
-    public int Count => _cells.Length;
+    public int Count => _descriptors.Count;
 
     /// <summary>The status of every cell, in template order.</summary>
     public CellStatus[] Statuses => _statuses;
@@ -69,12 +79,17 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
     {
         get
         {
-            var cell = _cells[index];
+            if ((uint)index >= (uint)_descriptors.Count)
+                throw new ArgumentOutOfRangeException(nameof(index));
+            // Two threads may make the array or a cell at once: the first kept is the one every caller sees.
+            if (_cells is null)
+                Interlocked.CompareExchange(ref _cells, new ExtractedCell?[_descriptors.Count], null);
+            var cells = _cells!;
+            var cell = cells[index];
             if (cell is not null)
                 return cell;
-            // Two threads may make one at once: the first kept is the one every caller sees.
-            Interlocked.CompareExchange(ref _cells[index], Create(index), null);
-            return _cells[index]!;
+            Interlocked.CompareExchange(ref cells[index], Create(index), null);
+            return cells[index]!;
         }
     }
 
@@ -84,7 +99,7 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
 
     public IEnumerator<ExtractedCell> GetEnumerator()
     {
-        for (int i = 0; i < _cells.Length; i++)
+        for (int i = 0; i < _descriptors.Count; i++)
             yield return this[i];
     }
 
@@ -96,6 +111,6 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
         if (_sources is null || !_sources[index].Found || _values is null)
             return new ExtractedCell(descriptor, CellValue.Blank, CellStatus.Missing, null, null, null);
         var source = _sources[index];
-        return new ExtractedCell(descriptor, _values[index], _statuses[index], source.Position, source.Text, source.Note);
+        return new ExtractedCell(descriptor, _values[index], _statuses[index], source.Position, _text.AsMemory(source.Start, source.Length), source.Note);
     }
 }

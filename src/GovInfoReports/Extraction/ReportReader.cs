@@ -295,12 +295,12 @@ public static class ReportReader
 
                 statuses[c] = status;
                 var token = tokens[source];
-                sources[c] = new CellSource(token.Position, token.RawMemory, token.Note);
+                sources[c] = new CellSource(token.Position, token.Start, token.Length, token.Note);
             }
 
             matcher.Finish();
             var values = matcher.TakeValues();
-            var cells = new ExtractedCellList(chosenTemplate.Cells, values, statuses, sources);
+            var cells = new ExtractedCellList(chosenTemplate.Cells, values, statuses, sources, text);
             var report = chosenTemplate.CreateReport(values, year, agency);
             findings.AddRange(Ordered(matcher.Findings));
             return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(chosenTemplate, statuses), findings);
@@ -422,15 +422,20 @@ public static class ReportReader
     {
         if (template is null)
             return Array.Empty<SectionExtraction>();
-        var result = new List<SectionExtraction>();
-        foreach (var section in template.Sections)
+        // Index loops: foreach over these IReadOnlyList properties boxed an enumerator per table.
+        var sections = template.Sections;
+        var result = new SectionExtraction[sections.Count];
+        for (int s = 0; s < sections.Count; s++)
         {
+            var section = sections[s];
             int reported = 0, blank = 0, missing = 0;
-            foreach (var table in section.Tables)
+            var tables = section.Tables;
+            for (int t = 0; t < tables.Count; t++)
             {
-                foreach (var cell in table.Cells)
+                var cells = tables[t].Cells;
+                for (int c = 0; c < cells.Count; c++)
                 {
-                    var status = statuses[cell.Index];
+                    var status = statuses[cells[c].Index];
                     switch (status)
                     {
                         case CellStatus.Reported:
@@ -446,7 +451,7 @@ public static class ReportReader
                 }
             }
 
-            result.Add(new SectionExtraction(section, reported, blank, missing));
+            result[s] = new SectionExtraction(section, reported, blank, missing);
         }
 
         return result;

@@ -33,6 +33,7 @@ internal sealed class TemplateMatcher
     private bool _inUse;
     private bool _valuesTaken;
 
+    private readonly bool[] _tableFound; // per table: whether a cell of it was found (TablesFound counts the trues)
     private readonly List<int> _buffer = new();
     private readonly List<(string Key, TemplateVocabulary.KeyFacts Facts)> _ends = new();
     private readonly List<int> _endTokens = new();
@@ -67,6 +68,7 @@ internal sealed class TemplateMatcher
         Statuses = new CellStatus[count];
         Sources = new int[count];
         Covered = new bool[count];
+        _tableFound = new bool[vocabulary.CellsByTable.Length];
     }
 
     /// <summary>A matcher of <paramref name="vocabulary"/> for one read (the thread's, when free); give it back with <see cref="Return"/>.</summary>
@@ -137,6 +139,7 @@ internal sealed class TemplateMatcher
         Statuses.AsSpan().Fill(CellStatus.Missing);
         Sources.AsSpan().Fill(-1);
         Array.Clear(Covered, 0, Covered.Length);
+        Array.Clear(_tableFound, 0, _tableFound.Length);
         _buffer.Clear();
         _ends.Clear();
         _endTokens.Clear();
@@ -216,23 +219,16 @@ internal sealed class TemplateMatcher
     /// <summary>Tables of the template with at least one cell found.</summary>
     public int TablesFound { get; private set; }
 
-    /// <summary>Counts the tables with a cell read (after <see cref="Run"/>; the comparisons between templates ask often).</summary>
-    private int CountTablesFound()
+    /// <summary>Counts a cell found (reported or blank), and its table when it is the table's first.</summary>
+    private void CountFound(int cellIndex)
     {
-        int count = 0;
-        foreach (int[] cells in _vocabulary.CellsByTable)
+        Found++;
+        ref bool tableFound = ref _tableFound[_vocabulary.TableOfCell[cellIndex]];
+        if (!tableFound)
         {
-            foreach (int cell in cells)
-            {
-                if (Statuses[cell] != CellStatus.Missing)
-                {
-                    count++;
-                    break;
-                }
-            }
+            tableFound = true;
+            TablesFound++;
         }
-
-        return count;
     }
 
     /// <summary>Whether any number or blank cell appeared inside a table of the template.</summary>
@@ -363,7 +359,6 @@ internal sealed class TemplateMatcher
         }
 
         Flush();
-        TablesFound = CountTablesFound();
     }
 
     private void Expect(Pending pending, RowDescriptor? row, TableDescriptor? table)
@@ -821,7 +816,7 @@ internal sealed class TemplateMatcher
             case TokenKind.Blank:
                 Statuses[cellIndex] = CellStatus.Blank;
                 Sources[cellIndex] = tokenIndex;
-                Found++;
+                CountFound(cellIndex);
                 return;
             case TokenKind.Unparseable:
                 Add(ExtractionIssue.UnparseableCell, tokenIndex, new[] { cellIndex },
@@ -886,7 +881,7 @@ internal sealed class TemplateMatcher
         Values[cellIndex] = value;
         Statuses[cellIndex] = CellStatus.Reported;
         Sources[cellIndex] = tokenIndex;
-        Found++;
+        CountFound(cellIndex);
         if (token.Note is not null)
             Add(ExtractionIssue.AnnotatedCell, tokenIndex, Array.Empty<int>(),
                 _chinese

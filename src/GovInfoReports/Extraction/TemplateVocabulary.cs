@@ -73,6 +73,11 @@ internal sealed class TemplateVocabulary
         }
 
         CellsByTable = tableCells;
+        var tableOfCell = new int[Cells.Length];
+        for (int t = 0; t < tableCells.Length; t++)
+            foreach (int cell in tableCells[t])
+                tableOfCell[cell] = t;
+        TableOfCell = tableOfCell;
 
         foreach (string key in _sections.Keys)
             AddPrefixes(key);
@@ -101,6 +106,9 @@ internal sealed class TemplateVocabulary
 
     /// <summary>The cell indexes of each table, in the order of the template's <see cref="ReportTemplate.Tables"/>.</summary>
     public int[][] CellsByTable { get; }
+
+    /// <summary>Per cell index: the index of its table in the template's <see cref="ReportTemplate.Tables"/>.</summary>
+    public int[] TableOfCell { get; }
 
     /// <summary>The index of <paramref name="table"/> in the template's <see cref="ReportTemplate.Tables"/>.</summary>
     public int TableIndex(TableDescriptor table) => _tableIndexes[table];

@@ -108,6 +108,12 @@ internal readonly struct Token
     /// <summary>The text as printed, as a slice of the source (no string made).</summary>
     public ReadOnlyMemory<char> RawMemory => _source.AsMemory(_start, _length);
 
+    /// <summary>Where the printed text starts in the read's text.</summary>
+    public int Start => _start;
+
+    /// <summary>The length of the printed text.</summary>
+    public int Length => _length;
+
     /// <summary>For text: the matching key (<see cref="ReportText.LabelKey"/>); null for narrative.</summary>
     public string? Key { get; }
 
