@@ -77,6 +77,7 @@ public sealed class ConsumerTests
         Assert.Equal("Consumer.Report2025", consumer.Fact("json.type"));
         Assert.Equal("True", consumer.Fact("json.equal"));
         Assert.Equal("True", consumer.Fact("json.inspection"));
+        Assert.Equal("True", consumer.Fact("json.onePass"));
     }
 
     /// <summary>The committed 2025.json is the packaged 2021.json with exactly the edits README describes.</summary>

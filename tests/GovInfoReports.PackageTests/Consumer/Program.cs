@@ -63,6 +63,8 @@ public static class Program
         Print("json.type", back.GetType().FullName);
         Print("json.equal", back.Equals(report));
         Print("json.inspection", json.Contains("\"administrativeInspection\":{\"decisions\":35}", StringComparison.Ordinal));
+        // The packaged generator also made the one-pass reader of the written layout for the user's template.
+        Print("json.onePass", Report2025.Template.TryReadCanonicalJson(System.Text.Encoding.UTF8.GetBytes(json)) is { } fast && fast.Equals(report));
         return 0;
     }
 
