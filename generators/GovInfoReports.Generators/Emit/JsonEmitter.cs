@@ -128,6 +128,13 @@ internal static class JsonEmitter
         w.Line("throw " + R + ".Error(\"$\", " + CodeWriter.Literal("缺少 template 成员 / the document has no \"template\" member (expected \"" + template.Id + "\")") + ");");
         w.Close();
         w.Line();
+        EmitReturnReport(w, template);
+        w.Close();
+    }
+
+    // The report built from the locals year, agency and v_<section> of both readers.
+    private static void EmitReturnReport(CodeWriter w, TemplateModel template)
+    {
         w.Line("return new " + template.TypeName);
         w.Open("{");
         w.Line("Year = year,");
@@ -135,7 +142,6 @@ internal static class JsonEmitter
         foreach (var section in template.Sections)
             w.Line(Naming.Member(section.Id) + " = " + Local(section.Id) + ",");
         w.Close("};");
-        w.Close();
     }
 
     // The one-pass reader of the written layout (CanonicalJsonReader): the members in the order EmitWrite writes them.
@@ -162,13 +168,7 @@ internal static class JsonEmitter
         w.Line("return null;");
         w.Close();
         w.Line();
-        w.Line("return new " + template.TypeName);
-        w.Open("{");
-        w.Line("Year = year,");
-        w.Line("Agency = agency,");
-        foreach (var section in template.Sections)
-            w.Line(Naming.Member(section.Id) + " = " + Local(section.Id) + ",");
-        w.Close("};");
+        EmitReturnReport(w, template);
         w.Close();
     }
 
@@ -206,9 +206,13 @@ internal static class JsonEmitter
         }
 
         w.Line("json.Close();");
-        w.Line("return new " + shape.Type + " { " + string.Join(", ", shape.Members.Select(m => Naming.Member(m.Id) + " = " + Local(m.Id))) + " };");
+        w.Line("return " + NewObject(shape) + ";");
         w.Close();
     }
+
+    // An object of the shape from its locals v_<member>.
+    private static string NewObject(Shape shape) =>
+        "new " + shape.Type + " { " + string.Join(", ", shape.Members.Select(m => Naming.Member(m.Id) + " = " + Local(m.Id))) + " }";
 
     private static string CanonicalMethod(string type) => "Canonical_" + type.Replace('.', '_');
 
@@ -277,7 +281,7 @@ internal static class JsonEmitter
         w.Close();
         w.Close();
         w.Line();
-        w.Line("return new " + shape.Type + " { " + string.Join(", ", shape.Members.Select(m => Naming.Member(m.Id) + " = " + Local(m.Id))) + " };");
+        w.Line("return " + NewObject(shape) + ";");
         w.Close();
     }
 

@@ -68,7 +68,7 @@ internal sealed class TemplateMatcher
         Statuses = new CellStatus[count];
         Sources = new int[count];
         Covered = new bool[count];
-        _tableFound = new bool[vocabulary.CellsByTable.Length];
+        _tableFound = new bool[vocabulary.Template.Tables.Count];
     }
 
     /// <summary>A matcher of <paramref name="vocabulary"/> for one read (the thread's, when free); give it back with <see cref="Return"/>.</summary>

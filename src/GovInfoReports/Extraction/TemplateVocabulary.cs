@@ -59,24 +59,22 @@ internal sealed class TemplateVocabulary
         foreach (var pair in leafCells)
             _rowCells[pair.Key] = pair.Value.ToArray();
 
-        var tableCells = new int[template.Tables.Count][];
-        for (int t = 0; t < tableCells.Length; t++)
+        var tableOfCell = new int[Cells.Length];
+        for (int t = 0; t < template.Tables.Count; t++)
         {
             var table = template.Tables[t];
             foreach (var row in _tableRows[table])
                 RowCells(row);
             var cells = new int[table.Cells.Count];
             for (int i = 0; i < cells.Length; i++)
+            {
                 cells[i] = table.Cells[i].Index;
+                tableOfCell[cells[i]] = t;
+            }
+
             _tableCells[table] = cells;
-            tableCells[t] = cells;
         }
 
-        CellsByTable = tableCells;
-        var tableOfCell = new int[Cells.Length];
-        for (int t = 0; t < tableCells.Length; t++)
-            foreach (int cell in tableCells[t])
-                tableOfCell[cell] = t;
         TableOfCell = tableOfCell;
 
         foreach (string key in _sections.Keys)
@@ -103,9 +101,6 @@ internal sealed class TemplateVocabulary
 
     /// <summary>The template's cells by index, as an array.</summary>
     public CellDescriptor[] Cells { get; }
-
-    /// <summary>The cell indexes of each table, in the order of the template's <see cref="ReportTemplate.Tables"/>.</summary>
-    public int[][] CellsByTable { get; }
 
     /// <summary>Per cell index: the index of its table in the template's <see cref="ReportTemplate.Tables"/>.</summary>
     public int[] TableOfCell { get; }
