@@ -36,7 +36,7 @@ public static class ReportReader
     {
         if (text is null)
             throw new ArgumentNullException(nameof(text));
-        var tokens = RentTokens();
+        var tokens = RentTokens(text);
         try
         {
             Tokenizer.Tokenize(text, tokens);
@@ -66,7 +66,7 @@ public static class ReportReader
         if (document.Kind == DocumentKind.Text)
             return Read(document.Text, options);
         string text = document.Text;
-        var tokens = RentTokens();
+        var tokens = RentTokens(text);
         try
         {
             TokenizeDocument(document, tokens);
@@ -79,25 +79,26 @@ public static class ReportReader
     }
 
     // The token list of a read is per thread and reused: tokens never leave a read (cells copy what they keep),
-    // and a fresh list of a report's ~1,000 tokens of ~70 bytes was half of what a read allocated.
+    // and a fresh list of a report's ~1,000 tokens was half of what a read allocated.
     [ThreadStatic]
-    private static List<Token>? t_tokens;
+    private static TokenList? t_tokens;
 
-    private static List<Token> RentTokens()
+    private static TokenList RentTokens(string text)
     {
-        var tokens = t_tokens ?? new List<Token>(1024);
+        var tokens = t_tokens ?? new TokenList();
         t_tokens = null; // taken: a read that starts inside this one (none does today) gets its own list
+        tokens.Start(text);
         return tokens;
     }
 
-    private static void ReturnTokens(List<Token> tokens)
+    private static void ReturnTokens(TokenList tokens)
     {
         tokens.Clear(); // drops the references to the text and the keys
         if (tokens.Capacity <= 1 << 16)
             t_tokens = tokens;
     }
 
-    private static void TokenizeDocument(ReportDocument document, List<Token> tokens)
+    private static void TokenizeDocument(ReportDocument document, TokenList tokens)
     {
         string text = document.Text;
         foreach (var block in document.Blocks)
@@ -120,7 +121,7 @@ public static class ReportReader
         }
     }
 
-    private static ReadResult Read(string text, List<Token> tokens, ReadOptions options)
+    private static ReadResult Read(string text, TokenList tokens, ReadOptions options)
     {
         var templates = options.Templates ?? TemplateRegistry.All;
         if (templates.Count == 0)
@@ -148,7 +149,6 @@ public static class ReportReader
         var matchers = new TemplateMatcher?[templates.Count];
         try
         {
-            var joins = LabelJoins.ForRead(tokens.Count);
             var markers = new List<string>[templates.Count];
             for (int i = 0; i < templates.Count; i++)
             {
@@ -171,7 +171,7 @@ public static class ReportReader
                 for (int j = 0; j < templates.Count; j++)
                     if (j != i)
                         others.Add(vocabularies[j]);
-                var run = TemplateMatcher.Rent(vocabularies[i], others, tokens, joins, language);
+                var run = TemplateMatcher.Rent(vocabularies[i], others, tokens, language);
                 matchers[i] = run;
                 run.Run();
                 if (leader is null || run.TablesFound > leader.TablesFound || (run.TablesFound == leader.TablesFound && run.Found > leader.Found))
@@ -294,8 +294,8 @@ public static class ReportReader
                 }
 
                 statuses[c] = status;
-                var token = tokens[source];
-                sources[c] = new CellSource(token.Position, token.Start, token.Length, token.Note);
+                ref readonly var token = ref tokens[source];
+                sources[c] = new CellSource(token.Position, token.Start, token.Length, tokens.Note(in token));
             }
 
             matcher.Finish();
@@ -367,11 +367,11 @@ public static class ReportReader
     /// The keys of the label tokens, concatenated, for marker search across broken labels; in a per-thread
     /// buffer valid until the next read on the thread.
     /// </summary>
-    private static ReadOnlySpan<char> Compact(List<Token> tokens)
+    private static ReadOnlySpan<char> Compact(TokenList tokens)
     {
         int length = 0;
-        foreach (var token in tokens)
-            if (token.Kind == TokenKind.Text && token.Key is { } key)
+        foreach (ref readonly var token in tokens.AsSpan())
+            if (tokens.Key(in token) is { } key)
                 length += key.Length;
         var buffer = t_compact;
         if (buffer is null || buffer.Length < length)
@@ -382,9 +382,9 @@ public static class ReportReader
         }
 
         int at = 0;
-        foreach (var token in tokens)
+        foreach (ref readonly var token in tokens.AsSpan())
         {
-            if (token.Kind == TokenKind.Text && token.Key is { } key)
+            if (tokens.Key(in token) is { } key)
             {
                 key.AsSpan().CopyTo(buffer.AsSpan(at));
                 at += key.Length;

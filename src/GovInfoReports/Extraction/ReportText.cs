@@ -132,6 +132,67 @@ public static class ReportText
     /// <summary>The shared string for a key built elsewhere (see <see cref="WordKey"/>).</summary>
     internal static string Intern(ReadOnlySpan<char> key) => KeyTable.Intern(key);
 
+    /// <summary>
+    /// The shared key of <paramref name="first"/> followed by <paramref name="second"/> (two keys from
+    /// <see cref="WordKey"/>, <see cref="Intern"/> or this method). Label candidates join the same words in every
+    /// read (<c>自然</c> + <c>人</c>), so a per-thread memo keyed by the two strings' identity answers most joins
+    /// with one probe instead of a copy, a hash of the joined text and an interning lookup.
+    /// </summary>
+    internal static string Join(string first, string second) => KeyJoins.Join(first, second);
+
+    /// <summary>
+    /// Per-thread, direct-mapped memo of joined keys: a slot holds (first, second, joined), compared by reference.
+    /// A miss (a new pair, or a pair whose slot another pair took) builds the key and takes the slot; the table
+    /// never grows, so it needs no bound.
+    /// </summary>
+    private sealed class KeyJoins
+    {
+        private const int Capacity = 4096;
+
+        [ThreadStatic]
+        private static KeyJoins? t_joins;
+
+        private readonly Entry[] _entries = new Entry[Capacity];
+        private char[] _buffer = new char[128];
+
+        private struct Entry
+        {
+            public string? First;
+            public string? Second;
+            public string? Joined;
+        }
+
+        public static string Join(string first, string second)
+        {
+            var joins = t_joins ??= new KeyJoins();
+            ref var entry = ref joins._entries[(QuickHash(first) * 31 + QuickHash(second)) & (Capacity - 1)];
+            if (ReferenceEquals(entry.First, first) && ReferenceEquals(entry.Second, second))
+                return entry.Joined!;
+            int length = first.Length + second.Length;
+            if (joins._buffer.Length < length)
+                joins._buffer = new char[Math.Max(length, joins._buffer.Length * 2)];
+            first.AsSpan().CopyTo(joins._buffer);
+            second.AsSpan().CopyTo(joins._buffer.AsSpan(first.Length));
+            string joined = KeyTable.Intern(joins._buffer.AsSpan(0, length));
+            entry.First = first;
+            entry.Second = second;
+            entry.Joined = joined;
+            return joined;
+        }
+    }
+
+    /// <summary>
+    /// A cheap hash of a key for direct-mapped memos compared by reference (length and three characters): a
+    /// collision costs a miss, never a wrong answer.
+    /// </summary>
+    internal static int QuickHash(string key)
+    {
+        int length = key.Length;
+        if (length == 0)
+            return 0;
+        return (length * 0x9E37 ^ key[0] * 0x85EB ^ key[length >> 1] * 0xC2B3 ^ key[length - 1] * 0x27D5) & 0x7FFFFFFF;
+    }
+
     [ThreadStatic]
     private static char[]? _scratch;
 

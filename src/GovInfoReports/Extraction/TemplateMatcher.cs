@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using GovInfoReports.Templates;
 using GovInfoReports.Validation;
@@ -17,7 +16,7 @@ internal sealed class TemplateMatcher
 {
     private const int MaxLabelParts = 4;
     private const int MaxLabelLineSpan = 3;
-    private const int MaxLabelWords = LabelJoins.MaxWords;
+    private const int MaxLabelWords = 24;
     private const int MaxNotedLabelLength = 160;
 
     private readonly TemplateVocabulary _vocabulary;
@@ -26,8 +25,7 @@ internal sealed class TemplateMatcher
 
     // Set per read (see Rent).
     private IReadOnlyList<TemplateVocabulary> _others = Array.Empty<TemplateVocabulary>();
-    private List<Token> _tokens = new();
-    private LabelJoins? _joins;
+    private TokenList _tokens = EmptyTokens;
     // Messages are built in the reader's language only (each finding's message is formatted once, not twice).
     private bool _chinese;
     private bool _inUse;
@@ -72,7 +70,7 @@ internal sealed class TemplateMatcher
     }
 
     /// <summary>A matcher of <paramref name="vocabulary"/> for one read (the thread's, when free); give it back with <see cref="Return"/>.</summary>
-    public static TemplateMatcher Rent(TemplateVocabulary vocabulary, IReadOnlyList<TemplateVocabulary> others, List<Token> tokens, LabelJoins joins, MessageLanguage language)
+    public static TemplateMatcher Rent(TemplateVocabulary vocabulary, IReadOnlyList<TemplateVocabulary> others, TokenList tokens, MessageLanguage language)
     {
         var pool = t_pool ??= new List<TemplateMatcher>();
         TemplateMatcher? matcher = null;
@@ -92,7 +90,7 @@ internal sealed class TemplateMatcher
                 pool.Add(matcher);
         }
 
-        matcher.Reset(others, tokens, joins, language);
+        matcher.Reset(others, tokens, language);
         return matcher;
     }
 
@@ -102,12 +100,11 @@ internal sealed class TemplateMatcher
         _inUse = false;
         _tokens = EmptyTokens;
         _others = Array.Empty<TemplateVocabulary>();
-        _joins = null;
         Findings.Clear();
         _ends.Clear();
     }
 
-    private static readonly List<Token> EmptyTokens = new();
+    private static readonly TokenList EmptyTokens = new();
 
     /// <summary>
     /// The values read, to keep beyond the read (the result holds them): the matcher makes a new array for its next
@@ -119,12 +116,11 @@ internal sealed class TemplateMatcher
         return Values;
     }
 
-    private void Reset(IReadOnlyList<TemplateVocabulary> others, List<Token> tokens, LabelJoins joins, MessageLanguage language)
+    private void Reset(IReadOnlyList<TemplateVocabulary> others, TokenList tokens, MessageLanguage language)
     {
         _inUse = true;
         _others = others;
         _tokens = tokens;
-        _joins = joins;
         _chinese = language != MessageLanguage.English;
         if (_valuesTaken)
         {
@@ -242,7 +238,7 @@ internal sealed class TemplateMatcher
         int i = 0;
         while (i < _tokens.Count)
         {
-            ref readonly var token = ref CollectionsMarshal.AsSpan(_tokens)[i];
+            ref readonly var token = ref _tokens[i];
             if (token.IsSlot)
             {
                 if (token.Implied)
@@ -329,9 +325,9 @@ internal sealed class TemplateMatcher
 
                     break;
                 default:
-                    string key = Tok(i).Key!;
+                    string key = _tokens.Key(i)!;
                     int cellEnd = CellEnd(i);
-                    if (_vocabulary.Facts(cellEnd == i ? key : Concat(i, cellEnd)).LooksLikeHeading)
+                    if (Facts(cellEnd == i ? key : Concat(i, cellEnd)).LooksLikeHeading)
                     {
                         Flush();
                         Close();
@@ -383,12 +379,10 @@ internal sealed class TemplateMatcher
         ends.Clear();
         var endTokens = _endTokens;
         endTokens.Clear();
-        int length = 0;
         int cells = 1;
         int firstLine = Tok(start).Line;
-        var tokens = CollectionsMarshal.AsSpan(_tokens);
+        var tokens = _tokens.AsSpan();
         string previous = "";
-        bool inBuffer = false; // whether _chars[..length] holds the previous joined key
         for (int k = start; k < tokens.Length && k - start < MaxLabelWords; k++)
         {
             ref readonly var token = ref tokens[k];
@@ -403,31 +397,13 @@ internal sealed class TemplateMatcher
                     break;
             }
 
-            string key = token.Key!;
+            string key = _tokens.Key(in token)!;
             if (k > start)
-            {
-                // The joined key of words start..k: built by whichever matcher of the read first needs it.
-                string? joined = _joins!.Get(start, k - start);
-                if (joined is null)
-                {
-                    if (!inBuffer)
-                        length = Append(0, previous);
-                    length = Append(length, key);
-                    inBuffer = true;
-                    joined = ReportText.Intern(_chars.AsSpan(0, length));
-                    _joins.Set(start, k - start, joined);
-                }
-                else
-                {
-                    inBuffer = false;
-                }
-
-                key = joined;
-            }
+                key = ReportText.Join(previous, key);
 
             previous = key;
 
-            var facts = _vocabulary.Facts(key);
+            var facts = Facts(key);
             if (k > start && !facts.CouldExtend && !CouldBeNote(key))
                 break;
             ends.Add((key, facts));
@@ -446,9 +422,35 @@ internal sealed class TemplateMatcher
 
         // No exact match: an approximate row label over the whole cell.
         int cellEnd = CellEnd(start);
-        var approximate = ApproximateRow(cellEnd == start ? Tok(start).Key! : Concat(start, cellEnd));
+        var approximate = ApproximateRow(cellEnd == start ? _tokens.Key(start)! : Concat(start, cellEnd));
         consumed = approximate.Kind == MatchKind.None ? 1 : cellEnd - start + 1;
         return approximate;
+    }
+
+    /// <summary>
+    /// <see cref="TemplateVocabulary.Facts"/> of <paramref name="key"/>, through a direct-mapped memo compared by
+    /// reference: the keys of a read are shared strings (<see cref="ReportText.WordKey"/>, <see cref="ReportText.Join"/>),
+    /// so a key seen before costs one probe instead of hashing its text for the vocabulary's concurrent table.
+    /// </summary>
+    private TemplateVocabulary.KeyFacts Facts(string key)
+    {
+        ref var entry = ref _factsMemo[ReportText.QuickHash(key) & (FactsMemoSize - 1)];
+        if (ReferenceEquals(entry.Key, key))
+            return entry.Facts!;
+        var facts = _vocabulary.Facts(key);
+        entry.Key = key;
+        entry.Facts = facts;
+        return facts;
+    }
+
+    private const int FactsMemoSize = 2048;
+
+    private readonly FactsEntry[] _factsMemo = new FactsEntry[FactsMemoSize];
+
+    private struct FactsEntry
+    {
+        public string? Key;
+        public TemplateVocabulary.KeyFacts? Facts;
     }
 
     /// <summary>A label followed by a bracketed note still being read (<c>规范性文件(行政机关…</c>).</summary>
@@ -472,7 +474,7 @@ internal sealed class TemplateMatcher
     {
         int length = 0;
         for (int i = start; i <= last; i++)
-            length = Append(length, Tok(i).Key!);
+            length = Append(length, _tokens.Key(i)!);
         return ReportText.Intern(_chars.AsSpan(0, length));
     }
 
@@ -559,7 +561,7 @@ internal sealed class TemplateMatcher
 
     private Match ApproximateRow(string key)
     {
-        var facts = _vocabulary.Facts(key);
+        var facts = Facts(key);
         string number = facts.Number, rest = facts.Rest;
         if (rest.Length < 3 || _table is null || _table.Layout == TableLayout.SingleRow)
             return default;
@@ -620,7 +622,7 @@ internal sealed class TemplateMatcher
     }
 
     /// <summary>Token <paramref name="index"/>, by reference (a token is a large struct; the list is not changed while matching).</summary>
-    private ref readonly Token Tok(int index) => ref CollectionsMarshal.AsSpan(_tokens)[index];
+    private ref readonly Token Tok(int index) => ref _tokens[index];
 
     private TableDescriptor? _indexedTable;
     private int _indexedTableIndex;
@@ -686,8 +688,8 @@ internal sealed class TemplateMatcher
         {
             Add(ExtractionIssue.StrayCells, _strays[0], Array.Empty<int>(),
                 _chinese
-                    ? $"表头中多出 {_strays.Count} 个单元格（“{Tok(_strays[0]).Raw}”），已忽略。"
-                    : $"{_strays.Count} extra cell(s) in a table header (“{Tok(_strays[0]).Raw}”) were ignored.");
+                    ? $"表头中多出 {_strays.Count} 个单元格（“{_tokens.Raw(_strays[0])}”），已忽略。"
+                    : $"{_strays.Count} extra cell(s) in a table header (“{_tokens.Raw(_strays[0])}”) were ignored.");
             _strays.Clear();
         }
 
@@ -718,7 +720,7 @@ internal sealed class TemplateMatcher
     {
         var text = new StringBuilder();
         foreach (int t in _unknown)
-            text.Append(Tok(t).Key);
+            text.Append(_tokens.Key(t));
         string key = text.ToString();
 
         // Header fragments of a later single-row table (e.g. 持 正 果 结 left of 结果维持 …) followed by exactly its numbers.
@@ -794,8 +796,8 @@ internal sealed class TemplateMatcher
                 int stray = slots[expected];
                 Add(ExtractionIssue.StrayCells, stray, Array.Empty<int>(),
                     _chinese
-                        ? $"{What(row, table, english: false)}有 {expected + 1} 个单元格，多出的“{Tok(stray).Raw}”已按列数忽略。"
-                        : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{Tok(stray).Raw}” was ignored by the known column count.");
+                        ? $"{What(row, table, english: false)}有 {expected + 1} 个单元格，多出的“{_tokens.Raw(stray)}”已按列数忽略。"
+                        : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{_tokens.Raw(stray)}” was ignored by the known column count.");
             }
 
             return;
@@ -810,7 +812,7 @@ internal sealed class TemplateMatcher
     private void Assign(int cellIndex, int tokenIndex)
     {
         var cell = _cells[cellIndex];
-        ref readonly var token = ref CollectionsMarshal.AsSpan(_tokens)[tokenIndex];
+        ref readonly var token = ref _tokens[tokenIndex];
         switch (token.Kind)
         {
             case TokenKind.Blank:
@@ -821,8 +823,8 @@ internal sealed class TemplateMatcher
             case TokenKind.Unparseable:
                 Add(ExtractionIssue.UnparseableCell, tokenIndex, new[] { cellIndex },
                     _chinese
-                        ? $"单元格“{token.Raw}”（{CellName(cell)}）不是可读的数字。"
-                        : $"Cell “{token.Raw}” ({CellName(cell, english: true)}) is not a readable number.");
+                        ? $"单元格“{_tokens.Raw(in token)}”（{CellName(cell)}）不是可读的数字。"
+                        : $"Cell “{_tokens.Raw(in token)}” ({CellName(cell, english: true)}) is not a readable number.");
                 return;
         }
 
@@ -836,8 +838,8 @@ internal sealed class TemplateMatcher
                 {
                     Add(ExtractionIssue.InvalidValue, tokenIndex, new[] { cellIndex },
                         _chinese
-                            ? $"单元格“{token.Raw}”（{CellName(cell)}）应为{(signed ? "整数" : "非负整数")}，未读取。"
-                            : $"Cell “{token.Raw}” ({CellName(cell, english: true)}) must be {(signed ? "a whole number" : "a whole number ≥ 0")}; it was not read.");
+                            ? $"单元格“{_tokens.Raw(in token)}”（{CellName(cell)}）应为{(signed ? "整数" : "非负整数")}，未读取。"
+                            : $"Cell “{_tokens.Raw(in token)}” ({CellName(cell, english: true)}) must be {(signed ? "a whole number" : "a whole number ≥ 0")}; it was not read.");
                     return;
                 }
 
@@ -848,8 +850,8 @@ internal sealed class TemplateMatcher
                 {
                     Add(ExtractionIssue.InvalidValue, tokenIndex, new[] { cellIndex },
                         _chinese
-                            ? $"金额“{token.Raw}”（{CellName(cell)}）为负数，未读取。"
-                            : $"The amount “{token.Raw}” ({CellName(cell, english: true)}) is negative; it was not read.");
+                            ? $"金额“{_tokens.Raw(in token)}”（{CellName(cell)}）为负数，未读取。"
+                            : $"The amount “{_tokens.Raw(in token)}” ({CellName(cell, english: true)}) is negative; it was not read.");
                     return;
                 }
 
@@ -862,17 +864,17 @@ internal sealed class TemplateMatcher
                 var target = cell.Column.AmountUnit;
                 if (target != AmountUnit.Unknown)
                 {
-                    decimal number = unit == AmountUnit.Unknown ? token.Number : new Amount(token.Number, unit).ConvertTo(target)!.Value;
+                    decimal number = unit == AmountUnit.Unknown ? _tokens.Number(in token) : new Amount(_tokens.Number(in token), unit).ConvertTo(target)!.Value;
                     value = CellValue.FromAmount(number, target);
                 }
                 else
                 {
-                    value = CellValue.FromAmount(token.Number, unit);
+                    value = CellValue.FromAmount(_tokens.Number(in token), unit);
                     if (unit == AmountUnit.Unknown)
                         Add(ExtractionIssue.AmountUnitUnknown, tokenIndex, Array.Empty<int>(),
                             _chinese
-                                ? $"金额“{token.Raw}”（{CellName(cell)}）未注明单位（元或万元），单位记为未知。"
-                                : $"The amount “{token.Raw}” ({CellName(cell, english: true)}) has no unit (元 or 万元); its unit is recorded as unknown.");
+                                ? $"金额“{_tokens.Raw(in token)}”（{CellName(cell)}）未注明单位（元或万元），单位记为未知。"
+                                : $"The amount “{_tokens.Raw(in token)}” ({CellName(cell, english: true)}) has no unit (元 or 万元); its unit is recorded as unknown.");
                 }
 
                 break;
@@ -882,11 +884,11 @@ internal sealed class TemplateMatcher
         Statuses[cellIndex] = CellStatus.Reported;
         Sources[cellIndex] = tokenIndex;
         CountFound(cellIndex);
-        if (token.Note is not null)
+        if (_tokens.Note(in token) is { } note)
             Add(ExtractionIssue.AnnotatedCell, tokenIndex, Array.Empty<int>(),
                 _chinese
-                    ? $"单元格“{token.Raw}”（{CellName(cell)}）读作 {value}，注释“{token.Note}”随单元格保留。"
-                    : $"Cell “{token.Raw}” ({CellName(cell, english: true)}) was read as {value}; the note “{token.Note}” is kept with the cell.");
+                    ? $"单元格“{_tokens.Raw(in token)}”（{CellName(cell)}）读作 {value}，注释“{note}”随单元格保留。"
+                    : $"Cell “{_tokens.Raw(in token)}” ({CellName(cell, english: true)}) was read as {value}; the note “{note}” is kept with the cell.");
     }
 
     private static int IndexOfColumn(CellDescriptor cell)
@@ -958,7 +960,7 @@ internal sealed class TemplateMatcher
         }
 
         SourcePosition? position = token >= 0 ? Tok(token).Position : null;
-        string? text = token >= 0 ? Tok(token).Raw : null;
+        string? text = token >= 0 ? _tokens.Raw(token) : null;
         Findings.Add(new ExtractionFinding(issue, message, descriptors, position, text));
     }
 
@@ -966,7 +968,7 @@ internal sealed class TemplateMatcher
     {
         var builder = new StringBuilder();
         for (int i = start; i < start + consumed; i++)
-            builder.Append(Tok(i).Raw);
+            builder.Append(_tokens.Raw(i));
         return builder.ToString();
     }
 
@@ -977,7 +979,7 @@ internal sealed class TemplateMatcher
         {
             if (builder.Length > 0)
                 builder.Append(' ');
-            builder.Append(Tok(t).Raw);
+            builder.Append(_tokens.Raw(t));
             if (builder.Length > 40)
                 break;
         }
@@ -990,69 +992,4 @@ internal sealed class TemplateMatcher
 
     private static string CellName(CellDescriptor cell, bool english = false) =>
         english ? cell.Path : cell.Row.FullLabel + " / " + cell.Column.Label;
-}
-
-/// <summary>
-/// The joined keys of label candidates (words <c>start</c> to <c>start + offset</c>), shared by the matchers of one
-/// read: each template's matcher tries the same candidates, so each is built and interned once per read. Per-thread
-/// arrays, invalidated per read by a stamp instead of being cleared.
-/// </summary>
-internal sealed class LabelJoins
-{
-    /// <summary>The most words a candidate spans (the matcher's limit).</summary>
-    public const int MaxWords = 24;
-
-    // Beyond this many tokens the keys are not kept (a long text costs the build, not the memory).
-    private const int MaxTokens = 1 << 14;
-
-    [ThreadStatic]
-    private static LabelJoins? t_joins;
-
-    private string?[] _keys = Array.Empty<string?>();
-    private int[] _stamps = Array.Empty<int>();
-    private int _stamp;
-    private int _tokens;
-
-    private LabelJoins()
-    {
-    }
-
-    /// <summary>The thread's instance, emptied for a read of <paramref name="tokenCount"/> tokens.</summary>
-    public static LabelJoins ForRead(int tokenCount)
-    {
-        var joins = t_joins ??= new LabelJoins();
-        joins._tokens = Math.Min(tokenCount, MaxTokens);
-        int size = joins._tokens * MaxWords;
-        if (joins._keys.Length < size)
-        {
-            joins._keys = new string?[Math.Max(size, 1024 * MaxWords)];
-            joins._stamps = new int[joins._keys.Length];
-            joins._stamp = 0;
-        }
-
-        if (++joins._stamp == int.MaxValue)
-        {
-            Array.Clear(joins._stamps, 0, joins._stamps.Length);
-            joins._stamp = 1;
-        }
-
-        return joins;
-    }
-
-    public string? Get(int start, int offset)
-    {
-        if (start >= _tokens)
-            return null;
-        int index = start * MaxWords + offset;
-        return _stamps[index] == _stamp ? _keys[index] : null;
-    }
-
-    public void Set(int start, int offset, string key)
-    {
-        if (start >= _tokens)
-            return;
-        int index = start * MaxWords + offset;
-        _keys[index] = key;
-        _stamps[index] = _stamp;
-    }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace GovInfoReports.Extraction;
 
@@ -25,66 +26,48 @@ internal enum ValueUnit : byte
     Count,
 }
 
-/// <summary>One cell-sized piece of the input, with its position.</summary>
+[Flags]
+internal enum TokenFlags : byte
+{
+    None = 0,
+    Implied = 1,
+    Joined = 2,
+    Narrative = 4,
+    Negative = 8,
+    Signed = 16,
+    IsInteger = 32,
+    FitsInt32 = 64,
+}
+
+/// <summary>
+/// One cell-sized piece of the input, with its position: 28 bytes and no object reference, so a read's tokens are
+/// written, copied and dropped as plain memory. What only some tokens have lives in their <see cref="TokenList"/>:
+/// the key of a text token, the exact number and the note of a value that is not a plain count.
+/// </summary>
 internal readonly struct Token
 {
-    /// <summary>A token printed at <c>source[start..start+length]</c>.</summary>
-    public Token(TokenKind kind, int line, int column, string source, int start, int length, string? key = null, bool narrative = false, bool joined = false, bool implied = false)
+    private readonly TokenFlags _flags;
+
+    /// <summary>For text: the index of its key in the list (-1 for narrative); for values: the index of its detail, or -1 for a plain count.</summary>
+    internal readonly int Extra;
+
+    /// <summary>A token printed at <c>text[start..start+length]</c>.</summary>
+    public Token(TokenKind kind, int line, int column, int start, int length, int extra = -1, TokenFlags flags = TokenFlags.None, ValueUnit unit = ValueUnit.None, int int32 = 0)
     {
-        Joined = joined;
-        Implied = implied;
         Kind = kind;
+        _flags = flags;
+        Unit = unit;
         Line = line;
         Column = column;
-        _source = source;
-        _start = start;
-        _length = length;
-        Key = key;
-        Narrative = narrative;
-        Number = 0;
-        Negative = false;
-        Signed = false;
-        IsInteger = false;
-        Unit = ValueUnit.None;
-        Note = null;
-        FitsInt32 = false;
-        Int32 = 0;
+        Start = start;
+        Length = length;
+        Int32 = int32;
+        Extra = extra;
     }
 
     /// <summary>A count printed as plain digits.</summary>
-    public Token(int line, int column, string source, int start, int length, int count)
-        : this(TokenKind.Value, line, column, source, start, length)
-    {
-        Number = count;
-        IsInteger = true;
-        FitsInt32 = true;
-        Int32 = count;
-    }
-
-    public Token(int line, int column, string source, int start, int length, in ParsedNumber number)
-        : this(TokenKind.Value, line, column, source, start, length)
-    {
-        Number = number.Value;
-        Negative = number.Negative;
-        Signed = number.Signed;
-        IsInteger = number.IsInteger;
-        Unit = number.Unit;
-        Note = number.Note;
-        if (number.FitsInt32)
-        {
-            FitsInt32 = true;
-            Int32 = number.Int32;
-        }
-        else if (number.IsInteger && number.Value >= int.MinValue && number.Value <= int.MaxValue)
-        {
-            FitsInt32 = true;
-            Int32 = (int)number.Value;
-        }
-    }
-
-    private readonly string _source;
-    private readonly int _start;
-    private readonly int _length;
+    public static Token Count(int line, int column, int start, int length, int count) =>
+        new(TokenKind.Value, line, column, start, length, -1, TokenFlags.IsInteger | TokenFlags.FitsInt32, ValueUnit.None, count);
 
     public TokenKind Kind { get; }
 
@@ -93,75 +76,168 @@ internal readonly struct Token
     /// left blank, a group row, a header or the first half of a label broken over two rows: the matcher takes
     /// these blanks only where they fill exactly the cells of the row it expects, and ignores them otherwise.
     /// </summary>
-    public bool Implied { get; }
+    public bool Implied => (_flags & TokenFlags.Implied) != 0;
 
     /// <summary>For text: the word continues the text of the previous token's cell (separated by spaces only).</summary>
-    public bool Joined { get; }
+    public bool Joined => (_flags & TokenFlags.Joined) != 0;
+
+    /// <summary>For text: a sentence or paragraph, never a label.</summary>
+    public bool Narrative => (_flags & TokenFlags.Narrative) != 0;
 
     public int Line { get; }
 
     public int Column { get; }
 
-    /// <summary>The text as printed (trimmed), made on demand: most tokens never need it as a string.</summary>
-    public string Raw => _length == 0 ? "" : _source.Substring(_start, _length);
-
-    /// <summary>The text as printed, as a slice of the source (no string made).</summary>
-    public ReadOnlyMemory<char> RawMemory => _source.AsMemory(_start, _length);
-
     /// <summary>Where the printed text starts in the read's text.</summary>
-    public int Start => _start;
+    public int Start { get; }
 
-    /// <summary>The length of the printed text.</summary>
-    public int Length => _length;
+    /// <summary>The length of the printed text (trimmed).</summary>
+    public int Length { get; }
 
-    /// <summary>For text: the matching key (<see cref="ReportText.LabelKey"/>); null for narrative.</summary>
-    public string? Key { get; }
-
-    /// <summary>For text: a sentence or paragraph, never a label.</summary>
-    public bool Narrative { get; }
-
-    /// <summary>For values: the magnitude (sign applied).</summary>
-    public decimal Number { get; }
-
-    public bool Negative { get; }
+    public bool Negative => (_flags & TokenFlags.Negative) != 0;
 
     /// <summary>The value was written with an explicit sign (<c>+98</c>, <c>-8</c>, <c>减4</c>).</summary>
-    public bool Signed { get; }
+    public bool Signed => (_flags & TokenFlags.Signed) != 0;
 
-    public bool IsInteger { get; }
+    public bool IsInteger => (_flags & TokenFlags.IsInteger) != 0;
 
     /// <summary>For values: a whole number within the range of <see cref="int"/> (sign applied), read as <see cref="Int32"/>.</summary>
-    public bool FitsInt32 { get; }
+    public bool FitsInt32 => (_flags & TokenFlags.FitsInt32) != 0;
 
     /// <summary>For values with <see cref="FitsInt32"/>: the number.</summary>
     public int Int32 { get; }
 
     public ValueUnit Unit { get; }
 
-    public string? Note { get; }
-
     public bool IsSlot => Kind != TokenKind.Text;
 
     public SourcePosition Position => new(Line, Column);
 
-    /// <summary>This value with the unit printed after it, as a separate word ending at <paramref name="end"/> of the source.</summary>
-    public Token WithUnit(ValueUnit unit, int end) => new(this, unit, Note, end);
+    internal TokenFlags Flags => _flags;
 
-    /// <summary>This value with the note printed after it, as a separate word ending at <paramref name="end"/> of the source.</summary>
-    public Token WithNote(string note, int end) => new(this, Unit, note, end);
+    /// <summary>This token with another unit, its text ending at <paramref name="end"/> of the source.</summary>
+    internal Token With(ValueUnit unit, int extra, int end) => new(Kind, Line, Column, Start, end - Start, extra, _flags, unit, Int32);
 
-    private Token(in Token value, ValueUnit unit, string? note, int end)
-        : this(TokenKind.Value, value.Line, value.Column, value._source, value._start, end - value._start)
+    public override string ToString() => Kind + "@" + Line + ":" + Column;
+}
+
+/// <summary>
+/// The tokens of one read, with the read's text and what only some tokens carry: text keys, and the exact
+/// number and note of values that are not plain counts. Per thread and reused (see <see cref="ReportReader"/>).
+/// </summary>
+internal sealed class TokenList
+{
+    private Token[] _items = new Token[1024];
+    private string?[] _keys = new string?[512];
+    private int _keyCount;
+    private Detail[] _details = new Detail[64];
+    private int _detailCount;
+
+    private struct Detail
     {
-        Number = value.Number;
-        Negative = value.Negative;
-        Signed = value.Signed;
-        IsInteger = value.IsInteger;
-        FitsInt32 = value.FitsInt32;
-        Int32 = value.Int32;
-        Unit = unit;
-        Note = note;
+        public decimal Number;
+        public string? Note;
     }
 
-    public override string ToString() => Kind + "@" + Line + ":" + Column + " " + (Key ?? Raw);
+    /// <summary>The text the tokens' positions refer to.</summary>
+    public string Text { get; private set; } = "";
+
+    public int Count { get; private set; }
+
+    /// <summary>The slots in use (tokens, keys, details), to decide whether the list is worth keeping.</summary>
+    public int Capacity => Math.Max(_items.Length, Math.Max(_keys.Length, _details.Length));
+
+    /// <summary>Token <paramref name="index"/>, by reference (no bounds check beyond the array's).</summary>
+    public ref Token this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _items[index];
+    }
+
+    public ReadOnlySpan<Token> AsSpan() => _items.AsSpan(0, Count);
+
+    /// <summary>Empties the list for a read of <paramref name="text"/>.</summary>
+    public void Start(string text)
+    {
+        Clear();
+        Text = text;
+    }
+
+    /// <summary>Empties the list and drops its references to the text and the keys.</summary>
+    public void Clear()
+    {
+        Array.Clear(_keys, 0, _keyCount);
+        for (int i = 0; i < _detailCount; i++)
+            _details[i].Note = null;
+        Count = 0;
+        _keyCount = 0;
+        _detailCount = 0;
+        Text = "";
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(in Token token)
+    {
+        if (Count == _items.Length)
+            Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = token;
+    }
+
+    /// <summary>Drops the tokens from <paramref name="start"/> on (their keys and details stay, unreferenced, until the read ends).</summary>
+    public void Truncate(int start) => Count = start;
+
+    /// <summary>Keeps <paramref name="key"/> for a text token; returns its index.</summary>
+    public int AddKey(string key)
+    {
+        if (_keyCount == _keys.Length)
+            Array.Resize(ref _keys, _keys.Length * 2);
+        _keys[_keyCount] = key;
+        return _keyCount++;
+    }
+
+    /// <summary>Keeps the exact number and note of a value; returns the detail's index.</summary>
+    public int AddDetail(decimal number, string? note)
+    {
+        if (_detailCount == _details.Length)
+            Array.Resize(ref _details, _details.Length * 2);
+        _details[_detailCount] = new Detail { Number = number, Note = note };
+        return _detailCount++;
+    }
+
+    /// <summary>For text: the matching key (<see cref="ReportText.LabelKey"/>); null for narrative and for values.</summary>
+    public string? Key(in Token token) => token.Kind == TokenKind.Text && token.Extra >= 0 ? _keys[token.Extra] : null;
+
+    /// <summary>The key of text token <paramref name="index"/>.</summary>
+    public string? Key(int index) => Key(in _items[index]);
+
+    /// <summary>For values: the magnitude (sign applied).</summary>
+    public decimal Number(in Token token) => token.Kind == TokenKind.Value && token.Extra >= 0 ? _details[token.Extra].Number : token.Int32;
+
+    /// <summary>For values: the note printed with the number, if any.</summary>
+    public string? Note(in Token token) => token.Kind == TokenKind.Value && token.Extra >= 0 ? _details[token.Extra].Note : null;
+
+    /// <summary>The text as printed (trimmed).</summary>
+    public string Raw(in Token token) => token.Length == 0 ? "" : Text.Substring(token.Start, token.Length);
+
+    /// <summary>The text of token <paramref name="index"/> as printed.</summary>
+    public string Raw(int index) => Raw(in _items[index]);
+
+    /// <summary>Token <paramref name="index"/> (a value) with the unit printed after it, as a separate word ending at <paramref name="end"/>.</summary>
+    public void SetUnit(int index, ValueUnit unit, int end)
+    {
+        ref var token = ref _items[index];
+        token = token.With(unit, token.Extra, end);
+    }
+
+    /// <summary>Token <paramref name="index"/> (a value) with the note printed after it, as a separate word ending at <paramref name="end"/>.</summary>
+    public void SetNote(int index, string note, int end)
+    {
+        ref var token = ref _items[index];
+        int extra = token.Extra;
+        if (extra >= 0)
+            _details[extra].Note = note;
+        else
+            extra = AddDetail(token.Int32, note);
+        token = token.With(token.Unit, extra, end);
+    }
 }

@@ -19,15 +19,8 @@ internal static class Tokenizer
 {
     private const int NarrativeLength = 80;
 
-    public static List<Token> Tokenize(string text)
-    {
-        var tokens = new List<Token>(Math.Max(16, text.Length / 16));
-        Tokenize(text, tokens);
-        return tokens;
-    }
-
-    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
-    public static void Tokenize(string text, List<Token> tokens)
+    /// <summary>Appends the tokens of <paramref name="text"/> (the text of <paramref name="tokens"/>) to <paramref name="tokens"/>.</summary>
+    public static void Tokenize(string text, TokenList tokens)
     {
         // One scan finds line breaks and cell separators alike; each line is tokenized once its cells are known.
         var scratch = Scratch.Rent();
@@ -68,8 +61,8 @@ internal static class Tokenizer
         }
     }
 
-    /// <summary>Tokenizes one line of text (a paragraph of a document) as <see cref="Tokenize(string)"/> would.</summary>
-    public static void TokenizeLine(string text, int start, int end, int lineNumber, List<Token> output)
+    /// <summary>Tokenizes one line of text (a paragraph of a document) as <see cref="Tokenize(string, TokenList)"/> would.</summary>
+    public static void TokenizeLine(string text, int start, int end, int lineNumber, TokenList output)
     {
         var scratch = Scratch.Rent();
         try
@@ -136,7 +129,7 @@ internal static class Tokenizer
 
         public Field[] Fields = new Field[64];
         public int FieldCount;
-        public readonly List<Token> LineTokens = new();
+        public Token[] LineTokens = new Token[64];
 
         public static Scratch Rent()
         {
@@ -148,9 +141,19 @@ internal static class Tokenizer
 
         public static void Return(Scratch scratch)
         {
-            scratch.LineTokens.Clear();
-            if (scratch.Fields.Length <= 4096 && scratch.LineTokens.Capacity <= 4096)
+            if (scratch.Fields.Length <= 4096 && scratch.LineTokens.Length <= 4096)
                 t_scratch = scratch;
+        }
+
+        /// <summary>Copies <c>tokens[start..]</c> aside (to be re-laid with blank cells between them) and drops them from the list.</summary>
+        public ReadOnlySpan<Token> TakeFrom(TokenList tokens, int start)
+        {
+            int count = tokens.Count - start;
+            if (LineTokens.Length < count)
+                LineTokens = new Token[Math.Max(count, LineTokens.Length * 2)];
+            tokens.AsSpan().Slice(start).CopyTo(LineTokens);
+            tokens.Truncate(start);
+            return LineTokens.AsSpan(0, count);
         }
 
         public void AddField(int start, int end)
@@ -167,13 +170,13 @@ internal static class Tokenizer
     /// blank cell exactly when it lies right of the row's label (or the row has no label). In a row without any
     /// number its blanks are <see cref="Token.Implied"/>.
     /// </summary>
-    public static void TokenizeGridRow(string text, int start, int end, int lineNumber, Documents.DocumentTable table, int row, List<Token> output)
+    public static void TokenizeGridRow(string text, int start, int end, int lineNumber, Documents.DocumentTable table, int row, TokenList output)
     {
         int columns = table.ColumnCount;
         var firstToken = new int[columns];
         var tokenCount = new int[columns];
         var fieldStart = new int[columns];
-        var cells = new List<Token>();
+        int rowStart = output.Count;
         int position = start;
         int labelEnd = -1;
         bool sawSlot = false, hasSlot = false;
@@ -183,37 +186,55 @@ internal static class Tokenizer
             while (fieldEnd < end && text[fieldEnd] != '\t')
                 fieldEnd++;
             fieldStart[c] = position;
-            firstToken[c] = cells.Count;
+            firstToken[c] = output.Count;
             var cell = table[row, c];
             if (cell is not null && cell.Row == row && cell.Column == c && fieldEnd > position)
-                TokenizeField(text, position, fieldEnd, lineNumber, start, cells);
-            tokenCount[c] = cells.Count - firstToken[c];
+                TokenizeField(text, position, fieldEnd, lineNumber, start, output);
+            tokenCount[c] = output.Count - firstToken[c];
             if (tokenCount[c] > 0)
             {
-                if (cells[firstToken[c]].IsSlot)
+                if (output[firstToken[c]].IsSlot)
                     sawSlot = true;
                 else if (!sawSlot)
                     labelEnd = c;
-                for (int t = firstToken[c]; t < cells.Count; t++)
-                    hasSlot |= cells[t].IsSlot;
+                for (int t = firstToken[c]; t < output.Count; t++)
+                    hasSlot |= output[t].IsSlot;
             }
 
             position = fieldEnd + 1;
         }
 
-        for (int c = 0; c < columns; c++)
-        {
-            if (tokenCount[c] > 0)
-            {
-                for (int t = 0; t < tokenCount[c]; t++)
-                    output.Add(cells[firstToken[c] + t]);
-                continue;
-            }
+        bool anyBlank = false;
+        for (int c = labelEnd + 1; c < columns && !anyBlank; c++)
+            anyBlank = tokenCount[c] == 0 && IsOwnCell(table, row, c);
+        if (!anyBlank)
+            return;
 
-            var cell = table[row, c];
-            if (c > labelEnd && cell is not null && cell.Row == row && cell.Column == c)
-                output.Add(new Token(TokenKind.Blank, lineNumber, fieldStart[c] - start + 1, text, fieldStart[c], 0, implied: !hasSlot));
+        // Blank cells go between the tokens: the row's tokens are set aside and laid out again, column by column.
+        var scratch = Scratch.Rent();
+        try
+        {
+            var cells = scratch.TakeFrom(output, rowStart);
+            for (int c = 0; c < columns; c++)
+            {
+                if (tokenCount[c] > 0)
+                {
+                    foreach (var token in cells.Slice(firstToken[c] - rowStart, tokenCount[c]))
+                        output.Add(token);
+                    continue;
+                }
+
+                if (c > labelEnd && IsOwnCell(table, row, c))
+                    output.Add(new Token(TokenKind.Blank, lineNumber, fieldStart[c] - start + 1, fieldStart[c], 0, -1, hasSlot ? TokenFlags.None : TokenFlags.Implied));
+            }
         }
+        finally
+        {
+            Scratch.Return(scratch);
+        }
+
+        static bool IsOwnCell(Documents.DocumentTable table, int row, int column) =>
+            table[row, column] is { } cell && cell.Row == row && cell.Column == column;
     }
 
     private struct Field
@@ -225,7 +246,7 @@ internal static class Tokenizer
         public bool Empty => TokenCount == 0;
     }
 
-    private static void TokenizeLine(string text, int start, int end, int lineNumber, Scratch scratch, List<Token> output)
+    private static void TokenizeLine(string text, int start, int end, int lineNumber, Scratch scratch, TokenList output)
     {
         var fields = scratch.Fields.AsSpan(0, scratch.FieldCount);
         if (fields.Length == 1)
@@ -269,7 +290,7 @@ internal static class Tokenizer
             last = f;
         }
 
-        var written = CollectionsMarshal.AsSpan(output); // tokens by reference: a token is a large struct
+        var written = output.AsSpan();
         bool leadingBlanks = written[fields[first].FirstToken].IsSlot;
         // Whether the nearest non-empty cell before / after each empty cell ends / starts with a number.
         Span<bool> nextIsSlot = fields.Length <= 256 ? stackalloc bool[fields.Length] : new bool[fields.Length];
@@ -297,11 +318,7 @@ internal static class Tokenizer
         if (!anyBlank)
             return;
 
-        var lineTokens = scratch.LineTokens;
-        lineTokens.Clear();
-        for (int t = lineStart; t < output.Count; t++)
-            lineTokens.Add(output[t]);
-        output.RemoveRange(lineStart, output.Count - lineStart);
+        var lineTokens = scratch.TakeFrom(output, lineStart);
         previousIsSlot = false;
         for (int f = 0; f < fields.Length; f++)
         {
@@ -320,10 +337,8 @@ internal static class Tokenizer
 
             bool blank = f < first ? leadingBlanks : previousIsSlot && nextIsSlot[f];
             if (blank)
-                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, text, field.Start, 0));
+                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, field.Start, 0));
         }
-
-        lineTokens.Clear();
     }
 
     private static bool IsBlank(string text, Field field)
@@ -367,7 +382,7 @@ internal static class Tokenizer
         return rules > 0;
     }
 
-    private static void TokenizeField(string text, int start, int end, int lineNumber, int lineStart, List<Token> output)
+    private static void TokenizeField(string text, int start, int end, int lineNumber, int lineStart, TokenList output)
     {
         // The hot loop: spaces, plain counts and text words. Everything else (signed or decimal numbers, units, notes,
         // blank markers, artefacts) goes to OtherWord, kept out of this frame so the loop stays small.
@@ -419,15 +434,15 @@ internal static class Tokenizer
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddCount(List<Token> output, int lineNumber, int column, string text, int start, int length, int count) =>
-        output.Add(new Token(lineNumber, column, text, start, length, count));
+    private static void AddCount(TokenList output, int lineNumber, int column, string text, int start, int length, int count) =>
+        output.Add(Token.Count(lineNumber, column, start, length, count));
 
     /// <summary>
     /// Reads a word that is not a plain count and may not be text: a number, a unit or note after a number, a blank
     /// marker. Returns false when the word is text (it then extends the current text run).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool OtherWord(string text, int wordStart, int i, int lineNumber, int lineStart, ref int textStart, int textEnd, List<Token> output)
+    private static bool OtherWord(string text, int wordStart, int i, int lineNumber, int lineStart, ref int textStart, int textEnd, TokenList output)
     {
         var raw = text.AsSpan(wordStart, i - wordStart);
         var word = ReportText.Word(raw).Trim();
@@ -443,10 +458,10 @@ internal static class Tokenizer
         switch (kind)
         {
             case WordKind.Unit when LastIsValueWithout(output, lineNumber, textStart, unit: true):
-                output[output.Count - 1] = output[output.Count - 1].WithUnit(number.Unit, end: i);
+                output.SetUnit(output.Count - 1, number.Unit, end: i);
                 return true;
             case WordKind.Note when LastIsValueWithout(output, lineNumber, textStart, unit: false):
-                output[output.Count - 1] = output[output.Count - 1].WithNote(word.Slice(1, word.Length - 2).ToString(), end: i);
+                output.SetNote(output.Count - 1, word.Slice(1, word.Length - 2).ToString(), end: i);
                 return true;
             case WordKind.Value:
             case WordKind.Blank:
@@ -455,9 +470,9 @@ internal static class Tokenizer
                 int column = wordStart - lineStart + 1;
                 output.Add(kind switch
                 {
-                    WordKind.Value => new Token(lineNumber, column, text, wordStart, raw.Length, number),
-                    WordKind.Blank => new Token(TokenKind.Blank, lineNumber, column, text, wordStart, raw.Length),
-                    _ => new Token(TokenKind.Unparseable, lineNumber, column, text, wordStart, raw.Length),
+                    WordKind.Value => ValueToken(output, lineNumber, column, wordStart, raw.Length, number),
+                    WordKind.Blank => new Token(TokenKind.Blank, lineNumber, column, wordStart, raw.Length),
+                    _ => new Token(TokenKind.Unparseable, lineNumber, column, wordStart, raw.Length),
                 });
                 return true;
             default:
@@ -465,12 +480,37 @@ internal static class Tokenizer
         }
     }
 
-    private static bool LastIsValueWithout(List<Token> output, int lineNumber, int textStart, bool unit)
+    /// <summary>A value token for a number that is not a plain count: its exact value and note are kept in the list.</summary>
+    private static Token ValueToken(TokenList output, int lineNumber, int column, int start, int length, in ParsedNumber number)
+    {
+        var flags = TokenFlags.None;
+        if (number.Negative)
+            flags |= TokenFlags.Negative;
+        if (number.Signed)
+            flags |= TokenFlags.Signed;
+        if (number.IsInteger)
+            flags |= TokenFlags.IsInteger;
+        int int32 = 0;
+        if (number.FitsInt32)
+        {
+            flags |= TokenFlags.FitsInt32;
+            int32 = number.Int32;
+        }
+        else if (number.IsInteger && number.Value >= int.MinValue && number.Value <= int.MaxValue)
+        {
+            flags |= TokenFlags.FitsInt32;
+            int32 = (int)number.Value;
+        }
+
+        return new Token(TokenKind.Value, lineNumber, column, start, length, output.AddDetail(number.Value, number.Note), flags, number.Unit, int32);
+    }
+
+    private static bool LastIsValueWithout(TokenList output, int lineNumber, int textStart, bool unit)
     {
         if (textStart >= 0 || output.Count == 0)
             return false;
-        ref readonly var last = ref CollectionsMarshal.AsSpan(output)[output.Count - 1];
-        return last.Kind == TokenKind.Value && last.Line == lineNumber && (unit ? last.Unit == ValueUnit.None : last.Note is null);
+        ref readonly var last = ref output[output.Count - 1];
+        return last.Kind == TokenKind.Value && last.Line == lineNumber && (unit ? last.Unit == ValueUnit.None : output.Note(in last) is null);
     }
 
     /// <summary>
@@ -478,7 +518,7 @@ internal static class Tokenizer
     /// each after the first marked as joined (the matcher reads <c>自然 人</c> as one label, or
     /// <c>行政复议 行政诉讼</c> as two).
     /// </summary>
-    private static void FlushText(string text, ref int textStart, int textEnd, int lineNumber, int lineStart, List<Token> output)
+    private static void FlushText(string text, ref int textStart, int textEnd, int lineNumber, int lineStart, TokenList output)
     {
         if (textStart < 0)
             return;
@@ -487,7 +527,7 @@ internal static class Tokenizer
         textStart = -1;
         if (IsNarrative(raw))
         {
-            output.Add(new Token(TokenKind.Text, lineNumber, runStart - lineStart + 1, text, runStart, raw.Length, key: null, narrative: true));
+            output.Add(new Token(TokenKind.Text, lineNumber, runStart - lineStart + 1, runStart, raw.Length, -1, TokenFlags.Narrative));
             return;
         }
 
@@ -511,7 +551,7 @@ internal static class Tokenizer
             string key = ReportText.WordKey(word);
             if (key.Length == 0)
                 continue;
-            output.Add(new Token(TokenKind.Text, lineNumber, wordStart - lineStart + 1, text, wordStart, word.Length, key, joined: joined));
+            output.Add(new Token(TokenKind.Text, lineNumber, wordStart - lineStart + 1, wordStart, word.Length, output.AddKey(key), joined ? TokenFlags.Joined : TokenFlags.None));
             joined = true;
         }
     }
