@@ -87,7 +87,10 @@ internal sealed class TemplateMatcher
         {
             matcher = new TemplateMatcher(vocabulary);
             if (pool.Count < MaxPooled)
+            {
                 pool.Add(matcher);
+                matcher._factsMemo = new FactsEntry[FactsMemoSize]; // pays off over the reads of a pooled matcher only
+            }
         }
 
         matcher.Reset(others, tokens, language);
@@ -434,6 +437,8 @@ internal sealed class TemplateMatcher
     /// </summary>
     private TemplateVocabulary.KeyFacts Facts(string key)
     {
+        if (_factsMemo is null)
+            return _vocabulary.Facts(key);
         ref var entry = ref _factsMemo[ReportText.QuickHash(key) & (FactsMemoSize - 1)];
         if (ReferenceEquals(entry.Key, key))
             return entry.Facts!;
@@ -445,7 +450,7 @@ internal sealed class TemplateMatcher
 
     private const int FactsMemoSize = 2048;
 
-    private readonly FactsEntry[] _factsMemo = new FactsEntry[FactsMemoSize];
+    private FactsEntry[]? _factsMemo;
 
     private struct FactsEntry
     {
