@@ -19,7 +19,7 @@ namespace GovInfoReports.Extraction;
 /// could not win even with all its tables found is not matched. Matching is linear in the text, with no backtracking.
 /// <para>
 /// Reads may run on any number of threads at once. Each thread keeps its own reusable buffers (the token list, a
-/// table of word keys, the label candidates of a read, one matcher per template), bounded in size; a result shares
+/// table of word keys, a memo of joined label keys, one matcher per template), bounded in size; a result shares
 /// nothing with later reads.
 /// </para>
 /// </remarks>

@@ -626,7 +626,7 @@ internal sealed class TemplateMatcher
         return false;
     }
 
-    /// <summary>Token <paramref name="index"/>, by reference (a token is a large struct; the list is not changed while matching).</summary>
+    /// <summary>Token <paramref name="index"/>, by reference (the list is not changed while matching).</summary>
     private ref readonly Token Tok(int index) => ref _tokens[index];
 
     private TableDescriptor? _indexedTable;

@@ -46,22 +46,31 @@ internal enum TokenFlags : byte
 /// </summary>
 internal readonly struct Token
 {
-    private readonly TokenFlags _flags;
+    // Declared widest first: a struct's fields are laid out in this order (4-byte ints, then the three bytes).
+    private readonly int _line;
+    private readonly int _column;
+    private readonly int _start;
+    private readonly int _length;
+    private readonly int _int32;
 
     /// <summary>For text: the index of its key in the list (-1 for narrative); for values: the index of its detail, or -1 for a plain count.</summary>
     internal readonly int Extra;
 
+    private readonly TokenKind _kind;
+    private readonly TokenFlags _flags;
+    private readonly ValueUnit _unit;
+
     /// <summary>A token printed at <c>text[start..start+length]</c>.</summary>
     public Token(TokenKind kind, int line, int column, int start, int length, int extra = -1, TokenFlags flags = TokenFlags.None, ValueUnit unit = ValueUnit.None, int int32 = 0)
     {
-        Kind = kind;
+        _kind = kind;
         _flags = flags;
-        Unit = unit;
-        Line = line;
-        Column = column;
-        Start = start;
-        Length = length;
-        Int32 = int32;
+        _unit = unit;
+        _line = line;
+        _column = column;
+        _start = start;
+        _length = length;
+        _int32 = int32;
         Extra = extra;
     }
 
@@ -69,7 +78,7 @@ internal readonly struct Token
     public static Token Count(int line, int column, int start, int length, int count) =>
         new(TokenKind.Value, line, column, start, length, -1, TokenFlags.IsInteger | TokenFlags.FitsInt32, ValueUnit.None, count);
 
-    public TokenKind Kind { get; }
+    public TokenKind Kind => _kind;
 
     /// <summary>
     /// For blanks: an empty table cell in a grid row that holds no number at all. Such a row may be a data row
@@ -84,15 +93,15 @@ internal readonly struct Token
     /// <summary>For text: a sentence or paragraph, never a label.</summary>
     public bool Narrative => (_flags & TokenFlags.Narrative) != 0;
 
-    public int Line { get; }
+    public int Line => _line;
 
-    public int Column { get; }
+    public int Column => _column;
 
     /// <summary>Where the printed text starts in the read's text.</summary>
-    public int Start { get; }
+    public int Start => _start;
 
     /// <summary>The length of the printed text (trimmed).</summary>
-    public int Length { get; }
+    public int Length => _length;
 
     public bool Negative => (_flags & TokenFlags.Negative) != 0;
 
@@ -105,15 +114,13 @@ internal readonly struct Token
     public bool FitsInt32 => (_flags & TokenFlags.FitsInt32) != 0;
 
     /// <summary>For values with <see cref="FitsInt32"/>: the number.</summary>
-    public int Int32 { get; }
+    public int Int32 => _int32;
 
-    public ValueUnit Unit { get; }
+    public ValueUnit Unit => _unit;
 
     public bool IsSlot => Kind != TokenKind.Text;
 
     public SourcePosition Position => new(Line, Column);
-
-    internal TokenFlags Flags => _flags;
 
     /// <summary>This token with another unit, its text ending at <paramref name="end"/> of the source.</summary>
     internal Token With(ValueUnit unit, int extra, int end) => new(Kind, Line, Column, Start, end - Start, extra, _flags, unit, Int32);
