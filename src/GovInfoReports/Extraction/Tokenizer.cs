@@ -415,7 +415,7 @@ internal static class Tokenizer
                 // The commonest number by far: a count in plain ASCII digits (what ValueParser reads it as, directly).
                 if (textStart >= 0)
                     FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
-                AddCount(output, lineNumber, wordStart - lineStart + 1, text, wordStart, length, count);
+                AddCount(output, lineNumber, wordStart - lineStart + 1, wordStart, length, count);
                 continue;
             }
 
@@ -434,7 +434,7 @@ internal static class Tokenizer
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddCount(TokenList output, int lineNumber, int column, string text, int start, int length, int count) =>
+    private static void AddCount(TokenList output, int lineNumber, int column, int start, int length, int count) =>
         output.Add(Token.Count(lineNumber, column, start, length, count));
 
     /// <summary>
