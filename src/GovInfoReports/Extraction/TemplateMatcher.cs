@@ -35,7 +35,6 @@ internal sealed class TemplateMatcher
     private readonly List<int> _buffer = new();
     private readonly List<(string Key, TemplateVocabulary.KeyFacts Facts)> _ends = new();
     private readonly List<int> _endTokens = new();
-    private char[] _chars = new char[128];
     private readonly List<int> _strays = new();
     private readonly List<int> _unknown = new();
     private readonly HashSet<TableDescriptor> _foreign = new();
@@ -474,22 +473,16 @@ internal sealed class TemplateMatcher
         return end;
     }
 
-    /// <summary>The keys of tokens <paramref name="start"/> to <paramref name="last"/>, joined (a shared string).</summary>
+    /// <summary>
+    /// The keys of tokens <paramref name="start"/> to <paramref name="last"/>, joined as label candidates are
+    /// (<see cref="ReportText.Join"/>: a cell read before costs one memo probe per word).
+    /// </summary>
     private string Concat(int start, int last)
     {
-        int length = 0;
-        for (int i = start; i <= last; i++)
-            length = Append(length, _tokens.Key(i)!);
-        return ReportText.Intern(_chars.AsSpan(0, length));
-    }
-
-    /// <summary>Appends <paramref name="key"/> to the first <paramref name="length"/> characters of the key buffer.</summary>
-    private int Append(int length, string key)
-    {
-        if (length + key.Length > _chars.Length)
-            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, length + key.Length));
-        key.AsSpan().CopyTo(_chars.AsSpan(length));
-        return length + key.Length;
+        string key = _tokens.Key(start)!;
+        for (int i = start + 1; i <= last; i++)
+            key = ReportText.Join(key, _tokens.Key(i)!);
+        return key;
     }
 
     private Match Classify(string key, TemplateVocabulary.KeyFacts facts)
