@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using GovInfoReports.Templates;
 using GovInfoReports.Validation;
@@ -33,8 +34,10 @@ internal sealed class TemplateMatcher
 
     private readonly bool[] _tableFound; // per table: whether a cell of it was found (TablesFound counts the trues)
     private readonly List<int> _buffer = new();
-    private readonly List<(string Key, TemplateVocabulary.KeyFacts Facts)> _ends = new();
-    private readonly List<int> _endTokens = new();
+    // The label candidates of MatchLabel (at most MaxLabelWords): key, facts and last token of each.
+    private readonly string[] _endKeys = new string[MaxLabelWords];
+    private readonly TemplateVocabulary.KeyFacts[] _endFacts = new TemplateVocabulary.KeyFacts[MaxLabelWords];
+    private readonly int[] _endTokens = new int[MaxLabelWords];
     private readonly List<int> _strays = new();
     private readonly List<int> _unknown = new();
     private readonly HashSet<TableDescriptor> _foreign = new();
@@ -103,7 +106,8 @@ internal sealed class TemplateMatcher
         _tokens = EmptyTokens;
         _others = Array.Empty<TemplateVocabulary>();
         Findings.Clear();
-        _ends.Clear();
+        Array.Clear(_endKeys, 0, _endKeys.Length);
+        Array.Clear(_endFacts, 0, _endFacts.Length);
     }
 
     private static readonly TokenList EmptyTokens = new();
@@ -139,8 +143,6 @@ internal sealed class TemplateMatcher
         Array.Clear(Covered, 0, Covered.Length);
         Array.Clear(_tableFound, 0, _tableFound.Length);
         _buffer.Clear();
-        _ends.Clear();
-        _endTokens.Clear();
         _strays.Clear();
         _unknown.Clear();
         _foreign.Clear();
@@ -300,9 +302,7 @@ internal sealed class TemplateMatcher
                     _lastRow = row;
                     _seenRows.Add(row);
                     if (match.Approximate)
-                        Add(ExtractionIssue.ApproximateLabel, i, Array.Empty<int>(), _chinese
-                            ? $"“{Raw(i, consumed)}”按行“{row.FullLabel}”读取（标签不完整或有误）。"
-                            : $"“{Raw(i, consumed)}” was read as row “{row.FullLabel}” (the label is truncated or misspelt).");
+                        AddApproximateLabel(i, consumed, row);
                     Expect(row.IsGroup ? Pending.Group : Pending.Row, row, row.Table);
                     break;
                 case MatchKind.Header:
@@ -318,12 +318,7 @@ internal sealed class TemplateMatcher
                     Flush();
                     AnyLabel = true;
                     if (_table is not null && _foreign.Add(_table))
-                    {
-                        Add(ExtractionIssue.ForeignColumns, i, _vocabulary.TableCells(_table),
-                            _chinese
-                                ? $"表“{Describe(_table)}”的表头“{Raw(i, consumed)}”属于其他模板，本表数字未读取。"
-                                : $"Table “{Describe(_table)}” has the header “{Raw(i, consumed)}” of another template; its numbers were not read.");
-                    }
+                        AddForeignColumns(i, consumed, _table);
 
                     break;
                 default:
@@ -359,6 +354,56 @@ internal sealed class TemplateMatcher
         Flush();
     }
 
+    // The findings of Run, Flush and Fit are built in methods of their own: a message's interpolated-string handler in
+    // the hot method's frame made the JIT zero that frame on every call (and keep fewer locals in registers).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddApproximateLabel(int start, int consumed, RowDescriptor row) =>
+        Add(ExtractionIssue.ApproximateLabel, start, Array.Empty<int>(), _chinese
+            ? $"“{Raw(start, consumed)}”按行“{row.FullLabel}”读取（标签不完整或有误）。"
+            : $"“{Raw(start, consumed)}” was read as row “{row.FullLabel}” (the label is truncated or misspelt).");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddForeignColumns(int start, int consumed, TableDescriptor table) =>
+        Add(ExtractionIssue.ForeignColumns, start, _vocabulary.TableCells(table),
+            _chinese
+                ? $"表“{Describe(table)}”的表头“{Raw(start, consumed)}”属于其他模板，本表数字未读取。"
+                : $"Table “{Describe(table)}” has the header “{Raw(start, consumed)}” of another template; its numbers were not read.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddRowsByPosition(RowDescriptor group, int cellCount) =>
+        Add(ExtractionIssue.RowsByPosition, _buffer[0], Array.Empty<int>(),
+            _chinese
+                ? $"“{group.FullLabel}”下各行的标签缺失，{cellCount} 个数字按模板顺序读取。"
+                : $"The sub-row labels of “{group.FullLabel}” are missing; its {cellCount} numbers were read in template order.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddStrays() =>
+        Add(ExtractionIssue.StrayCells, _strays[0], Array.Empty<int>(),
+            _chinese
+                ? $"表头中多出 {_strays.Count} 个单元格（“{_tokens.Raw(_strays[0])}”），已忽略。"
+                : $"{_strays.Count} extra cell(s) in a table header (“{_tokens.Raw(_strays[0])}”) were ignored.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddDuplicateRow(RowDescriptor? row, TableDescriptor? table) =>
+        Add(ExtractionIssue.DuplicateRow, _buffer[0], Array.Empty<int>(),
+            _chinese
+                ? $"{What(row, table, english: false)}再次出现，后一次的 {_buffer.Count} 个数字未读取。"
+                : $"{What(row, table, english: true)} appears again; the {_buffer.Count} number(s) of the later one were not read.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddStrayCell(RowDescriptor? row, TableDescriptor? table, int expected, int stray) =>
+        Add(ExtractionIssue.StrayCells, stray, Array.Empty<int>(),
+            _chinese
+                ? $"{What(row, table, english: false)}有 {expected + 1} 个单元格，多出的“{_tokens.Raw(stray)}”已按列数忽略。"
+                : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{_tokens.Raw(stray)}” was ignored by the known column count.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddCellCountMismatch(int[] cells, RowDescriptor? row, TableDescriptor? table) =>
+        Add(ExtractionIssue.CellCountMismatch, _buffer[0], cells,
+            _chinese
+                ? $"{What(row, table, english: false)}后有 {_buffer.Count} 个数字，应为 {cells.Length} 个：无法确定对应的列，这些单元格留空（不移位）。"
+                : $"{What(row, table, english: true)} is followed by {_buffer.Count} number(s) for {cells.Length} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
+
     private void Expect(Pending pending, RowDescriptor? row, TableDescriptor? table)
     {
         _pending = pending;
@@ -377,10 +422,10 @@ internal sealed class TemplateMatcher
     {
         // Candidates: this word, then following words of the same cell and up to three more text cells close by,
         // as long as the text so far can still grow into a known label (so the work per word is bounded).
-        var ends = _ends;
-        ends.Clear();
+        var endKeys = _endKeys;
+        var endFacts = _endFacts;
         var endTokens = _endTokens;
-        endTokens.Clear();
+        int ends = 0;
         int cells = 1;
         int firstLine = Tok(start).Line;
         var tokens = _tokens.AsSpan();
@@ -408,13 +453,14 @@ internal sealed class TemplateMatcher
             var facts = Facts(key);
             if (k > start && !facts.CouldExtend && !CouldBeNote(key))
                 break;
-            ends.Add((key, facts));
-            endTokens.Add(k);
+            endKeys[ends] = key;
+            endFacts[ends] = facts;
+            endTokens[ends++] = k;
         }
 
-        for (int last = ends.Count - 1; last >= 0; last--)
+        for (int last = ends - 1; last >= 0; last--)
         {
-            var match = Classify(ends[last].Key, ends[last].Facts);
+            var match = Classify(endKeys[last], endFacts[last]);
             if (match.Kind != MatchKind.None)
             {
                 consumed = endTokens[last] - start + 1;
@@ -520,20 +566,21 @@ internal sealed class TemplateMatcher
         return null;
     }
 
-    private RowDescriptor? Choose(IReadOnlyList<RowDescriptor> candidates, TemplateVocabulary.KeyFacts facts)
+    private RowDescriptor? Choose(TemplateVocabulary.RowCandidate[] candidates, TemplateVocabulary.KeyFacts facts)
     {
         string number = facts.Number, rest = facts.Rest;
         RowDescriptor? inTable = null, inSection = null, any = null;
         int tableCount = 0, sectionCount = 0, anyCount = 0;
-        for (int c = 0; c < candidates.Count; c++)
+        for (int c = 0; c < candidates.Length; c++)
         {
-            var row = candidates[c];
-            string rowNumber = _vocabulary.RowNumber(row);
-            if (number.Length > 0 && rowNumber != number && !(candidates.Count == 1 && rest.Length >= 4))
+            ref readonly var candidate = ref candidates[c];
+            var row = candidate.Row;
+            string rowNumber = candidate.Number;
+            if (number.Length > 0 && rowNumber != number && !(candidates.Length == 1 && rest.Length >= 4))
                 continue;
             // A bare 其他 or 总计 is a column header, not the row of that name.
             // (Without a number the rest is the key itself, so the key's header columns apply.)
-            if (number.Length == 0 && rowNumber.Length > 0 && facts.HeaderColumns[TableIndex(row.Table)] >= 0)
+            if (number.Length == 0 && rowNumber.Length > 0 && facts.HeaderColumns[candidate.TableIndex] >= 0)
                 continue;
             anyCount++;
             any = row;
@@ -665,12 +712,7 @@ internal sealed class TemplateMatcher
                 var group = _pendingRow!;
                 var cells = _vocabulary.RowCells(group);
                 if (_buffer.Count == cells.Length && !AnyAssigned(cells) && !_foreign.Contains(group.Table))
-                {
-                    Add(ExtractionIssue.RowsByPosition, _buffer[0], Array.Empty<int>(),
-                        _chinese
-                            ? $"“{group.FullLabel}”下各行的标签缺失，{cells.Length} 个数字按模板顺序读取。"
-                            : $"The sub-row labels of “{group.FullLabel}” are missing; its {cells.Length} numbers were read in template order.");
-                }
+                    AddRowsByPosition(group, cells.Length);
 
                 Fit(cells, group, null, allowStray: false);
                 break;
@@ -684,10 +726,7 @@ internal sealed class TemplateMatcher
 
         if (_strays.Count > 0)
         {
-            Add(ExtractionIssue.StrayCells, _strays[0], Array.Empty<int>(),
-                _chinese
-                    ? $"表头中多出 {_strays.Count} 个单元格（“{_tokens.Raw(_strays[0])}”），已忽略。"
-                    : $"{_strays.Count} extra cell(s) in a table header (“{_tokens.Raw(_strays[0])}”) were ignored.");
+            AddStrays();
             _strays.Clear();
         }
 
@@ -776,10 +815,7 @@ internal sealed class TemplateMatcher
             return;
         if (AnyAssigned(cells))
         {
-            Add(ExtractionIssue.DuplicateRow, _buffer[0], Array.Empty<int>(),
-                _chinese
-                    ? $"{What(row, table, english: false)}再次出现，后一次的 {_buffer.Count} 个数字未读取。"
-                    : $"{What(row, table, english: true)} appears again; the {_buffer.Count} number(s) of the later one were not read.");
+            AddDuplicateRow(row, table);
             return;
         }
 
@@ -790,24 +826,33 @@ internal sealed class TemplateMatcher
             for (int c = 0; c < expected; c++)
                 Assign(cells[c], slots[c]);
             if (slots.Count > expected)
-            {
-                int stray = slots[expected];
-                Add(ExtractionIssue.StrayCells, stray, Array.Empty<int>(),
-                    _chinese
-                        ? $"{What(row, table, english: false)}有 {expected + 1} 个单元格，多出的“{_tokens.Raw(stray)}”已按列数忽略。"
-                        : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{_tokens.Raw(stray)}” was ignored by the known column count.");
-            }
-
+                AddStrayCell(row, table, expected, slots[expected]);
             return;
         }
 
-        Add(ExtractionIssue.CellCountMismatch, slots[0], cells,
-            _chinese
-                ? $"{What(row, table, english: false)}后有 {slots.Count} 个数字，应为 {expected} 个：无法确定对应的列，这些单元格留空（不移位）。"
-                : $"{What(row, table, english: true)} is followed by {slots.Count} number(s) for {expected} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
+        AddCellCountMismatch(cells, row, table);
     }
 
     private void Assign(int cellIndex, int tokenIndex)
+    {
+        // The commonest cell by far: a count printed as plain digits (no sign, unit or note) in a count column.
+        ref readonly var token = ref _tokens[tokenIndex];
+        if (token.Kind == TokenKind.Value && token.Extra < 0 && token.FitsInt32 && token.Unit == ValueUnit.None && !token.Negative
+            && _cells[cellIndex].Kind is ValueKind.Count or ValueKind.SignedCount)
+        {
+            Values[cellIndex] = CellValue.FromInt32(token.Int32);
+            Statuses[cellIndex] = CellStatus.Reported;
+            Sources[cellIndex] = tokenIndex;
+            CountFound(cellIndex);
+            return;
+        }
+
+        AssignOther(cellIndex, tokenIndex);
+    }
+
+    /// <summary><see cref="Assign"/> of every other token: blanks, amounts, units, notes, and what cannot be read (with findings).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AssignOther(int cellIndex, int tokenIndex)
     {
         var cell = _cells[cellIndex];
         ref readonly var token = ref _tokens[tokenIndex];

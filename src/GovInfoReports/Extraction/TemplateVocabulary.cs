@@ -158,8 +158,8 @@ internal sealed class TemplateVocabulary
             CouldExtend = vocabulary.ComputeCouldExtend(key, rest);
             Section = vocabulary.ComputeSection(rest);
             Caption = vocabulary._captions.TryGetValue(key, out var table) ? table : null;
-            Rows = vocabulary.ComputeRowCandidates(rest, withoutNotes: false);
-            RowBases = vocabulary.ComputeRowCandidates(rest, withoutNotes: true);
+            Rows = vocabulary.Candidates(vocabulary.ComputeRowCandidates(rest, withoutNotes: false));
+            RowBases = vocabulary.Candidates(vocabulary.ComputeRowCandidates(rest, withoutNotes: true));
             Known = vocabulary.AllKeys.Contains(key) || vocabulary.AllKeys.Contains(Bare);
             IsHeader = vocabulary.AllHeaderKeys.Contains(key) || (Bare.Length > 0 && vocabulary.AllHeaderKeys.Contains(Bare));
             var tables = vocabulary.Template.Tables;
@@ -199,10 +199,39 @@ internal sealed class TemplateVocabulary
         public TableDescriptor? Caption { get; }
 
         /// <summary>Rows labelled <see cref="Rest"/>, exactly.</summary>
-        public IReadOnlyList<RowDescriptor>? Rows { get; }
+        public RowCandidate[]? Rows { get; }
 
         /// <summary>Rows labelled <see cref="Rest"/> once notes are removed.</summary>
-        public IReadOnlyList<RowDescriptor>? RowBases { get; }
+        public RowCandidate[]? RowBases { get; }
+    }
+
+    /// <summary>A row a key may label, with what choosing among candidates asks of it (looked up once, not per read).</summary>
+    internal readonly struct RowCandidate
+    {
+        public RowCandidate(RowDescriptor row, string number, int tableIndex)
+        {
+            Row = row;
+            Number = number;
+            TableIndex = tableIndex;
+        }
+
+        public RowDescriptor Row { get; }
+
+        /// <summary><see cref="RowNumber"/> of the row.</summary>
+        public string Number { get; }
+
+        /// <summary><see cref="TableIndex"/> of the row's table.</summary>
+        public int TableIndex { get; }
+    }
+
+    private RowCandidate[]? Candidates(IReadOnlyList<RowDescriptor>? rows)
+    {
+        if (rows is null)
+            return null;
+        var candidates = new RowCandidate[rows.Count];
+        for (int i = 0; i < candidates.Length; i++)
+            candidates[i] = new RowCandidate(rows[i], RowNumber(rows[i]), TableIndex(rows[i].Table));
+        return candidates;
     }
 
     private bool ComputeCouldExtend(string key, string rest)

@@ -2,9 +2,6 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Numerics;
-using System.Runtime.Intrinsics;
 
 namespace GovInfoReports.Extraction;
 
@@ -22,37 +19,19 @@ internal static class Tokenizer
     /// <summary>Appends the tokens of <paramref name="text"/> (the text of <paramref name="tokens"/>) to <paramref name="tokens"/>.</summary>
     public static void Tokenize(string text, TokenList tokens)
     {
-        // One scan finds line breaks and cell separators alike; each line is tokenized once its cells are known.
+        // One pass: each line is scanned once, its cells and words found as it goes (see ScanLine).
         var scratch = Scratch.Rent();
         try
         {
             int lineNumber = 1;
-            int lineStart = 0, fieldStart = 0;
             int position = 0;
             while (true)
             {
-                int next = NextStructural(text, position, text.Length);
-                if (next >= text.Length)
-                {
-                    scratch.AddField(fieldStart, text.Length);
-                    TokenizeLine(text, lineStart, text.Length, lineNumber, scratch, tokens);
+                int lineEnd = ScanLine<RawText>(text, position, text.Length, position, lineNumber, scratch, tokens);
+                if (lineEnd >= text.Length)
                     return;
-                }
-
-                scratch.AddField(fieldStart, next);
-                char c = text[next];
-                if (c is '\n' or '\r')
-                {
-                    TokenizeLine(text, lineStart, next, lineNumber, scratch, tokens);
-                    lineNumber++;
-                    position = next + (c == '\r' && next + 1 < text.Length && text[next + 1] == '\n' ? 2 : 1);
-                    lineStart = fieldStart = position;
-                    scratch.FieldCount = 0;
-                }
-                else
-                {
-                    position = fieldStart = next + 1;
-                }
+                lineNumber++;
+                position = lineEnd + (text[lineEnd] == '\r' && lineEnd + 1 < text.Length && text[lineEnd + 1] == '\n' ? 2 : 1);
             }
         }
         finally
@@ -67,17 +46,8 @@ internal static class Tokenizer
         var scratch = Scratch.Rent();
         try
         {
-            int fieldStart = start;
-            while (true)
-            {
-                int separator = NextStructural(text, fieldStart, end);
-                scratch.AddField(fieldStart, separator);
-                if (separator >= end)
-                    break;
-                fieldStart = separator + 1;
-            }
-
-            TokenizeLine(text, start, end, lineNumber, scratch, output);
+            // A paragraph is one line of the text view: a line break inside it (there is none) would end it early.
+            ScanLine<RawText>(text, start, end, start, lineNumber, scratch, output);
         }
         finally
         {
@@ -85,40 +55,153 @@ internal static class Tokenizer
         }
     }
 
+    /// <summary>What ends a cell: a separator or line break in raw text; nothing inside one grid cell of a document.</summary>
+    private interface ICellBreaks
+    {
+        /// <summary>Whether <paramref name="c"/> ends the cell (never a space).</summary>
+        static abstract bool EndsCell(char c);
+
+        /// <summary>The characters that end a word: spaces, and whatever ends a cell.</summary>
+        static abstract SearchValues<char> WordBreaks { get; }
+
+        /// <summary>Where the cell holding <paramref name="from"/> ends.</summary>
+        static abstract int CellEnd(string text, int from, int end);
+    }
+
+    /// <summary>Raw text: tabs, pipes and full-width pipes separate cells; line breaks end the line.</summary>
+    private readonly struct RawText : ICellBreaks
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool EndsCell(char c) => c is '\n' or '\r' or '\t' or '|' or '｜';
+
+        public static SearchValues<char> WordBreaks => Breaks;
+
+        public static int CellEnd(string text, int from, int end) => NextStructural(text, from, end);
+    }
+
+    /// <summary>The text of one grid cell: only spaces separate its words.</summary>
+    private readonly struct OneCell : ICellBreaks
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool EndsCell(char c) => false;
+
+        public static SearchValues<char> WordBreaks => Spaces;
+
+        public static int CellEnd(string text, int from, int end) => end;
+    }
+
     /// <summary>
     /// The index of the first line break or cell separator (tab, pipe, full-width pipe) in
-    /// <c>text[from..end]</c>, or <paramref name="end"/>. Eight characters at a time: in a layout of one cell per line
-    /// the next one is a few characters away, in a paragraph hundreds.
+    /// <c>text[from..end]</c>, or <paramref name="end"/>.
     /// </summary>
     private static int NextStructural(string text, int from, int end)
     {
+        int next = text.AsSpan(from, end - from).IndexOfAny(Structural);
+        return next < 0 ? end : from + next;
+    }
+
+    /// <summary>
+    /// Tokenizes <c>text[from..]</c> up to the end of its line (a line break, or <paramref name="end"/>) in one pass:
+    /// words are split and read as they are met, cells end at separators (<typeparamref name="TBreaks"/>), and a row
+    /// line gets its blank cells once its cells are known. Returns where the line ends (its line break, or
+    /// <paramref name="end"/>). Columns count from <paramref name="lineStart"/>.
+    /// </summary>
+    // Not inlined into its callers: inlined into Tokenize (and that into the reader), it left the JIT no inlining
+    // budget for the small helpers of its loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ScanLine<TBreaks>(string text, int from, int end, int lineStart, int lineNumber, Scratch? scratch, TokenList output)
+        where TBreaks : struct, ICellBreaks
+    {
+        // The hot loop: spaces, plain counts and text words. Everything else (signed or decimal numbers, units, notes,
+        // blank markers, artefacts) goes to OtherWord, kept out of this frame so the loop stays small.
+        int lineFirstToken = output.Count;
+        int fieldStart = from, fieldFirstToken = output.Count;
+        int fieldCount = 0;
+        bool sawEmpty = false, gap = false; // gap: a cell with tokens after an empty cell (only then can blanks go between)
+        int textStart = -1, textEnd = -1;
         int i = from;
-        if (Vector128.IsHardwareAccelerated)
+        char c = '\0';
+        while (true)
         {
-            ref ushort first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            var newLine = Vector128.Create((ushort)'\n');
-            var carriageReturn = Vector128.Create((ushort)'\r');
-            var tab = Vector128.Create((ushort)'\t');
-            var pipe = Vector128.Create((ushort)'|');
-            var wide = Vector128.Create((ushort)'｜');
-            while (i <= end - Vector128<ushort>.Count)
+            if (i >= end || TBreaks.EndsCell(c = text[i]))
             {
-                var chars = Vector128.LoadUnsafe(ref first, (nuint)i);
-                var hits = Vector128.Equals(chars, newLine) | Vector128.Equals(chars, carriageReturn) | Vector128.Equals(chars, tab)
-                    | Vector128.Equals(chars, pipe) | Vector128.Equals(chars, wide);
-                if (hits != Vector128<ushort>.Zero)
-                    return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
-                i += Vector128<ushort>.Count;
+                if (textStart >= 0)
+                    FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+                if (scratch is null)
+                    return end;
+                int tokenCount = output.Count - fieldFirstToken;
+                scratch.AddField(fieldStart, i, fieldFirstToken, tokenCount, fieldCount++);
+                if (tokenCount == 0)
+                    sawEmpty = true;
+                else
+                    gap |= sawEmpty;
+                if (i >= end || c is '\n' or '\r')
+                    break;
+                fieldStart = ++i;
+                fieldFirstToken = output.Count;
+                continue;
+            }
+
+            if (IsSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            int wordStart = i;
+            if ((uint)(c - '0') <= 9)
+            {
+                // The commonest word by far: a count in plain ASCII digits (what ValueParser reads it as, directly).
+                int value = c - '0';
+                int j = i + 1;
+                while (j < end && j - i < 10 && (uint)(text[j] - '0') <= 9)
+                    value = value * 10 + (text[j++] - '0');
+                if (j - i <= 9 && (j >= end || IsSpace(text[j]) || TBreaks.EndsCell(text[j])))
+                {
+                    if (textStart >= 0)
+                        FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+                    AddCount(output, lineNumber, wordStart - lineStart + 1, wordStart, j - i, value);
+                    i = j;
+                    continue;
+                }
+
+                // A list number before a label (1.属于国家秘密, 3、不予公开): text, as ValueParser reads it (after the
+                // digits comes '.' or '、' and then no digit), without normalising the word to find out.
+                if (j < end - 1 && text[j] is '.' or '、' && ChineseScript.IsIdeograph(text[j + 1]))
+                {
+                    i = WordEnd<TBreaks>(text, j + 1, end);
+                    if (textStart < 0)
+                        textStart = wordStart;
+                    textEnd = i;
+                    continue;
+                }
+            }
+            else if (c == '[')
+            {
+                int close = ReportText.ArtefactEnd(text.AsSpan(0, TBreaks.CellEnd(text, i, end)), i);
+                if (close > 0)
+                {
+                    i = close + 1;
+                    continue;
+                }
+            }
+
+            i = WordEnd<TBreaks>(text, i, end);
+
+            // Long words are text (labels or narrative), and so is a word that starts with an ideograph that starts no
+            // sign, unit or number (most words of a report).
+            if (i - wordStart > 40 || StartsAsText(c) || !OtherWord(text, wordStart, i, lineNumber, lineStart, ref textStart, textEnd, output))
+            {
+                if (textStart < 0)
+                    textStart = wordStart;
+                textEnd = i;
             }
         }
 
-        for (; i < end; i++)
-        {
-            if (text[i] is '\n' or '\r' or '\t' or '|' or '｜')
-                return i;
-        }
-
-        return end;
+        scratch.FieldCount = fieldCount;
+        if (fieldCount > 1)
+            FinishRow(text, lineStart, lineNumber, scratch, output, lineFirstToken, gap);
+        return i;
     }
 
     /// <summary>Per-thread buffers of the tokenizer: a line's cells, and a line's tokens when blank cells go between them.</summary>
@@ -130,6 +213,15 @@ internal static class Tokenizer
         public Field[] Fields = new Field[64];
         public int FieldCount;
         public Token[] LineTokens = new Token[64];
+        private bool[] _flags = new bool[64];
+
+        /// <summary>A buffer of <paramref name="count"/> flags (not cleared).</summary>
+        public Span<bool> Flags(int count)
+        {
+            if (_flags.Length < count)
+                _flags = new bool[Math.Max(count, _flags.Length * 2)];
+            return _flags.AsSpan(0, count);
+        }
 
         public static Scratch Rent()
         {
@@ -141,7 +233,7 @@ internal static class Tokenizer
 
         public static void Return(Scratch scratch)
         {
-            if (scratch.Fields.Length <= 4096 && scratch.LineTokens.Length <= 4096)
+            if (scratch.Fields.Length <= 4096 && scratch.LineTokens.Length <= 4096 && scratch._flags.Length <= 4096)
                 t_scratch = scratch;
         }
 
@@ -156,11 +248,12 @@ internal static class Tokenizer
             return LineTokens.AsSpan(0, count);
         }
 
-        public void AddField(int start, int end)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AddField(int start, int end, int firstToken, int tokenCount, int index)
         {
-            if (FieldCount == Fields.Length)
+            if (index == Fields.Length)
                 Array.Resize(ref Fields, Fields.Length * 2);
-            Fields[FieldCount++] = new Field { Start = start, End = end };
+            Fields[index] = new Field { Start = start, End = end, FirstToken = firstToken, TokenCount = tokenCount };
         }
     }
 
@@ -246,36 +339,31 @@ internal static class Tokenizer
         public bool Empty => TokenCount == 0;
     }
 
-    private static void TokenizeLine(string text, int start, int end, int lineNumber, Scratch scratch, TokenList output)
+    /// <summary>
+    /// The end of a line of several cells, tokenized: a markdown rule is dropped, and the blank cells of a row line go
+    /// between its tokens. <paramref name="gap"/>: whether an empty cell comes before a cell with tokens (else no
+    /// cell can be blank).
+    /// </summary>
+    private static void FinishRow(string text, int start, int lineNumber, Scratch scratch, TokenList output, int lineStart, bool gap)
     {
         var fields = scratch.Fields.AsSpan(0, scratch.FieldCount);
-        if (fields.Length == 1)
+        if (IsMarkdownRule(text, fields))
         {
-            // One cell: no rule, no border pipe, no blank cells between cells.
-            TokenizeField(text, fields[0].Start, fields[0].End, lineNumber, start, output);
+            output.Truncate(lineStart);
             return;
         }
 
-        if (IsMarkdownRule(text, fields))
+        if (!gap)
             return;
 
         // The border pipe of a markdown or HTML-dump row is not an empty first cell.
         if (text[fields[0].End] is '|' or '｜' && IsBlank(text, fields[0]))
             fields = fields.Slice(1);
 
-        // Tokens go straight to the output; a row line that needs blank cells between them is re-laid below.
-        int lineStart = output.Count;
         int nonEmpty = 0;
-        for (int f = 0; f < fields.Length; f++)
-        {
-            ref var field = ref fields[f];
-            field.FirstToken = output.Count;
-            TokenizeField(text, field.Start, field.End, lineNumber, start, output);
-            field.TokenCount = output.Count - field.FirstToken;
+        foreach (ref readonly var field in fields)
             if (!field.Empty)
                 nonEmpty++;
-        }
-
         if (nonEmpty < 2)
             return;
 
@@ -293,7 +381,7 @@ internal static class Tokenizer
         var written = output.AsSpan();
         bool leadingBlanks = written[fields[first].FirstToken].IsSlot;
         // Whether the nearest non-empty cell before / after each empty cell ends / starts with a number.
-        Span<bool> nextIsSlot = fields.Length <= 256 ? stackalloc bool[fields.Length] : new bool[fields.Length];
+        var nextIsSlot = scratch.Flags(fields.Length);
         bool next = false;
         for (int f = fields.Length - 1; f >= 0; f--)
         {
@@ -351,26 +439,26 @@ internal static class Tokenizer
 
     private static bool IsMarkdownRule(string text, ReadOnlySpan<Field> fields)
     {
-        if (fields.Length < 2)
-            return false;
         int rules = 0;
         foreach (var field in fields)
         {
-            // Most lines are no rule: the first visible character of a cell tells at once.
-            int first = field.Start;
-            while (first < field.End && text[first] is ' ' or '\u3000' or '\u00A0')
+            // Most lines are no rule: the first visible character of a cell tells at once. (Inside a cell IsSpace is
+            // char.IsWhiteSpace: tabs and line breaks end cells.)
+            int first = field.Start, last = field.End;
+            while (first < last && IsSpace(text[first]))
                 first++;
-            if (first < field.End && text[first] is not ('-' or ':') && !char.IsWhiteSpace(text[first]))
-                return false;
-            var cell = text.AsSpan(field.Start, field.End - field.Start).Trim();
-            if (cell.Length == 0)
+            if (first == last)
                 continue;
+            if (text[first] is not ('-' or ':'))
+                return false;
+            while (IsSpace(text[last - 1]))
+                last--;
             int dashes = 0;
-            foreach (char c in cell)
+            for (int i = first; i < last; i++)
             {
-                if (c == '-')
+                if (text[i] == '-')
                     dashes++;
-                else if (c != ':')
+                else if (text[i] != ':')
                     return false;
             }
 
@@ -382,56 +470,9 @@ internal static class Tokenizer
         return rules > 0;
     }
 
-    private static void TokenizeField(string text, int start, int end, int lineNumber, int lineStart, TokenList output)
-    {
-        // The hot loop: spaces, plain counts and text words. Everything else (signed or decimal numbers, units, notes,
-        // blank markers, artefacts) goes to OtherWord, kept out of this frame so the loop stays small.
-        int textStart = -1, textEnd = -1;
-        int i = start;
-        while (i < end)
-        {
-            char c = text[i];
-            if (IsSpace(c))
-            {
-                i++;
-                continue;
-            }
-
-            int wordStart = i;
-            if (c == '[')
-            {
-                int close = ReportText.ArtefactEnd(text.AsSpan(0, end), i);
-                if (close > 0)
-                {
-                    i = close + 1;
-                    continue;
-                }
-            }
-
-            i = WordEnd(text, i, end);
-            int length = i - wordStart;
-            if ((uint)(c - '0') <= 9 && length <= 9 && IsPlainCount(text.AsSpan(wordStart, length), out int count))
-            {
-                // The commonest number by far: a count in plain ASCII digits (what ValueParser reads it as, directly).
-                if (textStart >= 0)
-                    FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
-                AddCount(output, lineNumber, wordStart - lineStart + 1, wordStart, length, count);
-                continue;
-            }
-
-            // Long words are text (labels or narrative), and so is a word that starts with an ideograph that starts no
-            // sign, unit or number (most words of a report).
-            if (length > 40 || StartsAsText(c) || !OtherWord(text, wordStart, i, lineNumber, lineStart, ref textStart, textEnd, output))
-            {
-                if (textStart < 0)
-                    textStart = wordStart;
-                textEnd = i;
-            }
-        }
-
-        if (textStart >= 0)
-            FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
-    }
+    /// <summary>Tokenizes one grid cell, <c>text[start..end]</c>: only spaces separate its words.</summary>
+    private static void TokenizeField(string text, int start, int end, int lineNumber, int lineStart, TokenList output) =>
+        ScanLine<OneCell>(text, start, end, lineStart, lineNumber, null, output);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddCount(TokenList output, int lineNumber, int column, int start, int length, int count) =>
@@ -591,42 +632,53 @@ internal static class Tokenizer
         return raw.IndexOf('。') >= 0 || raw.IndexOf('；') >= 0;
     }
 
-    /// <summary>The end of the word starting at <paramref name="start"/> (the next space, or <paramref name="end"/>).</summary>
-    private static int WordEnd(string text, int start, int end)
+    /// <summary>The end of the word starting at <paramref name="start"/> (the next space, the end of the cell, or <paramref name="end"/>).</summary>
+    private static int WordEnd<TBreaks>(string text, int start, int end)
+        where TBreaks : struct, ICellBreaks
     {
         // Short words (numbers, most labels) end within a few characters; a paragraph is searched vectorised.
         int i = start;
         int quick = Math.Min(end, start + 16);
         while (i < quick)
         {
-            if (IsSpace(text[i]))
+            char c = text[i];
+            if (IsSpace(c) || TBreaks.EndsCell(c))
                 return i;
             i++;
         }
 
         if (i >= end)
             return end;
-        int next = text.AsSpan(i, end - i).IndexOfAny(Spaces);
+        int next = text.AsSpan(i, end - i).IndexOfAny(TBreaks.WordBreaks);
         return next < 0 ? end : i + next;
     }
+
+    /// <summary>The end of the word starting at <paramref name="start"/> (the next space, or <paramref name="end"/>).</summary>
+    private static int WordEnd(string text, int start, int end) => WordEnd<OneCell>(text, start, end);
 
     /// <summary>Exactly the characters <see cref="IsSpace"/> accepts (built from it).</summary>
     // Declared before Spaces: static fields are initialised in this order, and Spaces is built with IsSpace.
     private static readonly ulong[] SpaceBits = BuildSpaceBits();
 
-    private static readonly SearchValues<char> Spaces = BuildSpaces();
+    private static readonly SearchValues<char> Spaces = BuildSpaces(withStructural: false);
 
-    private static SearchValues<char> BuildSpaces()
+    /// <summary>Spaces and the characters that end a cell of raw text (<see cref="RawText"/>).</summary>
+    private static readonly SearchValues<char> Breaks = BuildSpaces(withStructural: true);
+
+    private static readonly SearchValues<char> Structural = SearchValues.Create("\n\r\t|｜");
+
+    private static SearchValues<char> BuildSpaces(bool withStructural)
     {
         var spaces = new List<char>();
         for (int c = 0; c <= char.MaxValue; c++)
-            if (IsSpace((char)c))
+            if (IsSpace((char)c) || (withStructural && RawText.EndsCell((char)c)))
                 spaces.Add((char)c);
         return SearchValues.Create(spaces.ToArray());
     }
 
     // Most characters of a report are ideographs (U+3400 on), above every white space of Unicode (the last is U+3000).
     // Below that a bit table says it: line breaks and tabs are handled before words are split, so they are no space here.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c) => c <= '\u3000' && (SpaceBits[c >> 6] & (1UL << c)) != 0;
 
     private static ulong[] BuildSpaceBits()
