@@ -143,14 +143,37 @@ internal static class ReportMetadata
         {
             int from = Math.Max(0, at - 40);
             var window = line.Slice(from, at + 1 - from);
-            // 条 as a measure word (主动公开信息 12 条) has no 十 before it: only a window with one is normalised.
-            if (window.IndexOf('十') >= 0 && ReportText.KeySpan(window).EndsWith("第二十条".AsSpan()))
+            // 条 as a measure word (主动公开信息 12 条) or in 条例 has no 十 before it: only a window with one is normalised,
+            // and not when an ideograph other than 十 comes right before the 条 (it would stay in the key).
+            if (window.IndexOf('十') >= 0 && (at == 0 || !ChineseScript.IsIdeograph(line[at - 1]) || ChineseScript.ToSimplified(line[at - 1]) == '十')
+                && ReportText.KeySpan(window).EndsWith("第二十条".AsSpan()))
                 return true;
             int next = line.Slice(at + 1).IndexOfAny(Tiao);
             at = next < 0 ? -1 : at + 1 + next;
         }
 
-        return line.IndexOf('容') >= 0 && ReportText.KeySpan(line.Length > 64 ? line.Slice(0, 64) : line).StartsWith("信息内容".AsSpan());
+        return line.IndexOf('容') >= 0 && MayStartWithXin(line) && ReportText.KeySpan(line.Length > 64 ? line.Slice(0, 64) : line).StartsWith("信息内容".AsSpan());
+    }
+
+    /// <summary>
+    /// Whether the key of <paramref name="line"/> may start with 信: false when its first visible character is another
+    /// ideograph or an ASCII character that stays in the key.
+    /// </summary>
+    private static bool MayStartWithXin(ReadOnlySpan<char> line)
+    {
+        foreach (char c in line)
+        {
+            if (char.IsWhiteSpace(c))
+                continue;
+            if (ChineseScript.IsIdeograph(c))
+                return ChineseScript.ToSimplified(c) == '信';
+            // Quotes, emphasis and the start of an artefact or &nbsp; are dropped from keys, other ASCII characters (full
+            // width included: （一）) stay; other characters are keyed to find out.
+            char folded = ReportText.Fold(c);
+            return folded >= 0x80 || folded is '"' or '\'' or '*' or '#' or '`' or '[' or '&';
+        }
+
+        return false;
     }
 
     private static bool IsDigitOrSpace(char c) => IsDigit(ReportText.Fold(c)) || char.IsWhiteSpace(c);
@@ -161,6 +184,9 @@ internal static class ReportMetadata
         // The usual 2020年: plain digits, nothing to normalise; else the stretch before it is keyed.
         if (PlainYearBefore(line, at) is var plain && plain > 0)
             return plain;
+        // Most 年 of a report follow an ideograph (本年, 上年, 全年): an ideograph stays in the key, so no year ends there.
+        if (at == 0 || ChineseScript.IsIdeograph(line[at - 1]))
+            return 0;
         int from = Math.Max(0, at - 32);
         for (int back = 0; from > 0 && back < 64 && IsDigitOrSpace(line[from - 1]); back++)
             from--;
@@ -168,16 +194,25 @@ internal static class ReportMetadata
     }
 
     /// <summary>
-    /// The year printed as four plain ASCII digits 20dd right before the 年 at <paramref name="at"/> (and not after a
-    /// fifth digit of any width), or 0: then the stretch before it is normalised (spaced, full-width digits…).
+    /// The year printed as four plain ASCII digits 20dd right before the 年 at <paramref name="at"/>, or after them
+    /// only spaces (<c>2020 年</c>, common in PDF text), and not after a fifth digit of any width, or 0: then the stretch
+    /// before it is normalised (spaced or full-width digits…).
     /// </summary>
     private static int PlainYearBefore(ReadOnlySpan<char> line, int at)
     {
-        if (at < 4 || line[at - 4] != '2' || line[at - 3] != '0' || !IsDigit(line[at - 2]) || !IsDigit(line[at - 1]))
+        // Spaces are dropped from keys, so "2020 年" keys as "2020年".
+        int end = at;
+        while (end > 0 && line[end - 1] is ' ' or '\u3000' or '\u00A0')
+            end--;
+        if (end < 4 || line[end - 4] != '2' || line[end - 3] != '0' || !IsDigit(line[end - 2]) || !IsDigit(line[end - 1]))
             return 0;
-        if (at > 4 && IsDigitOrSpace(line[at - 5]))
+        // Before the digits: no fifth digit of any width, also not across spaces (3 2020 年 keys as 32020年).
+        int before = end - 4;
+        while (before > 0 && line[before - 1] is ' ' or '\u3000' or '\u00A0')
+            before--;
+        if (before > 0 && IsDigitOrSpace(line[before - 1]))
             return 0;
-        return 2000 + (line[at - 2] - '0') * 10 + (line[at - 1] - '0');
+        return 2000 + (line[end - 2] - '0') * 10 + (line[end - 1] - '0');
     }
 
     /// <summary>The year (2000–2099) that <paramref name="key"/> ends with (<c>…2020年</c>, not after a fifth digit), or 0.</summary>

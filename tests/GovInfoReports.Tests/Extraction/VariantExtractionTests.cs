@@ -56,12 +56,14 @@ public class VariantExtractionTests
     [InlineData("“信 息 內 容”\t本年制发件数")]
     public void Without_a_title_year_the_year_most_named_before_the_tables_is_the_report_year(string tablesStart)
     {
-        // Years written spaced, in full-width digits and with pinyin count; a year inside a longer number does not;
-        // the years named once the tables start (2022, three times) are not counted.
+        // Years written spaced, in full-width digits and with pinyin count; a year inside a longer number does not,
+        // spaces between included (3 2021 年 keys as 32021年); the years named once the tables start (2022, three
+        // times) are not counted.
         var result = ReportReader.Read(Lines(
             "一、总体情况",
             "本机关 2 0 2 0 年(nián)共主动公开信息 128 条，较 2019年 增加 12 条。",
             "全年（２０２０年）受理申请 3 件，编号 12019年 的申请已办结。",
+            "编号 3 2021 年、3　2021年、3 2021 年、3 2021年 的申请于今年 2020 年 办结，上年度无。",
             tablesStart,
             "2022年 2022年 2022年",
             "规章 | 0 | 0 | 0"));
