@@ -145,7 +145,8 @@ public static class ReportReader
         var vocabularies = new TemplateVocabulary[templates.Count];
         for (int i = 0; i < templates.Count; i++)
             vocabularies[i] = TemplateVocabulary.For(templates[i]);
-        ReadOnlySpan<char> compact = Compact(tokens);
+        // The keys of the label tokens, concatenated, for marker search across broken labels.
+        ReadOnlySpan<char> compact = tokens.KeyText;
         var matchers = new TemplateMatcher?[templates.Count];
         try
         {
@@ -358,40 +359,6 @@ public static class ReportReader
         if (ids.Count == 0)
             return english ? "no known template" : "未知的模板";
         return english ? "the " + string.Join(" or ", ids) + " format" : " " + string.Join(" 或 ", ids) + " 格式";
-    }
-
-    [ThreadStatic]
-    private static char[]? t_compact;
-
-    /// <summary>
-    /// The keys of the label tokens, concatenated, for marker search across broken labels; in a per-thread
-    /// buffer valid until the next read on the thread.
-    /// </summary>
-    private static ReadOnlySpan<char> Compact(TokenList tokens)
-    {
-        int length = 0;
-        foreach (ref readonly var token in tokens.AsSpan())
-            if (tokens.Key(in token) is { } key)
-                length += key.Length;
-        var buffer = t_compact;
-        if (buffer is null || buffer.Length < length)
-        {
-            buffer = new char[Math.Max(length, 4096)];
-            if (length <= 1 << 20)
-                t_compact = buffer;
-        }
-
-        int at = 0;
-        foreach (ref readonly var token in tokens.AsSpan())
-        {
-            if (tokens.Key(in token) is { } key)
-            {
-                key.AsSpan().CopyTo(buffer.AsSpan(at));
-                at += key.Length;
-            }
-        }
-
-        return buffer.AsSpan(0, length);
     }
 
     private static List<ExtractionFinding> Ordered(List<ExtractionFinding> findings)

@@ -137,6 +137,10 @@ internal sealed class TokenList
     private Token[] _items = new Token[1024];
     private string?[] _keys = new string?[512];
     private int _keyCount;
+    // The keys one after another (for marker search across broken labels), and where each starts in it.
+    private char[] _keyText = new char[4096];
+    private int _keyTextLength;
+    private int[] _keyStarts = new int[512];
     private Detail[] _details = new Detail[64];
     private int _detailCount;
 
@@ -152,7 +156,7 @@ internal sealed class TokenList
     public int Count { get; private set; }
 
     /// <summary>The slots in use (tokens, keys, details), to decide whether the list is worth keeping.</summary>
-    public int Capacity => Math.Max(_items.Length, Math.Max(_keys.Length, _details.Length));
+    public int Capacity => Math.Max(Math.Max(_items.Length, _keyText.Length / 4), Math.Max(_keys.Length, _details.Length));
 
     /// <summary>Token <paramref name="index"/>, by reference (no bounds check beyond the array's).</summary>
     public ref Token this[int index]
@@ -178,6 +182,7 @@ internal sealed class TokenList
             _details[i].Note = null;
         Count = 0;
         _keyCount = 0;
+        _keyTextLength = 0;
         _detailCount = 0;
         Text = "";
     }
@@ -190,17 +195,49 @@ internal sealed class TokenList
         _items[Count++] = token;
     }
 
-    /// <summary>Drops the tokens from <paramref name="start"/> on (their keys and details stay, unreferenced, until the read ends).</summary>
+    /// <summary>
+    /// Drops the tokens from <paramref name="start"/> on, to be added again (their keys and details stay: a re-laid
+    /// line adds the same tokens, in the same order).
+    /// </summary>
     public void Truncate(int start) => Count = start;
+
+    /// <summary>Drops the tokens from <paramref name="start"/> on for good, with their keys (the last ones added).</summary>
+    public void Remove(int start)
+    {
+        for (int i = start; i < Count; i++)
+        {
+            ref readonly var token = ref _items[i];
+            if (token.Kind == TokenKind.Text && token.Extra >= 0)
+            {
+                _keyCount = token.Extra;
+                _keyTextLength = _keyStarts[token.Extra];
+                break;
+            }
+        }
+
+        Count = start;
+    }
 
     /// <summary>Keeps <paramref name="key"/> for a text token; returns its index.</summary>
     public int AddKey(string key)
     {
         if (_keyCount == _keys.Length)
+        {
             Array.Resize(ref _keys, _keys.Length * 2);
+            Array.Resize(ref _keyStarts, _keys.Length);
+        }
+
+        if (_keyText.Length - _keyTextLength < key.Length)
+            Array.Resize(ref _keyText, Math.Max(_keyText.Length * 2, _keyTextLength + key.Length));
+        key.AsSpan().CopyTo(_keyText.AsSpan(_keyTextLength));
+        _keyStarts[_keyCount] = _keyTextLength;
+        _keyTextLength += key.Length;
         _keys[_keyCount] = key;
         return _keyCount++;
     }
+
+    /// <summary>The keys of the text tokens, in order, without separation (<c>本年新</c> + <c>制作数量</c>): valid until the list changes.</summary>
+    public ReadOnlySpan<char> KeyText => _keyText.AsSpan(0, _keyTextLength);
 
     /// <summary>Keeps the exact number and note of a value; returns the detail's index.</summary>
     public int AddDetail(decimal number, string? note)

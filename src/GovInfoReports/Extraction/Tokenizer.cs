@@ -117,7 +117,12 @@ internal static class Tokenizer
         int lineFirstToken = output.Count;
         int fieldStart = from, fieldFirstToken = output.Count;
         int fieldCount = 0;
-        bool sawEmpty = false, gap = false; // gap: a cell with tokens after an empty cell (only then can blanks go between)
+        // What FinishRow would find, told cheaply as the cells close (it checks exactly, and runs only when one says so):
+        // whether a blank cell may go between the tokens (an empty cell between two numbers, or before the numbers of a
+        // line that starts with one), and whether the line may be a markdown rule (every word starts with - or :).
+        int nonEmpty = 0;
+        bool emptyPending = false, previousEndsWithSlot = false, blanks = false;
+        bool anyWord = false, maybeRule = true;
         int textStart = -1, textEnd = -1;
         int i = from;
         char c = '\0';
@@ -132,9 +137,17 @@ internal static class Tokenizer
                 int tokenCount = output.Count - fieldFirstToken;
                 scratch.AddField(fieldStart, i, fieldFirstToken, tokenCount, fieldCount++);
                 if (tokenCount == 0)
-                    sawEmpty = true;
+                {
+                    emptyPending = true;
+                }
                 else
-                    gap |= sawEmpty;
+                {
+                    nonEmpty++;
+                    if (emptyPending && output[fieldFirstToken].IsSlot && (nonEmpty == 1 || previousEndsWithSlot))
+                        blanks = true;
+                    previousEndsWithSlot = output[output.Count - 1].IsSlot;
+                    emptyPending = false;
+                }
                 if (i >= end || c is '\n' or '\r')
                     break;
                 fieldStart = ++i;
@@ -149,6 +162,9 @@ internal static class Tokenizer
             }
 
             int wordStart = i;
+            anyWord = true;
+            if (c is not ('-' or ':'))
+                maybeRule = false;
             if ((uint)(c - '0') <= 9)
             {
                 // The commonest word by far: a count in plain ASCII digits (what ValueParser reads it as, directly).
@@ -198,9 +214,12 @@ internal static class Tokenizer
             }
         }
 
-        scratch.FieldCount = fieldCount;
-        if (fieldCount > 1)
-            FinishRow(text, lineStart, lineNumber, scratch, output, lineFirstToken, gap);
+        if (fieldCount > 1 && ((anyWord && maybeRule) || (blanks && nonEmpty >= 2)))
+        {
+            scratch.FieldCount = fieldCount;
+            FinishRow(text, lineStart, lineNumber, scratch, output, lineFirstToken);
+        }
+
         return i;
     }
 
@@ -341,20 +360,16 @@ internal static class Tokenizer
 
     /// <summary>
     /// The end of a line of several cells, tokenized: a markdown rule is dropped, and the blank cells of a row line go
-    /// between its tokens. <paramref name="gap"/>: whether an empty cell comes before a cell with tokens (else no
-    /// cell can be blank).
+    /// between its tokens. Called only for a line that may be either (see <see cref="ScanLine"/>).
     /// </summary>
-    private static void FinishRow(string text, int start, int lineNumber, Scratch scratch, TokenList output, int lineStart, bool gap)
+    private static void FinishRow(string text, int start, int lineNumber, Scratch scratch, TokenList output, int lineStart)
     {
         var fields = scratch.Fields.AsSpan(0, scratch.FieldCount);
         if (IsMarkdownRule(text, fields))
         {
-            output.Truncate(lineStart);
+            output.Remove(lineStart);
             return;
         }
-
-        if (!gap)
-            return;
 
         // The border pipe of a markdown or HTML-dump row is not an empty first cell.
         if (text[fields[0].End] is '|' or '｜' && IsBlank(text, fields[0]))
