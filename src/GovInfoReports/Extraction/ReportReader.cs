@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using GovInfoReports.Documents;
 using GovInfoReports.Templates;
 using GovInfoReports.Validation;
@@ -142,9 +143,8 @@ public static class ReportReader
         int? year = options.Year ?? foundYear;
         string? agency = options.Agency ?? foundAgency;
 
-        var vocabularies = new TemplateVocabulary[templates.Count];
-        for (int i = 0; i < templates.Count; i++)
-            vocabularies[i] = TemplateVocabulary.For(templates[i]);
+        var plan = ReadPlan.For(templates);
+        var vocabularies = plan.Vocabularies;
         // The keys of the label tokens, concatenated, for marker search across broken labels.
         ReadOnlySpan<char> compact = tokens.KeyText;
         var matchers = new TemplateMatcher?[templates.Count];
@@ -164,15 +164,11 @@ public static class ReportReader
             // (and its other outputs matter only when nothing was found, or with a forced template, when all run).
             // A complete 2019 report (7 tables) is thus matched once, not also against 2021 (6 tables).
             TemplateMatcher? leader = null;
-            foreach (int i in RunOrder(templates))
+            foreach (int i in plan.Order)
             {
                 if (forced is null && leader is not null && CannotBeat(templates[i], leader))
                     continue;
-                var others = new List<TemplateVocabulary>(templates.Count - 1);
-                for (int j = 0; j < templates.Count; j++)
-                    if (j != i)
-                        others.Add(vocabularies[j]);
-                var run = TemplateMatcher.Rent(vocabularies[i], others, tokens, language);
+                var run = TemplateMatcher.Rent(vocabularies[i], plan.Others[i], tokens, language);
                 matchers[i] = run;
                 run.Run();
                 if (leader is null || run.TablesFound > leader.TablesFound || (run.TablesFound == leader.TablesFound && run.Found > leader.Found))
@@ -310,6 +306,70 @@ public static class ReportReader
         {
             foreach (var used in matchers)
                 used?.Return();
+        }
+    }
+
+    /// <summary>
+    /// What a read needs of its candidate templates, made once per list of templates (not per read) and shared by all
+    /// threads (it is immutable): their vocabularies, the order to match them in, and each one's other vocabularies.
+    /// </summary>
+    private sealed class ReadPlan
+    {
+        // The last plan made: reads nearly always pass the same templates (the registry's, or the same option).
+        private static ReadPlan? s_last;
+
+        private readonly ReportTemplate[] _templates;
+
+        private ReadPlan(IReadOnlyList<ReportTemplate> templates)
+        {
+            _templates = new ReportTemplate[templates.Count];
+            Vocabularies = new TemplateVocabulary[templates.Count];
+            for (int i = 0; i < _templates.Length; i++)
+            {
+                _templates[i] = templates[i];
+                Vocabularies[i] = TemplateVocabulary.For(templates[i]);
+            }
+
+            Order = RunOrder(_templates);
+            Others = new TemplateVocabulary[_templates.Length][];
+            for (int i = 0; i < _templates.Length; i++)
+            {
+                var others = new List<TemplateVocabulary>(_templates.Length - 1);
+                for (int j = 0; j < _templates.Length; j++)
+                    if (j != i)
+                        others.Add(Vocabularies[j]);
+                Others[i] = others.ToArray();
+            }
+        }
+
+        public TemplateVocabulary[] Vocabularies { get; }
+
+        /// <summary>See <see cref="RunOrder"/>.</summary>
+        public int[] Order { get; }
+
+        /// <summary>Per template: the vocabularies of the other candidates (whose headers are foreign to it).</summary>
+        public TemplateVocabulary[][] Others { get; }
+
+        /// <summary>The plan for <paramref name="templates"/>: the last one made when it has the same templates, in the same order.</summary>
+        public static ReadPlan For(IReadOnlyList<ReportTemplate> templates)
+        {
+            var last = Volatile.Read(ref s_last);
+            if (last is not null && last.Matches(templates))
+                return last;
+            var plan = new ReadPlan(templates);
+            Volatile.Write(ref s_last, plan);
+            return plan;
+        }
+
+        private bool Matches(IReadOnlyList<ReportTemplate> templates)
+        {
+            // Compared element by element (the caller's list may have changed since).
+            if (templates.Count != _templates.Length)
+                return false;
+            for (int i = 0; i < _templates.Length; i++)
+                if (!ReferenceEquals(templates[i], _templates[i]))
+                    return false;
+            return true;
         }
     }
 

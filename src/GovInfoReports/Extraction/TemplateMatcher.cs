@@ -92,6 +92,7 @@ internal sealed class TemplateMatcher
             {
                 pool.Add(matcher);
                 matcher._factsMemo = new FactsEntry[FactsMemoSize]; // pays off over the reads of a pooled matcher only
+                matcher._foreignMemo = new ForeignEntry[FactsMemoSize];
             }
         }
 
@@ -126,6 +127,13 @@ internal sealed class TemplateMatcher
     {
         _inUse = true;
         _others = others;
+        if (_foreignMemo is not null && !ReferenceEquals(others, _foreignMemoOthers))
+        {
+            // The memo answers for one set of other templates (the reader passes the same array while its candidates stay).
+            Array.Clear(_foreignMemo, 0, _foreignMemo.Length);
+            _foreignMemoOthers = others;
+        }
+
         _tokens = tokens;
         _chinese = language != MessageLanguage.English;
         if (_valuesTaken)
@@ -660,10 +668,33 @@ internal sealed class TemplateMatcher
     {
         if (facts.Known)
             return false;
+        if (_foreignMemo is null)
+            return IsHeaderOfOther(key);
+        // Memoised like Facts: asking each other template's vocabulary hashes the key's text once per template.
+        ref var entry = ref _foreignMemo[ReportText.QuickHash(key) & (FactsMemoSize - 1)];
+        if (ReferenceEquals(entry.Key, key))
+            return entry.Foreign;
+        bool foreign = IsHeaderOfOther(key);
+        entry.Key = key;
+        entry.Foreign = foreign;
+        return foreign;
+    }
+
+    private bool IsHeaderOfOther(string key)
+    {
         for (int o = 0; o < _others.Count; o++)
             if (_others[o].Facts(key).IsHeader)
                 return true;
         return false;
+    }
+
+    private ForeignEntry[]? _foreignMemo;
+    private IReadOnlyList<TemplateVocabulary>? _foreignMemoOthers;
+
+    private struct ForeignEntry
+    {
+        public string? Key;
+        public bool Foreign;
     }
 
     /// <summary>Token <paramref name="index"/>, by reference (the list is not changed while matching).</summary>

@@ -92,7 +92,7 @@ internal sealed class TemplateVocabulary
         var markers = new List<string>();
         foreach (var marker in template.Markers)
             markers.Add(ReportText.LabelKey(marker));
-        Markers = markers;
+        Markers = markers.ToArray();
     }
 
     public static TemplateVocabulary For(ReportTemplate template) => Cache.GetValue(template, static t => new TemplateVocabulary(t));
@@ -109,7 +109,7 @@ internal sealed class TemplateVocabulary
     public int TableIndex(TableDescriptor table) => _tableIndexes[table];
 
     /// <summary>Detection markers, as keys.</summary>
-    public IReadOnlyList<string> Markers { get; }
+    public string[] Markers { get; }
 
     /// <summary>Every column-header key of every table (for recognising another template's headers).</summary>
     public HashSet<string> AllHeaderKeys { get; } = new(StringComparer.Ordinal);
