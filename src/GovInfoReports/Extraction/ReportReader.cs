@@ -300,7 +300,7 @@ public static class ReportReader
             var cells = new ExtractedCellList(chosenTemplate.Cells, values, statuses, sources, text);
             var report = chosenTemplate.CreateReport(values, year, agency);
             findings.AddRange(Ordered(matcher.Findings));
-            return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(chosenTemplate, statuses), findings);
+            return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(matcher), findings);
         }
         finally
         {
@@ -442,6 +442,31 @@ public static class ReportReader
         foreach (var item in located)
             result.Add(item.Finding);
         result.AddRange(unlocated);
+        return result;
+    }
+
+    /// <summary>The sections' completeness, from the counts the matcher kept per table (the same as counting the statuses).</summary>
+    private static IReadOnlyList<SectionExtraction> Sections(TemplateMatcher matcher)
+    {
+        var vocabulary = matcher.Vocabulary;
+        var sections = vocabulary.Template.Sections;
+        var result = new SectionExtraction[sections.Count];
+        for (int s = 0; s < sections.Count; s++)
+        {
+            var section = sections[s];
+            int reported = 0, blank = 0, cells = 0;
+            var tables = section.Tables;
+            for (int t = 0; t < tables.Count; t++)
+            {
+                int index = vocabulary.TableIndex(tables[t]);
+                reported += matcher.TableReported(index);
+                blank += matcher.TableBlank(index);
+                cells += tables[t].Cells.Count;
+            }
+
+            result[s] = new SectionExtraction(section, reported, blank, cells - reported - blank);
+        }
+
         return result;
     }
 

@@ -32,7 +32,9 @@ internal sealed class TemplateMatcher
     private bool _inUse;
     private bool _valuesTaken;
 
-    private readonly bool[] _tableFound; // per table: whether a cell of it was found (TablesFound counts the trues)
+    // Per table (template order): cells found reported and blank (TablesFound counts the tables with any).
+    private readonly int[] _tableReported;
+    private readonly int[] _tableBlank;
     private readonly List<int> _buffer = new();
     // The label candidates of MatchLabel (at most MaxLabelWords): key, facts and last token of each.
     private readonly string[] _endKeys = new string[MaxLabelWords];
@@ -68,7 +70,8 @@ internal sealed class TemplateMatcher
         Statuses = new CellStatus[count];
         Sources = new int[count];
         Covered = new bool[count];
-        _tableFound = new bool[vocabulary.Template.Tables.Count];
+        _tableReported = new int[vocabulary.Template.Tables.Count];
+        _tableBlank = new int[vocabulary.Template.Tables.Count];
     }
 
     /// <summary>A matcher of <paramref name="vocabulary"/> for one read (the thread's, when free); give it back with <see cref="Return"/>.</summary>
@@ -149,7 +152,8 @@ internal sealed class TemplateMatcher
         Statuses.AsSpan().Fill(CellStatus.Missing);
         Sources.AsSpan().Fill(-1);
         Array.Clear(Covered, 0, Covered.Length);
-        Array.Clear(_tableFound, 0, _tableFound.Length);
+        Array.Clear(_tableReported, 0, _tableReported.Length);
+        Array.Clear(_tableBlank, 0, _tableBlank.Length);
         _buffer.Clear();
         _strays.Clear();
         _unknown.Clear();
@@ -228,16 +232,23 @@ internal sealed class TemplateMatcher
     public int TablesFound { get; private set; }
 
     /// <summary>Counts a cell found (reported or blank), and its table when it is the table's first.</summary>
-    private void CountFound(int cellIndex)
+    private void CountFound(int cellIndex, bool blank = false)
     {
         Found++;
-        ref bool tableFound = ref _tableFound[_vocabulary.TableOfCell[cellIndex]];
-        if (!tableFound)
-        {
-            tableFound = true;
+        int table = _vocabulary.TableOfCell[cellIndex];
+        if (_tableReported[table] == 0 && _tableBlank[table] == 0)
             TablesFound++;
-        }
+        if (blank)
+            _tableBlank[table]++;
+        else
+            _tableReported[table]++;
     }
+
+    /// <summary>Cells of table <paramref name="table"/> (template index) found reported.</summary>
+    public int TableReported(int table) => _tableReported[table];
+
+    /// <summary>Cells of table <paramref name="table"/> (template index) found blank.</summary>
+    public int TableBlank(int table) => _tableBlank[table];
 
     /// <summary>Whether any number or blank cell appeared inside a table of the template.</summary>
     public bool SawTableNumbers { get; private set; }
@@ -892,7 +903,7 @@ internal sealed class TemplateMatcher
             case TokenKind.Blank:
                 Statuses[cellIndex] = CellStatus.Blank;
                 Sources[cellIndex] = tokenIndex;
-                CountFound(cellIndex);
+                CountFound(cellIndex, blank: true);
                 return;
             case TokenKind.Unparseable:
                 Add(ExtractionIssue.UnparseableCell, tokenIndex, new[] { cellIndex },
@@ -986,6 +997,8 @@ internal sealed class TemplateMatcher
         {
             var table = tables[t];
             var cells = _vocabulary.TableCells(table);
+            if (_tableReported[t] + _tableBlank[t] == cells.Length)
+                continue; // every cell found: nothing missing
             bool any = false;
             for (int i = 0; i < cells.Length; i++)
                 any |= Statuses[cells[i]] != CellStatus.Missing || Covered[cells[i]];

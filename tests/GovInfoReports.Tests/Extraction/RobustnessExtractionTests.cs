@@ -87,6 +87,15 @@ public class RobustnessExtractionTests
 
         Assert.Equal(result.Template.Cells.Count, result.Cells.Count);
         Assert.Equal(result.Template.Cells.Count, result.Sections.Sum(s => s.Reported + s.Blank + s.Missing));
+        foreach (var section in result.Sections)
+        {
+            // A section's counts are those of its cells' statuses.
+            var statuses = result.Cells.Where(c => c.Cell.Table.Section == section.Section).Select(c => c.Status).ToList();
+            Assert.Equal(statuses.Count(s => s == CellStatus.Reported), section.Reported);
+            Assert.Equal(statuses.Count(s => s == CellStatus.Blank), section.Blank);
+            Assert.Equal(statuses.Count(s => s == CellStatus.Missing), section.Missing);
+        }
+
         var lines = text.Split(new[] { "\r\n", "\r", "\n" }, StringSplitOptions.None);
         foreach (var cell in result.Cells)
         {
