@@ -20,8 +20,8 @@ namespace GovInfoReports.Extraction;
 /// could not win even with all its tables found is not matched. Matching is linear in the text, with no backtracking.
 /// <para>
 /// Reads may run on any number of threads at once. Each thread keeps its own reusable buffers (the token list, a
-/// table of word keys, a memo of joined label keys, one matcher per template), bounded in size; a result shares
-/// nothing with later reads.
+/// table of word keys, the interned keys on which matching memoises what it asks of them, one matcher per template),
+/// bounded in size; a result shares nothing with later reads.
 /// </para>
 /// </remarks>
 public static class ReportReader

@@ -51,14 +51,17 @@ public static class ReportText
     /// shared through a per-thread table of the keys seen: the vocabulary of these reports repeats from file to
     /// file, so a word's key string is allocated once per thread, not once per occurrence.
     /// </summary>
-    internal static string WordKey(ReadOnlySpan<char> text)
+    internal static string WordKey(ReadOnlySpan<char> text) => WordKeyOf(text).Text;
+
+    /// <summary><see cref="WordKey"/> as the thread's interned <see cref="TextKey"/>.</summary>
+    internal static TextKey WordKeyOf(ReadOnlySpan<char> text)
     {
         if (text.Length <= WordKeys.MaxWordLength)
             return WordKeys.Get(text);
         return NewWordKey(text);
     }
 
-    private static string NewWordKey(ReadOnlySpan<char> text)
+    private static TextKey NewWordKey(ReadOnlySpan<char> text)
     {
         var buffer = new CharBuffer(Scratch());
         Append(text, ref buffer, key: true);
@@ -78,34 +81,41 @@ public static class ReportText
         [ThreadStatic]
         private static WordKeys? t_memo;
 
-        private readonly string?[] _words = new string?[Capacity];
-        private readonly string?[] _keys = new string?[Capacity];
+        // One entry per slot (hash, word, key): a probe reads one cache line, and a word of another hash is passed by
+        // without reading its text.
+        private readonly Entry[] _entries = new Entry[Capacity];
         private int _count;
 
-        public static string Get(ReadOnlySpan<char> word)
+        private struct Entry
+        {
+            public string? Word;
+            public TextKey? Key;
+            public int Hash;
+        }
+
+        public static TextKey Get(ReadOnlySpan<char> word)
         {
             var memo = t_memo ??= new WordKeys();
-            var words = memo._words;
+            var entries = memo._entries;
             int mask = Capacity - 1;
-            int index = KeyTable.Hash(word) & mask;
-            while (words[index] is { } existing)
+            int hash = KeyTable.Hash(word);
+            int index = hash & mask;
+            while (entries[index].Word is { } existing)
             {
-                if (word.SequenceEqual(existing.AsSpan()))
-                    return memo._keys[index]!;
+                if (entries[index].Hash == hash && word.SequenceEqual(existing.AsSpan()))
+                    return entries[index].Key!;
                 index = (index + 1) & mask;
             }
 
-            string key = NewWordKey(word);
+            var key = NewWordKey(word);
             if (memo._count >= Capacity / 2)
             {
-                Array.Clear(words, 0, words.Length);
-                Array.Clear(memo._keys, 0, memo._keys.Length);
+                Array.Clear(entries, 0, entries.Length);
                 memo._count = 0;
-                index = KeyTable.Hash(word) & mask;
+                index = hash & mask;
             }
 
-            words[index] = word.ToString();
-            memo._keys[index] = key;
+            entries[index] = new Entry { Word = word.ToString(), Key = key, Hash = hash };
             memo._count++;
             return key;
         }
@@ -130,67 +140,27 @@ public static class ReportText
     }
 
     /// <summary>The shared string for a key built elsewhere (see <see cref="WordKey"/>).</summary>
-    internal static string Intern(ReadOnlySpan<char> key) => KeyTable.Intern(key);
+    internal static string Intern(ReadOnlySpan<char> key) => KeyTable.Intern(key).Text;
+
+    /// <summary>The thread's interned <see cref="TextKey"/> of a key built elsewhere.</summary>
+    internal static TextKey InternKey(ReadOnlySpan<char> key) => KeyTable.Intern(key);
+
+    [ThreadStatic]
+    private static char[]? t_joinBuffer;
 
     /// <summary>
-    /// The shared key of <paramref name="first"/> followed by <paramref name="second"/> (two keys from
-    /// <see cref="WordKey"/>, <see cref="Intern"/> or this method). Label candidates join the same words in every
-    /// read (<c>自然</c> + <c>人</c>), so a per-thread memo keyed by the two strings' identity answers most joins
-    /// with one probe instead of a copy, a hash of the joined text and an interning lookup.
+    /// The interned key of <paramref name="first"/> followed by <paramref name="second"/> (see
+    /// <see cref="TextKey.Join"/>, which memoises it on the first key).
     /// </summary>
-    internal static string Join(string first, string second) => KeyJoins.Join(first, second);
-
-    /// <summary>
-    /// Per-thread, direct-mapped memo of joined keys: a slot holds (first, second, joined), compared by reference.
-    /// A miss (a new pair, or a pair whose slot another pair took) builds the key and takes the slot; the table
-    /// never grows, so it needs no bound.
-    /// </summary>
-    private sealed class KeyJoins
+    internal static TextKey JoinKeys(string first, string second)
     {
-        private const int Capacity = 4096;
-
-        [ThreadStatic]
-        private static KeyJoins? t_joins;
-
-        private readonly Entry[] _entries = new Entry[Capacity];
-        private char[] _buffer = new char[128];
-
-        private struct Entry
-        {
-            public string? First;
-            public string? Second;
-            public string? Joined;
-        }
-
-        public static string Join(string first, string second)
-        {
-            var joins = t_joins ??= new KeyJoins();
-            ref var entry = ref joins._entries[(QuickHash(first) * 31 + QuickHash(second)) & (Capacity - 1)];
-            if (ReferenceEquals(entry.First, first) && ReferenceEquals(entry.Second, second))
-                return entry.Joined!;
-            int length = first.Length + second.Length;
-            if (joins._buffer.Length < length)
-                joins._buffer = new char[Math.Max(length, joins._buffer.Length * 2)];
-            first.AsSpan().CopyTo(joins._buffer);
-            second.AsSpan().CopyTo(joins._buffer.AsSpan(first.Length));
-            string joined = KeyTable.Intern(joins._buffer.AsSpan(0, length));
-            entry.First = first;
-            entry.Second = second;
-            entry.Joined = joined;
-            return joined;
-        }
-    }
-
-    /// <summary>
-    /// A cheap hash of a key for direct-mapped memos compared by reference (length and three characters): a
-    /// collision costs a miss, never a wrong answer.
-    /// </summary>
-    internal static int QuickHash(string key)
-    {
-        int length = key.Length;
-        if (length == 0)
-            return 0;
-        return (length * 0x9E37 ^ key[0] * 0x85EB ^ key[length >> 1] * 0xC2B3 ^ key[length - 1] * 0x27D5) & 0x7FFFFFFF;
+        int length = first.Length + second.Length;
+        var buffer = t_joinBuffer;
+        if (buffer is null || buffer.Length < length)
+            t_joinBuffer = buffer = new char[Math.Max(length, 128)];
+        first.AsSpan().CopyTo(buffer);
+        second.AsSpan().CopyTo(buffer.AsSpan(first.Length));
+        return KeyTable.Intern(buffer.AsSpan(0, length));
     }
 
     [ThreadStatic]
@@ -293,22 +263,23 @@ public static class ReportText
         [ThreadStatic]
         private static KeyTable? t_table;
 
-        private readonly string?[] _slots = new string?[Capacity];
+        private readonly TextKey?[] _slots = new TextKey?[Capacity];
+        private readonly TextKey _empty = new("");
         private int _count;
 
-        public static string Intern(ReadOnlySpan<char> key)
+        public static TextKey Intern(ReadOnlySpan<char> key)
         {
-            if (key.Length == 0)
-                return "";
-            if (key.Length > 64)
-                return key.ToString();
             var table = t_table ??= new KeyTable();
+            if (key.Length == 0)
+                return table._empty;
+            if (key.Length > 64)
+                return new TextKey(key.ToString());
             var slots = table._slots;
             int mask = Capacity - 1;
             int index = Hash(key) & mask;
             while (slots[index] is { } existing)
             {
-                if (key.SequenceEqual(existing.AsSpan()))
+                if (key.SequenceEqual(existing.Text.AsSpan()))
                     return existing;
                 index = (index + 1) & mask;
             }
@@ -320,7 +291,7 @@ public static class ReportText
                 index = Hash(key) & mask;
             }
 
-            string text = key.ToString();
+            var text = new TextKey(key.ToString());
             slots[index] = text;
             table._count++;
             return text;

@@ -37,7 +37,7 @@ internal sealed class TemplateMatcher
     private readonly int[] _tableBlank;
     private readonly List<int> _buffer = new();
     // The label candidates of MatchLabel (at most MaxLabelWords): key, facts and last token of each.
-    private readonly string[] _endKeys = new string[MaxLabelWords];
+    private readonly TextKey[] _endKeys = new TextKey[MaxLabelWords];
     private readonly TemplateVocabulary.KeyFacts[] _endFacts = new TemplateVocabulary.KeyFacts[MaxLabelWords];
     private readonly int[] _endTokens = new int[MaxLabelWords];
     private readonly List<int> _strays = new();
@@ -94,8 +94,6 @@ internal sealed class TemplateMatcher
             if (pool.Count < MaxPooled)
             {
                 pool.Add(matcher);
-                matcher._factsMemo = new FactsEntry[FactsMemoSize]; // pays off over the reads of a pooled matcher only
-                matcher._foreignMemo = new ForeignEntry[FactsMemoSize];
             }
         }
 
@@ -130,12 +128,6 @@ internal sealed class TemplateMatcher
     {
         _inUse = true;
         _others = others;
-        if (_foreignMemo is not null && !ReferenceEquals(others, _foreignMemoOthers))
-        {
-            // The memo answers for one set of other templates (the reader passes the same array while its candidates stay).
-            Array.Clear(_foreignMemo, 0, _foreignMemo.Length);
-            _foreignMemoOthers = others;
-        }
 
         _tokens = tokens;
         _chinese = language != MessageLanguage.English;
@@ -341,7 +333,7 @@ internal sealed class TemplateMatcher
 
                     break;
                 default:
-                    string key = _tokens.Key(i)!;
+                    var key = _tokens.KeyOf(i)!;
                     int cellEnd = CellEnd(i);
                     if (Facts(cellEnd == i ? key : Concat(i, cellEnd)).LooksLikeHeading)
                     {
@@ -353,7 +345,7 @@ internal sealed class TemplateMatcher
                     {
                         _unknown.Add(i);
                     }
-                    else if (_pending is Pending.Row or Pending.Group or Pending.SingleRow && _buffer.Count == 0 && key[0] == '(')
+                    else if (_pending is Pending.Row or Pending.Group or Pending.SingleRow && _buffer.Count == 0 && key.Text[0] == '(')
                     {
                         // A bracketed note printed after a label, before its numbers.
                     }
@@ -448,7 +440,7 @@ internal sealed class TemplateMatcher
         int cells = 1;
         int firstLine = Tok(start).Line;
         var tokens = _tokens.AsSpan();
-        string previous = "";
+        TextKey? previous = null;
         for (int k = start; k < tokens.Length && k - start < MaxLabelWords; k++)
         {
             ref readonly var token = ref tokens[k];
@@ -463,14 +455,14 @@ internal sealed class TemplateMatcher
                     break;
             }
 
-            string key = _tokens.Key(in token)!;
-            if (k > start)
-                key = ReportText.Join(previous, key);
+            var key = _tokens.KeyOf(in token)!;
+            if (previous is not null)
+                key = previous.Join(key);
 
             previous = key;
 
             var facts = Facts(key);
-            if (k > start && !facts.CouldExtend && !CouldBeNote(key))
+            if (k > start && !facts.CouldExtend && !CouldBeNote(key.Text))
                 break;
             endKeys[ends] = key;
             endFacts[ends] = facts;
@@ -489,38 +481,16 @@ internal sealed class TemplateMatcher
 
         // No exact match: an approximate row label over the whole cell.
         int cellEnd = CellEnd(start);
-        var approximate = ApproximateRow(cellEnd == start ? _tokens.Key(start)! : Concat(start, cellEnd));
+        var approximate = ApproximateRow(cellEnd == start ? _tokens.KeyOf(start)! : Concat(start, cellEnd));
         consumed = approximate.Kind == MatchKind.None ? 1 : cellEnd - start + 1;
         return approximate;
     }
 
     /// <summary>
-    /// <see cref="TemplateVocabulary.Facts"/> of <paramref name="key"/>, through a direct-mapped memo compared by
-    /// reference: the keys of a read are shared strings (<see cref="ReportText.WordKey"/>, <see cref="ReportText.Join"/>),
-    /// so a key seen before costs one probe instead of hashing its text for the vocabulary's concurrent table.
+    /// <see cref="TemplateVocabulary.Facts"/> of <paramref name="key"/>, memoised on the key (<see cref="TextKey"/>): a
+    /// key seen before costs a field read instead of hashing its text for the vocabulary's concurrent table.
     /// </summary>
-    private TemplateVocabulary.KeyFacts Facts(string key)
-    {
-        if (_factsMemo is null)
-            return _vocabulary.Facts(key);
-        ref var entry = ref _factsMemo[ReportText.QuickHash(key) & (FactsMemoSize - 1)];
-        if (ReferenceEquals(entry.Key, key))
-            return entry.Facts!;
-        var facts = _vocabulary.Facts(key);
-        entry.Key = key;
-        entry.Facts = facts;
-        return facts;
-    }
-
-    private const int FactsMemoSize = 2048;
-
-    private FactsEntry[]? _factsMemo;
-
-    private struct FactsEntry
-    {
-        public string? Key;
-        public TemplateVocabulary.KeyFacts? Facts;
-    }
+    private TemplateVocabulary.KeyFacts Facts(TextKey key) => key.FactsIn(_vocabulary);
 
     /// <summary>A label followed by a bracketed note still being read (<c>规范性文件(行政机关…</c>).</summary>
     private bool CouldBeNote(string key)
@@ -540,17 +510,17 @@ internal sealed class TemplateMatcher
 
     /// <summary>
     /// The keys of tokens <paramref name="start"/> to <paramref name="last"/>, joined as label candidates are
-    /// (<see cref="ReportText.Join"/>: a cell read before costs one memo probe per word).
+    /// (<see cref="TextKey.Join"/>: a cell read before costs a field read per word).
     /// </summary>
-    private string Concat(int start, int last)
+    private TextKey Concat(int start, int last)
     {
-        string key = _tokens.Key(start)!;
+        var key = _tokens.KeyOf(start)!;
         for (int i = start + 1; i <= last; i++)
-            key = ReportText.Join(key, _tokens.Key(i)!);
+            key = key.Join(_tokens.KeyOf(i)!);
         return key;
     }
 
-    private Match Classify(string key, TemplateVocabulary.KeyFacts facts)
+    private Match Classify(TextKey key, TemplateVocabulary.KeyFacts facts)
     {
         if (facts.Section is { } section)
             return new Match(MatchKind.Section, section);
@@ -623,7 +593,7 @@ internal sealed class TemplateMatcher
         return tableCount == 0 && sectionCount == 0 && anyCount == 1 ? any : null;
     }
 
-    private Match ApproximateRow(string key)
+    private Match ApproximateRow(TextKey key)
     {
         var facts = Facts(key);
         string number = facts.Number, rest = facts.Rest;
@@ -675,37 +645,19 @@ internal sealed class TemplateMatcher
     }
 
     /// <summary>Whether the key is no label of this template but a column header of another.</summary>
-    private bool IsForeign(string key, TemplateVocabulary.KeyFacts facts)
+    private bool IsForeign(TextKey key, TemplateVocabulary.KeyFacts facts)
     {
         if (facts.Known)
             return false;
-        if (_foreignMemo is null)
-            return IsHeaderOfOther(key);
-        // Memoised like Facts: asking each other template's vocabulary hashes the key's text once per template.
-        ref var entry = ref _foreignMemo[ReportText.QuickHash(key) & (FactsMemoSize - 1)];
-        if (ReferenceEquals(entry.Key, key))
-            return entry.Foreign;
-        bool foreign = IsHeaderOfOther(key);
-        entry.Key = key;
-        entry.Foreign = foreign;
+        // Memoised on the key, like Facts, for the same other templates (the reader passes the same array while its
+        // candidates stay): asking each other vocabulary hashes the key's text once per template.
+        if (key.TryGetForeign(_others, out bool foreign))
+            return foreign;
+        foreign = false;
+        for (int o = 0; o < _others.Count && !foreign; o++)
+            foreign = _others[o].Facts(key.Text).IsHeader;
+        key.SetForeign(_others, foreign);
         return foreign;
-    }
-
-    private bool IsHeaderOfOther(string key)
-    {
-        for (int o = 0; o < _others.Count; o++)
-            if (_others[o].Facts(key).IsHeader)
-                return true;
-        return false;
-    }
-
-    private ForeignEntry[]? _foreignMemo;
-    private IReadOnlyList<TemplateVocabulary>? _foreignMemoOthers;
-
-    private struct ForeignEntry
-    {
-        public string? Key;
-        public bool Foreign;
     }
 
     /// <summary>Token <paramref name="index"/>, by reference (the list is not changed while matching).</summary>
@@ -730,7 +682,7 @@ internal sealed class TemplateMatcher
     {
         if (column < 0 || _table is null || _table.Columns[column].Kind != ValueKind.Amount)
             return;
-        string text = Concat(start, start + consumed - 1);
+        string text = Concat(start, start + consumed - 1).Text;
         int open = text.IndexOf('(');
         if (open < 0)
             return;

@@ -135,7 +135,7 @@ internal readonly struct Token
 internal sealed class TokenList
 {
     private Token[] _items = new Token[1024];
-    private string?[] _keys = new string?[512];
+    private TextKey?[] _keys = new TextKey?[512];
     private int _keyCount;
     // The keys one after another (for marker search across broken labels), and where each starts in it.
     private char[] _keyText = new char[4096];
@@ -219,7 +219,7 @@ internal sealed class TokenList
     }
 
     /// <summary>Keeps <paramref name="key"/> for a text token; returns its index.</summary>
-    public int AddKey(string key)
+    public int AddKey(TextKey key)
     {
         if (_keyCount == _keys.Length)
         {
@@ -229,7 +229,7 @@ internal sealed class TokenList
 
         if (_keyText.Length - _keyTextLength < key.Length)
             Array.Resize(ref _keyText, Math.Max(_keyText.Length * 2, _keyTextLength + key.Length));
-        key.AsSpan().CopyTo(_keyText.AsSpan(_keyTextLength));
+        key.Text.AsSpan().CopyTo(_keyText.AsSpan(_keyTextLength));
         _keyStarts[_keyCount] = _keyTextLength;
         _keyTextLength += key.Length;
         _keys[_keyCount] = key;
@@ -249,10 +249,16 @@ internal sealed class TokenList
     }
 
     /// <summary>For text: the matching key (<see cref="ReportText.LabelKey"/>); null for narrative and for values.</summary>
-    public string? Key(in Token token) => token.Kind == TokenKind.Text && token.Extra >= 0 ? _keys[token.Extra] : null;
+    public string? Key(in Token token) => KeyOf(in token)?.Text;
 
     /// <summary>The key of text token <paramref name="index"/>.</summary>
     public string? Key(int index) => Key(in _items[index]);
+
+    /// <summary>For text: the matching key as the thread's interned <see cref="TextKey"/>; null for narrative and for values.</summary>
+    public TextKey? KeyOf(in Token token) => token.Kind == TokenKind.Text && token.Extra >= 0 ? _keys[token.Extra] : null;
+
+    /// <summary>The key of text token <paramref name="index"/>, interned.</summary>
+    public TextKey? KeyOf(int index) => KeyOf(in _items[index]);
 
     /// <summary>For values: the magnitude (sign applied).</summary>
     public decimal Number(in Token token) => token.Kind == TokenKind.Value && token.Extra >= 0 ? _details[token.Extra].Number : token.Int32;

@@ -604,7 +604,7 @@ internal static class Tokenizer
             int wordStart = i;
             i = WordEnd(text, i, textEnd);
             var word = text.AsSpan(wordStart, i - wordStart);
-            string key = ReportText.WordKey(word);
+            var key = ReportText.WordKeyOf(word);
             if (key.Length == 0)
                 continue;
             output.Add(new Token(TokenKind.Text, lineNumber, wordStart - lineStart + 1, wordStart, word.Length, output.AddKey(key), joined ? TokenFlags.Joined : TokenFlags.None));

@@ -67,9 +67,9 @@ public sealed class ConcurrentExtractionTests
         }
     }
 
-    // The per-thread word memo and key table start over when half full, and the joined-key memo is direct-mapped (a new
-    // pair takes an old pair's slot, and may outlive the key table's strings): reads after a text of 15,000 distinct
-    // words in 20,000 tokens (10,000 distinct joins, more than the memo keeps) read as before.
+    // The per-thread word memo and key table start over when half full, and a key keeps only its last two joins and
+    // facts (a new pair takes an old pair's place, and a joined key may outlive the key table's entry for it): reads
+    // after a text of 15,000 distinct words in 20,000 tokens (10,000 distinct joins) read as before.
     [Fact]
     public void Reads_after_the_per_thread_tables_overflow_read_as_before()
     {
