@@ -115,14 +115,14 @@ internal static class Tokenizer
         // The hot loop: spaces, plain counts and text words. Everything else (signed or decimal numbers, units, notes,
         // blank markers, artefacts) goes to OtherWord, kept out of this frame so the loop stays small.
         int lineFirstToken = output.Count;
-        int fieldStart = from, fieldFirstToken = output.Count;
+        int fieldFirstToken = output.Count;
         int fieldCount = 0;
         // What FinishRow would find, told cheaply as the cells close (it checks exactly, and runs only when one says so):
         // whether a blank cell may go between the tokens (an empty cell between two numbers, or before the numbers of a
         // line that starts with one), and whether the line may be a markdown rule (every word starts with - or :).
+        // Kept in one variable of flags (see RowState), as the loop's other locals fill the registers.
         int nonEmpty = 0;
-        bool emptyPending = false, previousEndsWithSlot = false, blanks = false;
-        bool anyWord = false, maybeRule = true;
+        var state = RowState.MaybeRule;
         int textStart = -1, textEnd = -1;
         int i = from;
         char c = '\0';
@@ -134,23 +134,24 @@ internal static class Tokenizer
                     FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
                 if (scratch is null)
                     return end;
-                int tokenCount = output.Count - fieldFirstToken;
-                scratch.AddField(fieldStart, i, fieldFirstToken, tokenCount, fieldCount++);
-                if (tokenCount == 0)
+                fieldCount++;
+                if (output.Count == fieldFirstToken)
                 {
-                    emptyPending = true;
+                    state |= RowState.EmptyPending;
                 }
                 else
                 {
                     nonEmpty++;
-                    if (emptyPending && output[fieldFirstToken].IsSlot && (nonEmpty == 1 || previousEndsWithSlot))
-                        blanks = true;
-                    previousEndsWithSlot = output[output.Count - 1].IsSlot;
-                    emptyPending = false;
+                    if ((state & RowState.EmptyPending) != 0 && output[fieldFirstToken].IsSlot && (nonEmpty == 1 || (state & RowState.EndsWithSlot) != 0))
+                        state |= RowState.Blanks;
+                    state &= ~(RowState.EmptyPending | RowState.EndsWithSlot);
+                    if (output[output.Count - 1].IsSlot)
+                        state |= RowState.EndsWithSlot;
                 }
+
                 if (i >= end || c is '\n' or '\r')
                     break;
-                fieldStart = ++i;
+                i++;
                 fieldFirstToken = output.Count;
                 continue;
             }
@@ -162,9 +163,9 @@ internal static class Tokenizer
             }
 
             int wordStart = i;
-            anyWord = true;
+            state |= RowState.AnyWord;
             if (c is not ('-' or ':'))
-                maybeRule = false;
+                state &= ~RowState.MaybeRule;
             if ((uint)(c - '0') <= 9)
             {
                 // The commonest word by far: a count in plain ASCII digits (what ValueParser reads it as, directly).
@@ -214,13 +215,31 @@ internal static class Tokenizer
             }
         }
 
-        if (fieldCount > 1 && ((anyWord && maybeRule) || (blanks && nonEmpty >= 2)))
-        {
-            scratch.FieldCount = fieldCount;
-            FinishRow(text, lineStart, lineNumber, scratch, output, lineFirstToken);
-        }
-
+        const RowState rule = RowState.AnyWord | RowState.MaybeRule;
+        if (fieldCount > 1 && ((state & rule) == rule || ((state & RowState.Blanks) != 0 && nonEmpty >= 2)))
+            FinishRow(text, from, i, lineNumber, scratch, output, lineFirstToken);
         return i;
+    }
+
+    [Flags]
+    private enum RowState
+    {
+        None = 0,
+
+        /// <summary>An empty cell since the last cell with tokens.</summary>
+        EmptyPending = 1,
+
+        /// <summary>The last cell with tokens ends with a number or blank.</summary>
+        EndsWithSlot = 2,
+
+        /// <summary>A blank cell may go between the tokens.</summary>
+        Blanks = 4,
+
+        /// <summary>The line has a word.</summary>
+        AnyWord = 8,
+
+        /// <summary>Every word so far starts with - or : (a markdown rule's cells).</summary>
+        MaybeRule = 16,
     }
 
     /// <summary>Per-thread buffers of the tokenizer: a line's cells, and a line's tokens when blank cells go between them.</summary>
@@ -230,7 +249,6 @@ internal static class Tokenizer
         private static Scratch? t_scratch;
 
         public Field[] Fields = new Field[64];
-        public int FieldCount;
         public Token[] LineTokens = new Token[64];
         private bool[] _flags = new bool[64];
 
@@ -246,7 +264,6 @@ internal static class Tokenizer
         {
             var scratch = t_scratch ?? new Scratch();
             t_scratch = null;
-            scratch.FieldCount = 0;
             return scratch;
         }
 
@@ -359,12 +376,29 @@ internal static class Tokenizer
     }
 
     /// <summary>
-    /// The end of a line of several cells, tokenized: a markdown rule is dropped, and the blank cells of a row line go
-    /// between its tokens. Called only for a line that may be either (see <see cref="ScanLine"/>).
+    /// The end of a line of several cells (<c>text[start..end]</c>), tokenized: a markdown rule is dropped, and the blank
+    /// cells of a row line go between its tokens. Called only for a line that may be either (see ScanLine), so its cells
+    /// are found again here rather than recorded for every line.
     /// </summary>
-    private static void FinishRow(string text, int start, int lineNumber, Scratch scratch, TokenList output, int lineStart)
+    private static void FinishRow(string text, int start, int end, int lineNumber, Scratch scratch, TokenList output, int lineStart)
     {
-        var fields = scratch.Fields.AsSpan(0, scratch.FieldCount);
+        // The cells, and each one's tokens: those that start in it (a line's tokens are in text order).
+        var tokens = output.AsSpan();
+        int fieldCount = 0, fieldStart = start, nextToken = lineStart;
+        for (int i = start; ; i++)
+        {
+            if (i < end && !RawText.EndsCell(text[i]))
+                continue;
+            int firstToken = nextToken;
+            while (nextToken < tokens.Length && tokens[nextToken].Start < i)
+                nextToken++;
+            scratch.AddField(fieldStart, i, firstToken, nextToken - firstToken, fieldCount++);
+            if (i >= end)
+                break;
+            fieldStart = i + 1;
+        }
+
+        var fields = scratch.Fields.AsSpan(0, fieldCount);
         if (IsMarkdownRule(text, fields))
         {
             output.Remove(lineStart);
