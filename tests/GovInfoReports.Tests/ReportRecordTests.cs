@@ -113,6 +113,33 @@ public sealed class ReportRecordTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(-17)]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    public void A_count_equals_the_same_number_made_any_way(int count)
+    {
+        // FromInt32 keeps the int; FromDecimal the decimal: equality and hashing are by number and unit all the same.
+        var fromInt = CellValue.FromInt32(count);
+        var fromDecimal = CellValue.FromDecimal(count);
+        var withScale = CellValue.FromDecimal(decimal.Parse(count + ".00", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(fromDecimal, fromInt);
+        Assert.Equal(withScale, fromInt);
+        Assert.True(fromInt == withScale);
+        Assert.Equal(fromDecimal.GetHashCode(), fromInt.GetHashCode());
+        Assert.Equal(withScale.GetHashCode(), fromInt.GetHashCode());
+        Assert.Equal((decimal)count, fromInt.Number);
+        Assert.Equal(count, fromInt.ToInt32());
+        Assert.Equal(AmountUnit.Unknown, fromInt.Unit);
+        Assert.False(fromInt.IsBlank);
+        Assert.NotEqual(CellValue.FromDecimal(count, AmountUnit.Yuan), fromInt);
+        Assert.NotEqual(CellValue.Blank, fromInt);
+        Assert.Equal(CellValue.Blank, CellValue.FromInt32(null));
+        Assert.Equal(default, CellValue.FromDecimal(null));
+    }
+
+    [Theory]
     [InlineData("0", 0)]
     [InlineData("-0", 0)]
     [InlineData("2147483647", int.MaxValue)]

@@ -11,27 +11,63 @@ namespace GovInfoReports;
 /// </summary>
 public readonly record struct CellValue
 {
+    // A count made by FromInt32 is kept as the int (read back by ToInt32 without decimal arithmetic); any other number
+    // as the decimal. 24 bytes. Equality and hashing are those of (Number, Unit), however the number is kept.
+    private readonly decimal _decimal;
+    private readonly int _int32;
+    private readonly Storage _storage;
+    private readonly byte _unit; // the AmountUnit
+
+    private enum Storage : byte
+    {
+        Blank,
+        Decimal,
+        Int32,
+    }
+
     private CellValue(decimal? number, AmountUnit unit)
     {
-        Number = number;
-        Unit = unit;
+        _decimal = number.GetValueOrDefault();
+        _int32 = 0;
+        _storage = number is null ? Storage.Blank : Storage.Decimal;
+        _unit = (byte)unit;
+    }
+
+    private CellValue(int count)
+    {
+        _decimal = 0m;
+        _int32 = count;
+        _storage = Storage.Int32;
+        _unit = default;
     }
 
     /// <summary>The blank cell.</summary>
     public static CellValue Blank => default;
 
     /// <summary>The number; <see langword="null"/> when the cell is blank. Never 0 for a blank cell.</summary>
-    public decimal? Number { get; }
+    public decimal? Number => _storage switch
+    {
+        Storage.Int32 => _int32,
+        Storage.Decimal => _decimal,
+        _ => null,
+    };
 
     /// <summary>The unit of a money amount; <see cref="AmountUnit.Unknown"/> for counts and for bare amounts.</summary>
-    public AmountUnit Unit { get; }
+    public AmountUnit Unit => (AmountUnit)_unit;
 
     /// <summary><see langword="true"/> when the cell is blank.</summary>
-    public bool IsBlank => Number is null;
+    public bool IsBlank => _storage == Storage.Blank;
+
+    /// <summary>Whether <paramref name="other"/> has the same number (compared as decimals: 5 equals 5.0) and unit.</summary>
+    /// <param name="other">The other value.</param>
+    public bool Equals(CellValue other) => Number == other.Number && _unit == other._unit;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Number, Unit);
 
     /// <summary>A count cell (or a blank one).</summary>
     /// <param name="value">The count; <see langword="null"/> for blank.</param>
-    public static CellValue FromInt32(int? value) => value is null ? Blank : new(value, AmountUnit.Unknown);
+    public static CellValue FromInt32(int? value) => value is { } count ? new(count) : Blank;
 
     /// <summary>A number cell (or a blank one), in the given unit.</summary>
     /// <param name="value">The number; <see langword="null"/> for blank.</param>
@@ -53,6 +89,8 @@ public readonly record struct CellValue
     /// <exception cref="InvalidOperationException">The number is not a whole number within the range of <see cref="int"/>.</exception>
     public int? ToInt32()
     {
+        if (_storage == Storage.Int32)
+            return _int32;
         if (Number is not { } n)
             return null;
         // Counts are stored with scale 0 and a 32-bit magnitude: read from the bits, no decimal arithmetic.
