@@ -6,16 +6,18 @@ using GovInfoReports.Templates;
 
 namespace GovInfoReports.Extraction;
 
-/// <summary>Where one cell was read: its position, the span of its printed text in the read's text, and its note.</summary>
-/// <remarks>No reference to the text itself (the cell list holds it once): 24 bytes a cell, not 40.</remarks>
+/// <summary>Where one cell was read: its position and the span of its printed text in the read's text.</summary>
+/// <remarks>
+/// No reference (the cell list holds the text once, and the rare notes apart): 16 bytes a cell, written without the
+/// garbage collector's bookkeeping.
+/// </remarks>
 internal readonly struct CellSource
 {
-    public CellSource(SourcePosition position, int start, int length, string? note)
+    public CellSource(SourcePosition position, int start, int length)
     {
         Position = position;
         Start = start;
         Length = length;
-        Note = note;
     }
 
     /// <summary>Whether the cell was read (positions are 1-based: a default source has line 0).</summary>
@@ -26,8 +28,6 @@ internal readonly struct CellSource
     public int Start { get; }
 
     public int Length { get; }
-
-    public string? Note { get; }
 }
 
 /// <summary>
@@ -42,6 +42,7 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
     private readonly CellValue[]? _values;
     private readonly CellStatus[] _statuses;
     private readonly CellSource[]? _sources;
+    private readonly string?[]? _notes; // per cell, when any cell has a note
     private readonly string _text;
     private ExtractedCell?[]? _cells; // made when a cell is first asked for
 
@@ -50,13 +51,15 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
     /// <param name="values">The value of each cell.</param>
     /// <param name="statuses">The status of each cell.</param>
     /// <param name="sources">Where each cell was read, as spans of <paramref name="text"/>.</param>
+    /// <param name="notes">The note printed with each cell, or null when no cell has one.</param>
     /// <param name="text">The text the cells were read from.</param>
-    public ExtractedCellList(IReadOnlyList<CellDescriptor> descriptors, CellValue[]? values, CellStatus[] statuses, CellSource[]? sources, string text)
+    public ExtractedCellList(IReadOnlyList<CellDescriptor> descriptors, CellValue[]? values, CellStatus[] statuses, CellSource[]? sources, string?[]? notes, string text)
     {
         _descriptors = descriptors;
         _values = values;
         _statuses = statuses;
         _sources = sources;
+        _notes = notes;
         _text = text;
     }
 
@@ -64,10 +67,10 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
     public static ExtractedCellList AllMissing(ReportTemplate? template)
     {
         if (template is null)
-            return new ExtractedCellList(Array.Empty<CellDescriptor>(), null, Array.Empty<CellStatus>(), null, "");
+            return new ExtractedCellList(Array.Empty<CellDescriptor>(), null, Array.Empty<CellStatus>(), null, null, "");
         var statuses = new CellStatus[template.Cells.Count];
         Array.Fill(statuses, CellStatus.Missing);
-        return new ExtractedCellList(template.Cells, null, statuses, null, "");
+        return new ExtractedCellList(template.Cells, null, statuses, null, null, "");
     }
 
     public int Count => _descriptors.Count;
@@ -111,6 +114,6 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
         if (_sources is null || !_sources[index].Found || _values is null)
             return new ExtractedCell(descriptor, CellValue.Blank, CellStatus.Missing, null, null, null);
         var source = _sources[index];
-        return new ExtractedCell(descriptor, _values[index], _statuses[index], source.Position, _text.AsMemory(source.Start, source.Length), source.Note);
+        return new ExtractedCell(descriptor, _values[index], _statuses[index], source.Position, _text.AsMemory(source.Start, source.Length), _notes?[index]);
     }
 }

@@ -280,6 +280,7 @@ public static class ReportReader
             int count = chosenTemplate.Cells.Count;
             var statuses = new CellStatus[count];
             var sources = new CellSource[count];
+            string?[]? notes = null;
             for (int c = 0; c < count; c++)
             {
                 int source = matcher.Sources[c];
@@ -292,12 +293,17 @@ public static class ReportReader
 
                 statuses[c] = status;
                 ref readonly var token = ref tokens[source];
-                sources[c] = new CellSource(token.Position, token.Start, token.Length, tokens.Note(in token));
+                sources[c] = new CellSource(token.Position, token.Start, token.Length);
+                if (tokens.Note(in token) is { } note)
+                {
+                    notes ??= new string?[count];
+                    notes[c] = note;
+                }
             }
 
             matcher.Finish();
             var values = matcher.TakeValues();
-            var cells = new ExtractedCellList(chosenTemplate.Cells, values, statuses, sources, text);
+            var cells = new ExtractedCellList(chosenTemplate.Cells, values, statuses, sources, notes, text);
             var report = chosenTemplate.CreateReport(values, year, agency);
             findings.AddRange(Ordered(matcher.Findings));
             return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(matcher), findings);
