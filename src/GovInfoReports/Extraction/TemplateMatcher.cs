@@ -462,7 +462,7 @@ internal sealed class TemplateMatcher
             previous = key;
 
             var facts = Facts(key);
-            if (k > start && !facts.CouldExtend && !CouldBeNote(key.Text))
+            if (k > start && !facts.CouldExtend && !CouldBeNote(key))
                 break;
             endKeys[ends] = key;
             endFacts[ends] = facts;
@@ -493,10 +493,10 @@ internal sealed class TemplateMatcher
     private TemplateVocabulary.KeyFacts Facts(TextKey key) => key.FactsIn(_vocabulary);
 
     /// <summary>A label followed by a bracketed note still being read (<c>规范性文件(行政机关…</c>).</summary>
-    private bool CouldBeNote(string key)
+    private bool CouldBeNote(TextKey key)
     {
-        int open = key.IndexOf('(');
-        return open > 0 && key.Length <= MaxNotedLabelLength && _vocabulary.CouldExtend(key.Substring(0, open));
+        int open = key.OpenParen;
+        return open > 0 && key.Length <= MaxNotedLabelLength && _vocabulary.CouldExtend(key.Text.Substring(0, open));
     }
 
     /// <summary>The last token of the text cell that <paramref name="start"/> is in (its joined words).</summary>

@@ -28,10 +28,17 @@ internal sealed class TextKey
     private object? _foreignFor;
     private bool _foreign;
 
-    public TextKey(string text) => Text = text;
+    public TextKey(string text)
+    {
+        Text = text;
+        OpenParen = text.IndexOf('(');
+    }
 
     /// <summary>The key.</summary>
     public string Text { get; }
+
+    /// <summary>The index of the key's first <c>(</c> (a bracketed note), or -1.</summary>
+    public int OpenParen { get; }
 
     public int Length => Text.Length;
 

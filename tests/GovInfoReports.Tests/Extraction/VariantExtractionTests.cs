@@ -91,6 +91,28 @@ public class VariantExtractionTests
         Blank(result, "proactiveDisclosure.licensing.otherServices.decisions");
     }
 
+    [Theory]
+    [InlineData("\u2003")]
+    [InlineData("\u3000")]
+    [InlineData("\u00A0")]
+    [InlineData("\u205F")]
+    [InlineData("\u000B")]
+    [InlineData("\t")]
+    [InlineData("|")]
+    [InlineData("｜")]
+    public void A_long_label_ends_at_any_space_or_cell_separator(string separator)
+    {
+        // The label is longer than the tokenizer's character-by-character look (16), so its end is found by the
+        // vectorised search, which must stop at every kind of space and separator.
+        var result = ReportReader.Read(Lines(
+            "三、收到和处理政府信息公开申请情况",
+            "一、本年新收政府信息公开申请数量（件）" + string.Join(separator, "", "3", "1", "0", "0", "0", "0", "4")));
+
+        Reported(result, "applications.newlyReceived.naturalPerson", 3);
+        Reported(result, "applications.newlyReceived.commercial", 1);
+        Reported(result, "applications.newlyReceived.total", 4);
+    }
+
     [Fact]
     public void Tab_separated_rows_keep_empty_cells_between_numbers_in_place()
     {
