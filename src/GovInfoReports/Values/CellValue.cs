@@ -87,10 +87,10 @@ public readonly record struct CellValue
 
     /// <summary>The value as a count.</summary>
     /// <exception cref="InvalidOperationException">The number is not a whole number within the range of <see cref="int"/>.</exception>
-    public int? ToInt32()
+    public int? ToInt32() => _storage == Storage.Int32 ? _int32 : ToInt32Slow(); // small enough to inline
+
+    private int? ToInt32Slow()
     {
-        if (_storage == Storage.Int32)
-            return _int32;
         if (Number is not { } n)
             return null;
         // Counts are stored with scale 0 and a 32-bit magnitude: read from the bits, no decimal arithmetic.
