@@ -17,8 +17,9 @@ internal static class ReportMetadata
         int position = 0;
         bool inTitle = true;
         string title = "";
-        var counts = new Dictionary<int, int>();
-        var first = new Dictionary<int, int>();
+        // Per year 2000–2099 (the only years read): how often it is named, and when first (0 = not yet).
+        Span<int> counts = stackalloc int[100];
+        Span<int> first = stackalloc int[100];
         int order = 0;
         while (position < text.Length)
         {
@@ -39,7 +40,7 @@ internal static class ReportMetadata
                 for (int at = scan.IndexOf('年'); at >= 0;)
                 {
                     if (YearBefore(scan, at) is var found && found > 0)
-                        Count(found);
+                        Count(counts, first, ref order, found);
                     int next = scan.Slice(at + 1).IndexOf('年');
                     at = next < 0 ? -1 : at + 1 + next;
                 }
@@ -73,14 +74,14 @@ internal static class ReportMetadata
             }
 
             for (int at = 0; NextYear(key, ref at) is var found && found > 0;)
-                Count(found);
+                Count(counts, first, ref order, found);
         }
 
-        void Count(int found)
+        static void Count(Span<int> counts, Span<int> first, ref int order, int found)
         {
-            counts[found] = counts.TryGetValue(found, out int n) ? n + 1 : 1;
-            if (!first.ContainsKey(found))
-                first[found] = order++;
+            int y = found - 2000;
+            if (counts[y]++ == 0)
+                first[y] = ++order;
         }
 
         if (title.Contains("报告") || title.Contains("信息公开"))
@@ -93,15 +94,16 @@ internal static class ReportMetadata
 
         if (year is null)
         {
-            int best = 0;
-            foreach (var pair in counts)
+            // The year named most often; of those, the first named.
+            int best = -1;
+            for (int y = 0; y < counts.Length; y++)
             {
-                if (year is null || pair.Value > best || (pair.Value == best && first[pair.Key] < first[year.Value]))
-                {
-                    year = pair.Key;
-                    best = pair.Value;
-                }
+                if (counts[y] > 0 && (best < 0 || counts[y] > counts[best] || (counts[y] == counts[best] && first[y] < first[best])))
+                    best = y;
             }
+
+            if (best >= 0)
+                year = 2000 + best;
         }
     }
 

@@ -305,7 +305,8 @@ public static class ReportReader
             var values = matcher.TakeValues();
             var cells = new ExtractedCellList(chosenTemplate.Cells, values, statuses, sources, notes, text);
             var report = chosenTemplate.CreateReport(values, year, agency);
-            findings.AddRange(Ordered(matcher.Findings));
+            if (matcher.Findings.Count > 0)
+                findings.AddRange(Ordered(matcher.Findings));
             return new ReadResult(chosenTemplate, report, year, agency, cells, Sections(matcher), findings);
         }
         finally

@@ -328,7 +328,24 @@ public static class ReportText
     }
 
     private static bool IsIgnoredInKey(char c) =>
-        !ChineseScript.IsIdeograph(c) && (char.IsWhiteSpace(c) || c is '"' or '\'' or '“' or '”' or '‘' or '’' or '「' or '」' or '『' or '』' or '*' or '#' or '`');
+        !ChineseScript.IsIdeograph(c) && (IsWhiteSpace(c) || c is '"' or '\'' or '“' or '”' or '‘' or '’' or '「' or '」' or '『' or '』' or '*' or '#' or '`');
+
+    /// <summary>
+    /// <see cref="char.IsWhiteSpace(char)"/> by a bit table: every white space of Unicode is at most U+3000, and most
+    /// characters a key is made of (ideographs, CJK punctuation) are above it or are tested without a call.
+    /// </summary>
+    internal static bool IsWhiteSpace(char c) => c <= '\u3000' && (WhiteSpaceBits[c >> 6] & (1UL << c)) != 0;
+
+    private static readonly ulong[] WhiteSpaceBits = BuildWhiteSpaceBits();
+
+    private static ulong[] BuildWhiteSpaceBits()
+    {
+        var bits = new ulong[0x3000 / 64 + 1];
+        for (int c = 0; c <= 0x3000; c++)
+            if (char.IsWhiteSpace((char)c))
+                bits[c >> 6] |= 1UL << c;
+        return bits;
+    }
 
     private static int PinyinEnd(ReadOnlySpan<char> text, int open)
     {
