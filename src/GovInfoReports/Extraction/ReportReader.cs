@@ -277,32 +277,8 @@ public static class ReportReader
                     $"The text was read as the {chosenTemplate.Id} format but also holds headers of the {templates[i].Id} format: {string.Join(", ", foreign)}.");
             }
 
-            int count = chosenTemplate.Cells.Count;
-            var statuses = new CellStatus[count];
-            var sources = new CellSource[count];
-            string?[]? notes = null;
-            for (int c = 0; c < count; c++)
-            {
-                int source = matcher.Sources[c];
-                var status = matcher.Statuses[c];
-                if (source < 0 || status == CellStatus.Missing)
-                {
-                    statuses[c] = CellStatus.Missing;
-                    continue;
-                }
-
-                statuses[c] = status;
-                ref readonly var token = ref tokens[source];
-                sources[c] = new CellSource(token.Position, token.Start, token.Length);
-                if (tokens.Note(in token) is { } note)
-                {
-                    notes ??= new string?[count];
-                    notes[c] = note;
-                }
-            }
-
             matcher.Finish();
-            var values = matcher.TakeValues();
+            var (values, statuses, sources, notes) = matcher.TakeCells();
             var cells = new ExtractedCellList(chosenTemplate.Cells, values, statuses, sources, notes, text);
             var report = chosenTemplate.CreateReport(values, year, agency);
             if (matcher.Findings.Count > 0)

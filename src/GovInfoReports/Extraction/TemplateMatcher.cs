@@ -30,7 +30,7 @@ internal sealed class TemplateMatcher
     // Messages are built in the reader's language only (each finding's message is formatted once, not twice).
     private bool _chinese;
     private bool _inUse;
-    private bool _valuesTaken;
+    private bool _resultTaken;
 
     // Per table (template order): cells found reported and blank (TablesFound counts the tables with any).
     private readonly int[] _tableReported;
@@ -67,8 +67,8 @@ internal sealed class TemplateMatcher
         _cells = vocabulary.Cells;
         int count = _cells.Length;
         Values = new CellValue[count];
-        Statuses = new CellStatus[count];
-        Sources = new int[count];
+        Statuses = NewStatuses(count);
+        Spans = new CellSource[count];
         Covered = new bool[count];
         _tableReported = new int[vocabulary.Template.Tables.Count];
         _tableBlank = new int[vocabulary.Template.Tables.Count];
@@ -115,13 +115,20 @@ internal sealed class TemplateMatcher
     private static readonly TokenList EmptyTokens = new();
 
     /// <summary>
-    /// The values read, to keep beyond the read (the result holds them): the matcher makes a new array for its next
-    /// read.
+    /// The cells read (values, statuses, where each was read, notes), to keep beyond the read (the result holds them):
+    /// the matcher makes new arrays for its next read.
     /// </summary>
-    public CellValue[] TakeValues()
+    public (CellValue[] Values, CellStatus[] Statuses, CellSource[] Spans, string?[]? Notes) TakeCells()
     {
-        _valuesTaken = true;
-        return Values;
+        _resultTaken = true;
+        return (Values, Statuses, Spans, Notes);
+    }
+
+    private static CellStatus[] NewStatuses(int count)
+    {
+        var statuses = new CellStatus[count];
+        statuses.AsSpan().Fill(CellStatus.Missing);
+        return statuses;
     }
 
     private void Reset(IReadOnlyList<TemplateVocabulary> others, TokenList tokens, MessageLanguage language)
@@ -131,18 +138,21 @@ internal sealed class TemplateMatcher
 
         _tokens = tokens;
         _chinese = language != MessageLanguage.English;
-        if (_valuesTaken)
+        if (_resultTaken)
         {
             Values = new CellValue[_cells.Length];
-            _valuesTaken = false;
+            Statuses = NewStatuses(_cells.Length);
+            Spans = new CellSource[_cells.Length];
+            _resultTaken = false;
         }
         else
         {
             Array.Clear(Values, 0, Values.Length);
+            Statuses.AsSpan().Fill(CellStatus.Missing);
+            Array.Clear(Spans, 0, Spans.Length);
         }
 
-        Statuses.AsSpan().Fill(CellStatus.Missing);
-        Sources.AsSpan().Fill(-1);
+        Notes = null;
         Array.Clear(Covered, 0, Covered.Length);
         Array.Clear(_tableReported, 0, _tableReported.Length);
         Array.Clear(_tableBlank, 0, _tableBlank.Length);
@@ -207,10 +217,14 @@ internal sealed class TemplateMatcher
 
     public CellValue[] Values { get; private set; }
 
-    public CellStatus[] Statuses { get; }
+    /// <summary>Per cell: reported, blank, or missing (not found, or not readable).</summary>
+    public CellStatus[] Statuses { get; private set; }
 
-    /// <summary>Per cell: the index of the token it was read from, or -1.</summary>
-    public int[] Sources { get; }
+    /// <summary>Per cell: where it was read (a default span when it was not).</summary>
+    public CellSource[] Spans { get; private set; }
+
+    /// <summary>Per cell: the note printed with it; null when no cell has one.</summary>
+    public string?[]? Notes { get; private set; }
 
     /// <summary>Per cell: whether a finding already explains why it is missing.</summary>
     public bool[] Covered { get; }
@@ -792,7 +806,7 @@ internal sealed class TemplateMatcher
     private bool AnyAssigned(int[] cells)
     {
         for (int i = 0; i < cells.Length; i++)
-            if (Sources[cells[i]] >= 0 || Statuses[cells[i]] != CellStatus.Missing)
+            if (Statuses[cells[i]] != CellStatus.Missing)
                 return true;
         return false;
     }
@@ -836,7 +850,7 @@ internal sealed class TemplateMatcher
         {
             Values[cellIndex] = CellValue.FromInt32(token.Int32);
             Statuses[cellIndex] = CellStatus.Reported;
-            Sources[cellIndex] = tokenIndex;
+            Spans[cellIndex] = new CellSource(token.Position, token.Start, token.Length);
             CountFound(cellIndex);
             return;
         }
@@ -854,7 +868,7 @@ internal sealed class TemplateMatcher
         {
             case TokenKind.Blank:
                 Statuses[cellIndex] = CellStatus.Blank;
-                Sources[cellIndex] = tokenIndex;
+                Spans[cellIndex] = new CellSource(token.Position, token.Start, token.Length);
                 CountFound(cellIndex, blank: true);
                 return;
             case TokenKind.Unparseable:
@@ -919,13 +933,17 @@ internal sealed class TemplateMatcher
 
         Values[cellIndex] = value;
         Statuses[cellIndex] = CellStatus.Reported;
-        Sources[cellIndex] = tokenIndex;
+        Spans[cellIndex] = new CellSource(token.Position, token.Start, token.Length);
         CountFound(cellIndex);
         if (_tokens.Note(in token) is { } note)
+        {
+            Notes ??= new string?[_cells.Length];
+            Notes[cellIndex] = note;
             Add(ExtractionIssue.AnnotatedCell, tokenIndex, Array.Empty<int>(),
                 _chinese
                     ? $"单元格“{_tokens.Raw(in token)}”（{CellName(cell)}）读作 {value}，注释“{note}”随单元格保留。"
                     : $"Cell “{_tokens.Raw(in token)}” ({CellName(cell, english: true)}) was read as {value}; the note “{note}” is kept with the cell.");
+        }
     }
 
     private static int IndexOfColumn(CellDescriptor cell)
