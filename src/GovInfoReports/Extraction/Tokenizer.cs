@@ -127,7 +127,7 @@ internal static class Tokenizer
             if (i >= end || TBreaks.EndsCell(c = text[i]))
             {
                 if (textStart >= 0)
-                    FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+                    FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output, (state & RowState.OneWordRun) != 0);
                 if (scratch is null)
                     return end;
                 fieldCount++;
@@ -172,7 +172,7 @@ internal static class Tokenizer
                 if (j - i <= 9 && (j >= end || IsSpace(text[j]) || TBreaks.EndsCell(text[j])))
                 {
                     if (textStart >= 0)
-                        FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output);
+                        FlushText(text, ref textStart, textEnd, lineNumber, lineStart, output, (state & RowState.OneWordRun) != 0);
                     AddCount(output, lineNumber, wordStart - lineStart + 1, wordStart, j - i, value);
                     i = j;
                     continue;
@@ -183,6 +183,7 @@ internal static class Tokenizer
                 if (j < end - 1 && text[j] is '.' or '、' && ChineseScript.IsIdeograph(text[j + 1]))
                 {
                     i = WordEnd<TBreaks>(text, j + 1, end);
+                    state = textStart < 0 ? state | RowState.OneWordRun : state & ~RowState.OneWordRun;
                     if (textStart < 0)
                         textStart = wordStart;
                     textEnd = i;
@@ -205,6 +206,7 @@ internal static class Tokenizer
             // sign, unit or number (most words of a report).
             if (i - wordStart > 40 || StartsAsText(c) || !OtherWord(text, wordStart, i, lineNumber, lineStart, ref textStart, textEnd, output))
             {
+                state = textStart < 0 ? state | RowState.OneWordRun : state & ~RowState.OneWordRun;
                 if (textStart < 0)
                     textStart = wordStart;
                 textEnd = i;
@@ -236,6 +238,9 @@ internal static class Tokenizer
 
         /// <summary>Every word so far starts with - or : (a markdown rule's cells).</summary>
         MaybeRule = 16,
+
+        /// <summary>The pending run of text words is one word (the commonest label cell).</summary>
+        OneWordRun = 32,
     }
 
     /// <summary>Per-thread buffers of the tokenizer: a line's cells, and a line's tokens when blank cells go between them.</summary>
@@ -604,7 +609,7 @@ internal static class Tokenizer
     /// each after the first marked as joined (the matcher reads <c>自然 人</c> as one label, or
     /// <c>行政复议 行政诉讼</c> as two).
     /// </summary>
-    private static void FlushText(string text, ref int textStart, int textEnd, int lineNumber, int lineStart, TokenList output)
+    private static void FlushText(string text, ref int textStart, int textEnd, int lineNumber, int lineStart, TokenList output, bool oneWord = false)
     {
         if (textStart < 0)
             return;
@@ -614,6 +619,16 @@ internal static class Tokenizer
         if (IsNarrative(raw))
         {
             output.Add(new Token(TokenKind.Text, lineNumber, runStart - lineStart + 1, runStart, raw.Length, -1, TokenFlags.Narrative));
+            return;
+        }
+
+        if (oneWord && raw[0] != '[')
+        {
+            // The run is the one word the scan found (no space in it): keyed as the loop below would, without splitting
+            // it again.
+            var wordKey = ReportText.WordKeyOf(raw);
+            if (wordKey.Length > 0)
+                output.Add(new Token(TokenKind.Text, lineNumber, runStart - lineStart + 1, runStart, raw.Length, output.AddKey(wordKey)));
             return;
         }
 
