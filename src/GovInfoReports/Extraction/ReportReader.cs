@@ -247,7 +247,7 @@ public static class ReportReader
                     "找到了年度报告的标题或表头，但表格中没有数字（表格可能是图片）：未读取任何单元格。",
                     "The annual report's headings or headers were found, but its tables hold no numbers (they may be images): no cell was read.");
                 var none = ExtractedCellList.AllMissing(template);
-                return new ReadResult(template, null, year, agency, none, Sections(template, none.Statuses), findings);
+                return new ReadResult(template, null, year, agency, none, AllMissingSections(template), findings);
             }
 
             if (forced is not null && chosen != best && bestMatcher.Found > matcher.Found)
@@ -453,40 +453,19 @@ public static class ReportReader
         return result;
     }
 
-    private static IReadOnlyList<SectionExtraction> Sections(ReportTemplate? template, CellStatus[] statuses)
+    /// <summary>The sections of <paramref name="template"/> with every cell missing (a read that found no table values).</summary>
+    private static IReadOnlyList<SectionExtraction> AllMissingSections(ReportTemplate? template)
     {
         if (template is null)
             return Array.Empty<SectionExtraction>();
-        // Index loops: foreach over these IReadOnlyList properties boxed an enumerator per table.
         var sections = template.Sections;
         var result = new SectionExtraction[sections.Count];
         for (int s = 0; s < sections.Count; s++)
         {
-            var section = sections[s];
-            int reported = 0, blank = 0, missing = 0;
-            var tables = section.Tables;
-            for (int t = 0; t < tables.Count; t++)
-            {
-                var cells = tables[t].Cells;
-                for (int c = 0; c < cells.Count; c++)
-                {
-                    var status = statuses[cells[c].Index];
-                    switch (status)
-                    {
-                        case CellStatus.Reported:
-                            reported++;
-                            break;
-                        case CellStatus.Blank:
-                            blank++;
-                            break;
-                        default:
-                            missing++;
-                            break;
-                    }
-                }
-            }
-
-            result[s] = new SectionExtraction(section, reported, blank, missing);
+            int cells = 0;
+            foreach (var table in sections[s].Tables)
+                cells += table.Cells.Count;
+            result[s] = new SectionExtraction(sections[s], 0, 0, cells);
         }
 
         return result;
