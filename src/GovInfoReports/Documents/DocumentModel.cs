@@ -127,6 +127,18 @@ public sealed class DocumentLimits
 
     /// <summary>The most grid positions the tables of one document may have together (default 1,000,000).</summary>
     public int MaxTableCells { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// The most elements a document may have (default 500,000): start tags of a web page (counted before it is parsed;
+    /// its DOM takes about a kilobyte per element), elements of a Word document's main part (counted as it is read).
+    /// </summary>
+    public int MaxElements { get; init; } = 500_000;
+
+    /// <summary>
+    /// The deepest nesting of elements a document may have (default 1,000; browsers build at most 512 levels): for a web
+    /// page as estimated from its tags before it is parsed, for a Word document as counted while its main part is read.
+    /// </summary>
+    public int MaxDepth { get; init; } = 1_000;
 }
 
 /// <summary>The outcome of loading a file as a <see cref="ReportDocument"/>: the document, or the problem.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -19,6 +20,26 @@ internal static class HtmlDocumentReader
 
     public static DocumentLoadResult Read(string html, DocumentLimits limits)
     {
+        // The parser builds the whole DOM (about a kilobyte per element) before any grid limit can be checked:
+        // count the start tags first, so that a page of millions of tags is refused before memory grows.
+        long tags = CountStartTags(html);
+        if (tags > limits.MaxElements)
+        {
+            return DocumentLoadResult.Failed(DocumentProblem.TooLarge,
+                $"网页的元素过多（{tags} 个标签，上限 {limits.MaxElements} 个）。",
+                $"The page has too many elements ({tags} tags; the limit is {limits.MaxElements}).");
+        }
+
+        // The HTML5 tree builder checks the open elements' scope at each start tag, so its time grows with the nesting
+        // depth times the tags: a page nested deeper than browsers build (Blink stops at 512) is refused unparsed.
+        int depth = MarkupDepth.Estimate(html);
+        if (depth > limits.MaxDepth)
+        {
+            return DocumentLoadResult.Failed(DocumentProblem.TooLarge,
+                $"网页的元素嵌套过深（约 {depth} 层，上限 {limits.MaxDepth} 层）。",
+                $"The page's elements are nested too deeply (about {depth} levels; the limit is {limits.MaxDepth}).");
+        }
+
         var builder = new ReportDocument.Builder(DocumentKind.Html, limits);
         var parser = new HtmlParser();
         var document = parser.ParseDocument(html);
@@ -33,6 +54,21 @@ internal static class HtmlDocumentReader
         }
 
         return new DocumentLoadResult(builder.Build(), DocumentProblem.None, null);
+    }
+
+    /// <summary>How many start tags (<c>&lt;</c> and a letter) the markup holds: an upper bound of the elements it parses to, tags in script strings included.</summary>
+    internal static long CountStartTags(string html)
+    {
+        long count = 0;
+        var rest = html.AsSpan();
+        for (int at = rest.IndexOf('<'); at >= 0; at = rest.IndexOf('<'))
+        {
+            if (at + 1 < rest.Length && char.IsAsciiLetter(rest[at + 1]))
+                count++;
+            rest = rest.Slice(at + 1);
+        }
+
+        return count;
     }
 
     /// <summary>The encoding a page declares in a <c>&lt;meta charset&gt;</c> within its first 4 KiB, if known.</summary>
@@ -52,6 +88,10 @@ internal static class HtmlDocumentReader
         };
     }
 
+    /// <summary>
+    /// Walks the DOM in document order with an explicit stack (pages nest elements tens of thousands deep; recursion
+    /// would overflow the thread's stack, which no handler can catch).
+    /// </summary>
     private sealed class Walker
     {
         private readonly ReportDocument.Builder _builder;
@@ -77,23 +117,26 @@ internal static class HtmlDocumentReader
             _paragraph.Clear();
         }
 
-        public void Walk(INode node)
+        /// <summary>Reads the children of <paramref name="root"/>: text into paragraphs, data tables into grids.</summary>
+        public void Walk(INode root)
         {
-            foreach (var child in node.ChildNodes)
+            var layout = LayoutTables(root);
+            var stack = new Stack<Step>();
+            PushChildren(stack, root);
+            while (stack.Count > 0)
             {
-                switch (child)
-                {
-                    case IText text:
-                        _paragraph.Append(text.Data);
-                        break;
-                    case IElement element:
-                        Element(element);
-                        break;
-                }
+                var step = stack.Pop();
+                if (step.Node is null)
+                    Flush();                      // the end of a block element
+                else if (step.Node is IText text)
+                    _paragraph.Append(text.Data);
+                else if (step.Node is IElement element)
+                    Element(element, stack, layout);
             }
         }
 
-        private void Element(IElement element)
+        /// <summary>One element: read at once (a table, a script) or its children pushed, between flushes when it is a block.</summary>
+        private void Element(IElement element, Stack<Step> stack, HashSet<IElement> layout)
         {
             if (IsHidden(element))
                 return;
@@ -106,30 +149,69 @@ internal static class HtmlDocumentReader
                     return;
                 case "template" when element is IHtmlTemplateElement template:
                     Flush();
-                    Walk(template.Content);
-                    Flush();
+                    stack.Push(Step.EndOfBlock);
+                    PushChildren(stack, template.Content);
                     return;
                 case "br":
                     Flush();
                     return;
-                case "table" when element is IHtmlTableElement table && table.QuerySelector("table") is null:
+                case "table" when element is IHtmlTableElement table && !layout.Contains(table):
                     Flush();
                     Table(table);
                     return;
             }
 
-            bool block = IsBlock(element.LocalName);
-            if (block)
+            if (IsBlock(element.LocalName))
+            {
                 Flush();
-            Walk(element);
-            if (block)
-                Flush();
+                stack.Push(Step.EndOfBlock);
+            }
+
+            PushChildren(stack, element);
+        }
+
+        private static void PushChildren(Stack<Step> stack, INode node)
+        {
+            var children = node.ChildNodes;
+            for (int i = children.Length - 1; i >= 0; i--)
+                stack.Push(new Step(children[i]));
+        }
+
+        /// <summary>The tables under <paramref name="root"/> that hold another table: page layout, whose cells are read as flowing content.</summary>
+        private static HashSet<IElement> LayoutTables(INode root)
+        {
+            // One pass, each node with its nearest enclosing table: a table found marks that one (and, as that one
+            // was itself found inside its own enclosing table, every table around it is marked in turn).
+            var layout = new HashSet<IElement>();
+            var stack = new Stack<(INode Node, IElement? Table)>();
+            stack.Push((root, null));
+            while (stack.Count > 0)
+            {
+                var (node, enclosing) = stack.Pop();
+                var table = enclosing;
+                if (node is IElement { LocalName: "table" } element)
+                {
+                    if (enclosing is not null)
+                        layout.Add(enclosing);
+                    table = element;
+                }
+
+                foreach (var child in node.ChildNodes)
+                    if (child is IElement)
+                        stack.Push((child, table));
+
+                // A template's content is walked as a document of its own: a table in it does not make the table around the template layout.
+                if (node is IHtmlTemplateElement template)
+                    stack.Push((template.Content, null));
+            }
+
+            return layout;
         }
 
         private void Table(IHtmlTableElement table)
         {
             if (table.Caption is { } caption)
-                _builder.AddParagraph(caption.TextContent);
+                _builder.AddParagraph(AllText(caption));
             var grid = new TableBuilder(Math.Max(0, _limits.MaxTableCells - _builder.TableCells));
             foreach (var row in table.Rows)
             {
@@ -154,6 +236,13 @@ internal static class HtmlDocumentReader
             string markup = StringLiterals(script);
             if (markup.IndexOf("<table", StringComparison.OrdinalIgnoreCase) < 0)
                 return;
+            if (CountStartTags(markup) > _limits.MaxElements)
+            {
+                // Escaped markup was not counted with the page's tags: the same limit holds for it.
+                Overflow = true;
+                return;
+            }
+
             Flush();
             var fragment = _parser.ParseDocument("<body>" + markup + "</body>");
             _scriptDepth++;
@@ -175,19 +264,20 @@ internal static class HtmlDocumentReader
             return end > 0 ? int.Parse(trimmed.AsSpan(0, end), NumberStyles.None, CultureInfo.InvariantCulture) : fallback;
         }
 
+        /// <summary>A cell's visible text, block elements and line breaks as spaces, collapsed (iterative, as <see cref="Walk"/>).</summary>
         private static string CellText(IElement cell)
         {
             var text = new StringBuilder();
-            CollectText(cell, text);
-            return ReportDocument.Collapse(text.ToString());
-        }
-
-        private static void CollectText(INode node, StringBuilder text)
-        {
-            foreach (var child in node.ChildNodes)
+            var stack = new Stack<Step>();
+            PushChildren(stack, cell);
+            while (stack.Count > 0)
             {
-                switch (child)
+                var step = stack.Pop();
+                switch (step.Node)
                 {
+                    case null:
+                        text.Append(' ');         // the end of a block element
+                        break;
                     case IText t:
                         text.Append(t.Data);
                         break;
@@ -197,15 +287,37 @@ internal static class HtmlDocumentReader
                         text.Append(' ');
                         break;
                     case IElement e:
-                        bool block = IsBlock(e.LocalName);
-                        if (block)
+                        if (IsBlock(e.LocalName))
+                        {
                             text.Append(' ');
-                        CollectText(e, text);
-                        if (block)
-                            text.Append(' ');
+                            stack.Push(Step.EndOfBlock);
+                        }
+
+                        PushChildren(stack, e);
                         break;
                 }
             }
+
+            return ReportDocument.Collapse(text.ToString());
+        }
+
+        /// <summary>Every text node under <paramref name="node"/>, in order (what the DOM's textContent gives, without its recursion).</summary>
+        private static string AllText(INode node)
+        {
+            var text = new StringBuilder();
+            var stack = new Stack<INode>();
+            stack.Push(node);
+            while (stack.Count > 0)
+            {
+                var next = stack.Pop();
+                if (next is IText t)
+                    text.Append(t.Data);
+                var children = next.ChildNodes;
+                for (int i = children.Length - 1; i >= 0; i--)
+                    stack.Push(children[i]);
+            }
+
+            return text.ToString();
         }
 
         private static bool IsHidden(IElement element)
@@ -224,6 +336,12 @@ internal static class HtmlDocumentReader
             "section" or "article" or "aside" or "header" or "footer" or "main" or "nav" or "blockquote" or "pre" or
             "center" or "figure" or "figcaption" or "form" or "fieldset" or "hr" or "address" or "details" or "summary" or
             "table" or "caption" or "thead" or "tbody" or "tfoot" or "tr" or "td" or "th";
+
+        /// <summary>A node to visit, or (no node) the end of a block element.</summary>
+        private readonly record struct Step(INode? Node)
+        {
+            public static Step EndOfBlock => default;
+        }
     }
 
     /// <summary>The contents of a script's string literals (single, double or backtick quoted), unescaped and joined.</summary>
