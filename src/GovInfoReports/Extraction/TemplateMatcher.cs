@@ -424,6 +424,13 @@ internal sealed class TemplateMatcher
                 : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{_tokens.Raw(stray)}” was ignored by the known column count.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddDuplicatedCell(int[] cells, RowDescriptor? row, TableDescriptor? table, int duplicate) =>
+        Add(ExtractionIssue.CellCountMismatch, _buffer[0], cells,
+            _chinese
+                ? $"{What(row, table, english: false)}后有 {_buffer.Count} 个数字，比列数多一个，且“{_tokens.Raw(duplicate)}”连续出现两次：无法确定哪一个是多余的，这些单元格留空（不移位）。"
+                : $"{What(row, table, english: true)} is followed by {_buffer.Count} numbers, one more than its {cells.Length} column(s), and “{_tokens.Raw(duplicate)}” is printed twice in a row: which one is extra cannot be told, so the cells are left empty (not shifted).");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddCellCountMismatch(int[] cells, RowDescriptor? row, TableDescriptor? table) =>
         Add(ExtractionIssue.CellCountMismatch, _buffer[0], cells,
             _chinese
@@ -830,7 +837,8 @@ internal sealed class TemplateMatcher
 
         int expected = cells.Length;
         var slots = _buffer;
-        if (slots.Count == expected || (allowStray && slots.Count == expected + 1))
+        bool oneExtra = allowStray && slots.Count == expected + 1;
+        if (slots.Count == expected || (oneExtra && DuplicateOf(expected) < 0))
         {
             for (int c = 0; c < expected; c++)
                 Assign(cells[c], slots[c]);
@@ -839,7 +847,32 @@ internal sealed class TemplateMatcher
             return;
         }
 
-        AddCellCountMismatch(cells, row, table);
+        if (oneExtra)
+            AddDuplicatedCell(cells, row, table, slots[DuplicateOf(expected)]);
+        else
+            AddCellCountMismatch(cells, row, table);
+    }
+
+    /// <summary>
+    /// For a row of one cell more than its <paramref name="expected"/> columns: a cell printed like the one before it
+    /// (a line printed twice) whose removal would read the row otherwise than dropping the last cell does, or -1.
+    /// Which copy is the extra one cannot be told then, and the cells stay missing: dropping the last would move
+    /// every value after the duplicate one column left.
+    /// </summary>
+    private int DuplicateOf(int expected)
+    {
+        for (int i = 1; i <= expected; i++)
+        {
+            if (!_tokens.PrintedAlike(_buffer[i - 1], _buffer[i]))
+                continue;
+            // Both readings agree only when every cell from the duplicate to the end is printed alike (0 0 0).
+            for (int j = i + 1; j <= expected; j++)
+                if (!_tokens.PrintedAlike(_buffer[j - 1], _buffer[j]))
+                    return i;
+            return -1;
+        }
+
+        return -1;
     }
 
     private void Assign(int cellIndex, int tokenIndex)

@@ -272,6 +272,14 @@ internal sealed class TokenList
     /// <summary>The text of token <paramref name="index"/> as printed.</summary>
     public string Raw(int index) => Raw(in _items[index]);
 
+    /// <summary>Whether tokens <paramref name="a"/> and <paramref name="b"/> are printed alike (as a line printed twice is).</summary>
+    public bool PrintedAlike(int a, int b)
+    {
+        ref readonly var x = ref _items[a];
+        ref readonly var y = ref _items[b];
+        return x.Kind == y.Kind && Text.AsSpan(x.Start, x.Length).SequenceEqual(Text.AsSpan(y.Start, y.Length));
+    }
+
     /// <summary>Token <paramref name="index"/> (a value) with the unit printed after it, as a separate word ending at <paramref name="end"/>.</summary>
     public void SetUnit(int index, ValueUnit unit, int end)
     {
