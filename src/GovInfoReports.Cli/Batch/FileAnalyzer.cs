@@ -85,6 +85,14 @@ internal sealed class FileAnalyzer
             return;
         }
 
+        if (loaded.InvalidSequences > 0)
+        {
+            // Read as the UTF-8 it is, the damaged places shown as U+FFFD: a warning, as a value there may be lost.
+            Add(result, Input("IN06", Severity.Warning, Text.Of(language,
+                $"文件中有 {loaded.InvalidSequences} 处无效的 UTF-8 字节，已替换为 U+FFFD 后读取。",
+                $"The file has {loaded.InvalidSequences} invalid UTF-8 byte sequence(s); they were replaced by U+FFFD and the file was read."), result));
+        }
+
         var read = ReportReader.Read(document, _read);
         result.Template = read.TemplateId;
         result.Year = read.Year;

@@ -141,6 +141,7 @@ internal sealed class SarifResultWriter : ResultWriter
             "IN03" => "IN03: the file is not text, a web page or a Word document",
             "IN04" => "IN04: the Word document is corrupt",
             "IN05" => "IN05: the file is too large",
+            "IN06" => "IN06: invalid UTF-8 bytes were replaced",
             "IN99" => "IN99: internal error while reading the file",
             _ => id,
         };

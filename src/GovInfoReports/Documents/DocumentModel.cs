@@ -147,6 +147,9 @@ public sealed class DocumentLimits
 /// <param name="Encoding">For text and web pages, the character encoding found (e.g. <c>utf-8</c>, <c>gb18030</c>).</param>
 public sealed record DocumentLoadResult(ReportDocument? Document, DocumentProblem Problem, string? Encoding)
 {
+    /// <summary>For text and web pages: how many damaged byte sequences of a UTF-8 file were replaced by U+FFFD (see <see cref="Extraction.DecodedText.InvalidSequences"/>).</summary>
+    public int InvalidSequences { get; init; }
+
     /// <summary>A one-line explanation of the problem in Chinese, or <see langword="null"/> when there is none.</summary>
     public string? MessageZh { get; init; }
 

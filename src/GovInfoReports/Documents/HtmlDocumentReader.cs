@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -16,8 +15,6 @@ namespace GovInfoReports.Documents;
 /// </summary>
 internal static class HtmlDocumentReader
 {
-    private static readonly Regex CharsetPattern = new(@"<meta[^>]+charset\s*=\s*[""']?\s*([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     public static DocumentLoadResult Read(string html, DocumentLimits limits)
     {
         // The parser builds the whole DOM (about a kilobyte per element) before any grid limit can be checked:
@@ -69,23 +66,6 @@ internal static class HtmlDocumentReader
         }
 
         return count;
-    }
-
-    /// <summary>The encoding a page declares in a <c>&lt;meta charset&gt;</c> within its first 4 KiB, if known.</summary>
-    public static Encoding? DeclaredEncoding(byte[] bytes)
-    {
-        string head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
-        var match = CharsetPattern.Match(head);
-        if (!match.Success)
-            return null;
-        string name = match.Groups[1].Value.ToLowerInvariant();
-        return name switch
-        {
-            // GB2312 and GBK are subsets of GB18030: decoding as GB18030 reads them all.
-            "gb2312" or "gbk" or "gb18030" or "x-gbk" or "cp936" => CodePagesEncodingProvider.Instance.GetEncoding(54936),
-            "utf-8" or "utf8" => new UTF8Encoding(false),
-            _ => null,
-        };
     }
 
     /// <summary>

@@ -148,23 +148,13 @@ public sealed class ReportDocument
                 return DocumentLoadResult.Failed(DocumentProblem.Binary, "文件不是文本、网页或 Word 文档（二进制内容）。", "The file is not text, a web page or a Word document (binary content).");
         }
 
+        // A page's <meta charset> is not consulted: the bytes decide. Bytes with Chinese text that decode as UTF-8 are
+        // UTF-8 whatever the page says (a GBK page is valid UTF-8 only where it is plain ASCII, and then both agree).
         string text = decoded.Text;
-        string? encoding = decoded.Encoding;
         if (kind == DocumentKind.Html || LooksLikeHtml(text))
-        {
-            // Bytes that are valid UTF-8 may still be a GBK page that says so (<meta charset="gb2312">): the page's word
-            // wins, as in a browser. The other way round, bytes that are not UTF-8 stay with the encoding they decode in.
-            if (encoding == "utf-8" && !HasByteOrderMark(bytes) && HtmlDocumentReader.DeclaredEncoding(bytes) is { CodePage: 54936 } declared)
-            {
-                text = declared.GetString(bytes);
-                encoding = declared.WebName;
-            }
+            return HtmlDocumentReader.Read(text, limits) with { Encoding = decoded.Encoding, InvalidSequences = decoded.InvalidSequences };
 
-            var html = HtmlDocumentReader.Read(text, limits);
-            return html with { Encoding = encoding };
-        }
-
-        return new DocumentLoadResult(FromText(text), DocumentProblem.None, encoding);
+        return new DocumentLoadResult(FromText(text), DocumentProblem.None, decoded.Encoding) { InvalidSequences = decoded.InvalidSequences };
     }
 
     /// <summary>The kind a file's extension names: <c>.docx</c>, <c>.html</c>/<c>.htm</c>/<c>.xhtml</c>, anything else text.</summary>
@@ -183,9 +173,6 @@ public sealed class ReportDocument
     internal int LineStart(int line) => _lineStarts[line - 1];
 
     internal int LineEnd(int line) => line < _lineStarts.Length ? _lineStarts[line] - 1 : Text.Length;
-
-    private static bool HasByteOrderMark(byte[] bytes) =>
-        bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF));
 
     private static bool LooksLikeHtml(string text)
     {

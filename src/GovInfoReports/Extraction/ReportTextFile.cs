@@ -21,7 +21,14 @@ public enum TextFileProblem
 /// <param name="Text">The text; empty when <paramref name="Problem"/> is not <see cref="TextFileProblem.None"/>.</param>
 /// <param name="Encoding">The encoding found: <c>utf-8</c>, <c>utf-16le</c>, <c>utf-16be</c>, <c>utf-32le</c>, <c>utf-32be</c> or <c>gb18030</c> (which covers GBK and GB2312); null for an empty or binary file.</param>
 /// <param name="Problem">Why the file holds no text, if it does not.</param>
-public sealed record DecodedText(string Text, string? Encoding, TextFileProblem Problem);
+public sealed record DecodedText(string Text, string? Encoding, TextFileProblem Problem)
+{
+    /// <summary>
+    /// How many invalid byte sequences of a UTF-8 file were replaced by U+FFFD (a file damaged in a few places is still
+    /// read as the UTF-8 it is, not as another encoding); 0 when the bytes decoded cleanly.
+    /// </summary>
+    public int InvalidSequences { get; init; }
+}
 
 /// <summary>
 /// Reads report text files in the encodings Chinese documents come in — UTF-8 (with or without byte order
@@ -66,18 +73,49 @@ public static class ReportTextFile
         if (bytes.IndexOf((byte)0) >= 0)
             return new DecodedText("", null, TextFileProblem.Binary);
 
-        try
-        {
+        var (multibyte, invalid) = Utf8Sequences(bytes);
+        if (invalid == 0)
             return Checked(StrictUtf8.GetString(bytes), "utf-8");
-        }
-        catch (DecoderFallbackException)
+        if (invalid * InvalidPerValidUtf8 <= multibyte)
         {
-            // Not UTF-8: the other encoding of Chinese text files. GB18030 is a superset of GBK and GB2312.
+            // UTF-8 with a few damaged bytes (a bit flipped, a character cut): GB18030 would garble every character.
+            var text = Checked(new UTF8Encoding(false, false).GetString(bytes), "utf-8");
+            return text.Problem == TextFileProblem.None ? text with { InvalidSequences = invalid } : text;
         }
+
+        // Not UTF-8: the other encoding of Chinese text files. GB18030 is a superset of GBK and GB2312.
 
         var gb18030 = CodePagesEncodingProvider.Instance.GetEncoding(Gb18030CodePage)
             ?? throw new InvalidOperationException("The GB18030 encoding is not available.");
         return Checked(gb18030.GetString(bytes), "gb18030");
+    }
+
+    /// <summary>
+    /// At most one invalid sequence per this many valid multi-byte characters makes bytes damaged UTF-8 rather than
+    /// another encoding. GBK text read as UTF-8 is mostly invalid: of its two-byte characters only about one in ten
+    /// happens to form a valid sequence.
+    /// </summary>
+    private const int InvalidPerValidUtf8 = 20;
+
+    /// <summary>The valid multi-byte characters and the invalid sequences of <paramref name="bytes"/> read as UTF-8.</summary>
+    private static (int Multibyte, int Invalid) Utf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int multibyte = 0, invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            int ascii = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0)
+                break;
+            bytes = bytes.Slice(ascii);
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out _, out int consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+                multibyte++;
+            else
+                invalid++;
+            bytes = bytes.Slice(consumed);
+        }
+
+        return (multibyte, invalid);
     }
 
     private static bool? Utf16WithoutMark(ReadOnlySpan<byte> bytes)
