@@ -62,9 +62,17 @@ internal static class MarkupDepth
     }
 
     /// <summary>Whether a start tag of this element opens a level that only its end tag closes.</summary>
-    private static bool Opens(ReadOnlySpan<char> name) => !IsVoidOrOptional(name.ToString().ToLowerInvariant());
+    private static bool Opens(ReadOnlySpan<char> name)
+    {
+        // Every void or optional name has at most 8 letters: longer ones open a level.
+        if (name.Length > 8)
+            return true;
+        Span<char> lower = stackalloc char[8];
+        int length = name.ToLowerInvariant(lower);
+        return !IsVoidOrOptional(lower.Slice(0, length));
+    }
 
-    private static bool IsVoidOrOptional(string name) => name is
+    private static bool IsVoidOrOptional(ReadOnlySpan<char> name) => name is
         "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input" or "link" or "meta" or "param" or
         "source" or "track" or "wbr" or "basefont" or "bgsound" or "frame" or "keygen" or
         "p" or "li" or "dt" or "dd" or "tr" or "td" or "th" or "tbody" or "thead" or "tfoot" or "colgroup" or
