@@ -106,6 +106,9 @@ internal sealed class FileResult
     /// <summary>The findings, suppressed ones removed.</summary>
     public List<ToolFinding> Findings { get; } = new();
 
+    /// <summary>The fingerprints given so far (suppressed findings' included), and per fingerprint the next occurrence number to try for a repeat.</summary>
+    internal Dictionary<string, int> Fingerprints { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The number of findings a suppression file hid.</summary>
     public int Suppressed { get; set; }
 

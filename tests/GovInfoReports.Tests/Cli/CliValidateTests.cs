@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.IO;
 using System.Linq;
@@ -164,6 +165,23 @@ public sealed class CliValidateTests
         var rejected = Tool.Run("validate", Tool.Samples, "--suppress", bad);
         Assert.Equal(GovInfoCli.UsageOrIo, rejected.Exit);
         Assert.Contains("bad.txt(1)", rejected.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repeats_of_a_finding_are_numbered_in_order_whatever_is_suppressed()
+    {
+        using var folder = new Tool.Folder();
+        string file = folder.Write("repeats.txt", File.ReadAllText(Tool.Sample("2020-mianyang-town")) + "\n" + string.Concat(Enumerable.Repeat("行政许可\t21\t+98\t1780\n", 6)));
+        List<string> Repeats(params string[] options) => Tool.Files(Tool.Run(new[] { "validate", file, "--format", "json" }.Concat(options).ToArray()).Out).Single()
+            .GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("rule").GetString() == "EX18").Select(f => f.GetProperty("fingerprint").GetString()!).ToList();
+
+        var all = Repeats();
+        Assert.Equal(6, all.Count);
+        Assert.Equal(6, all.Distinct().Count());
+
+        // Suppressing the first and the third leaves the others with the fingerprints they had.
+        string suppress = folder.Write("reviewed.txt", all[0] + "\n" + all[2] + "\n");
+        Assert.Equal(all.Where((_, i) => i is not (0 or 2)), Repeats("--suppress", suppress));
     }
 
     [Fact]
