@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace GovInfoReports.Documents;
 
@@ -39,6 +40,11 @@ internal sealed class TableBuilder
         public int RowSpan;
         public int ColumnSpan;
         public string Text = "";
+
+        /// <summary>The texts of the rows a vertical merge continued it over, joined once in <see cref="Build"/> (joining at every row was quadratic).</summary>
+        public List<string>? Continued;
+
+        public string FullText => Continued is null ? Text : string.Join(" ", Continued.Prepend(Text).Where(t => t.Length > 0));
     }
 
     public void StartRow()
@@ -108,7 +114,7 @@ internal sealed class TableBuilder
 
         above.RowSpan++;
         if (text.Length > 0)
-            above.Text = above.Text.Length == 0 ? text : above.Text + " " + text;
+            (above.Continued ??= new List<string>()).Add(text);
         for (int c = _column; c < _column + columnSpan; c++)
             _coveredUntil[c] = _row;
         _column += columnSpan;
@@ -118,7 +124,7 @@ internal sealed class TableBuilder
     {
         var cells = new List<DocumentCell>(_cells.Count);
         foreach (var cell in _cells)
-            cells.Add(new DocumentCell(cell.Row, cell.Column, Math.Min(cell.RowSpan, RowCount - cell.Row), cell.ColumnSpan, cell.Text));
+            cells.Add(new DocumentCell(cell.Row, cell.Column, Math.Min(cell.RowSpan, RowCount - cell.Row), cell.ColumnSpan, cell.FullText));
         return new DocumentTable(line, RowCount, ColumnCount, cells);
     }
 

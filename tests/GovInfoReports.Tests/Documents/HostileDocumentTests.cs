@@ -5,6 +5,7 @@ using GovInfoReports.Documents;
 using GovInfoReports.Extraction;
 using GovInfoReports.Rendering;
 using GovInfoReports.Tests.Extraction;
+using GovInfoReports.Tests.Shared;
 using Xunit;
 
 namespace GovInfoReports.Tests.Documents;
@@ -150,5 +151,104 @@ public class HostileDocumentTests
         var loaded = ReportDocument.Load(bytes, DocumentKind.Html);
         Assert.Equal(encoding, loaded.Encoding);
         RenderRoundTripTests.AssertSameRecord(Mianyang, ReportReader.Read(loaded.Document!), encoding);
+    }
+
+    /// <summary>The mianyang sample's licensing table as a Word table, inside <paramref name="open"/> … <paramref name="close"/> repeated <paramref name="depth"/> times.</summary>
+    private static byte[] WrappedDocx(string open, string close, int depth) => RawDocx.Bytes(w =>
+    {
+        for (int i = 0; i < depth; i++)
+            w.Write(open);
+        w.Write(RawDocx.P("行政许可情况") + "<w:tbl>" + RawDocx.Tr("信息内容", "上一年项目数量", "本年增/减", "处理决定数量") + RawDocx.Tr("行政许可", "21", "+98", "1780") + "</w:tbl>");
+        for (int i = 0; i < depth; i++)
+            w.Write(close);
+    });
+
+    [Theory]
+    [InlineData("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", 20_000)]
+    [InlineData("<w:customXml w:element=\"x\">", "</w:customXml>", 100_000)]
+    [InlineData("<x:u xmlns:x=\"urn:x\">", "</x:u>", 100_000)]
+    public void A_Word_table_inside_elements_nested_a_hundred_thousand_deep_is_read_when_the_limit_allows_it(string open, string close, int depth)
+    {
+        var loaded = ReportDocument.FromDocx(WrappedDocx(open, close, depth), new DocumentLimits { MaxDepth = int.MaxValue });
+        var table = Assert.Single(Assert.IsType<ReportDocument>(loaded.Document).Tables);
+        Assert.Equal((2, 4), (table.RowCount, table.ColumnCount));
+        Assert.Equal("1780", table[1, 3]!.Text);
+
+        var refused = ReportDocument.FromDocx(WrappedDocx(open, close, depth));
+        Assert.Equal(DocumentProblem.TooLarge, refused.Problem);
+        Assert.Contains("nested too deeply", refused.MessageEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Word_tables_nested_twenty_thousand_deep_are_one_cell_of_text()
+    {
+        var bytes = RawDocx.Bytes(w =>
+        {
+            for (int i = 0; i < 20_000; i++)
+                w.Write("<w:tbl><w:tr><w:tc>");
+            w.Write(RawDocx.P("1"));
+            for (int i = 0; i < 20_000; i++)
+                w.Write("</w:tc></w:tr></w:tbl>");
+        });
+        var table = Assert.Single(ReportDocument.FromDocx(bytes, new DocumentLimits { MaxDepth = int.MaxValue }).Document!.Tables);
+        Assert.Equal("1", table[0, 0]!.Text);
+        Assert.Equal(DocumentProblem.TooLarge, ReportDocument.FromDocx(bytes).Problem);
+    }
+
+    [Fact]
+    public void Thirty_thousand_vertically_merged_rows_are_one_cell_with_every_rows_text()
+    {
+        var bytes = RawDocx.Bytes(w =>
+        {
+            w.Write("<w:tbl><w:tr>" + RawDocx.Tc("甲", "<w:vMerge w:val=\"restart\"/>") + RawDocx.Tc("0") + "</w:tr>");
+            for (int i = 1; i <= 30_000; i++)
+                w.Write("<w:tr>" + RawDocx.Tc(i % 1000 == 0 ? "乙" : "", "<w:vMerge/>") + RawDocx.Tc(i.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "</w:tr>");
+            w.Write("</w:tbl>");
+        });
+        var table = Assert.Single(ReportDocument.FromDocx(bytes).Document!.Tables);
+        Assert.Equal(30_001, table.RowCount);
+        var merged = table[30_000, 0]!;
+        Assert.Equal((0, 30_001), (merged.Row, merged.RowSpan));
+        Assert.Equal("甲" + string.Concat(Enumerable.Repeat(" 乙", 30)), merged.Text);
+        Assert.Equal("30000", table[30_000, 1]!.Text);
+    }
+
+    [Fact]
+    public void A_small_Word_file_of_twenty_million_empty_paragraphs_is_refused_as_it_is_read()
+    {
+        static (DocumentLoadResult Loaded, long Allocated) Load(int paragraphs)
+        {
+            var bytes = RawDocx.Bytes(w =>
+            {
+                for (int i = 0; i < paragraphs; i++)
+                    w.Write("<w:p/>");
+            });
+            Assert.True(bytes.Length < 1_000_000, $"{bytes.Length} bytes");
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var loaded = ReportDocument.FromDocx(bytes);
+            return (loaded, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        var (huge, hugeAllocated) = Load(20_000_000);
+        var (limit, limitAllocated) = Load(DocumentLimits.Default.MaxElements + 1);
+        Assert.Equal(DocumentProblem.TooLarge, huge.Problem);
+        Assert.Contains("too many elements", huge.MessageEn, StringComparison.Ordinal);
+        Assert.Equal(DocumentProblem.TooLarge, limit.Problem);
+        // Reading stops at the limit: 40 times the paragraphs cost what the first ones past the limit cost (as a DOM,
+        // 120 MB of them peaked at 2 GB).
+        Assert.True(hugeAllocated < limitAllocated * 3 / 2, $"{hugeAllocated} bytes allocated, {limitAllocated} at the limit");
+    }
+
+    [Theory]
+    [InlineData("<w:tcPr><w:gridSpan w:val=\"abc\"/></w:tcPr>", "")]
+    [InlineData("<w:tcPr><w:gridSpan w:val=\"99999999999\"/></w:tcPr>", "")]
+    [InlineData("<w:tcPr><w:vMerge w:val=\"bogus\"/></w:tcPr>", "")]
+    [InlineData("", "<w:trPr><w:gridBefore w:val=\"x\"/></w:trPr>")]
+    public void A_span_or_merge_attribute_Word_would_not_write_makes_the_file_corrupt(string cellProperties, string rowProperties)
+    {
+        var bytes = RawDocx.Bytes(w => w.Write($"<w:tbl><w:tr>{rowProperties}<w:tc>{cellProperties}{RawDocx.P("1")}</w:tc></w:tr></w:tbl>"));
+        var loaded = ReportDocument.FromDocx(bytes);
+        Assert.Equal(DocumentProblem.Corrupt, loaded.Problem);
+        Assert.StartsWith("The Word document is corrupt: an attribute value is invalid", loaded.MessageEn, StringComparison.Ordinal);
     }
 }
