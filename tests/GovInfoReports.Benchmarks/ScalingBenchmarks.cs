@@ -12,8 +12,8 @@ namespace GovInfoReports.Benchmarks;
 
 /// <summary>
 /// Each reader on inputs of n, 4n and 16n rows (issue 22: every stage linear): the mianyang sample followed by a table of
-/// <c>2,500 × Scale</c> rows that repeat its 行政许可 row, so that every extra row is matched, found a duplicate and
-/// reported (EX18) — the costliest row a file can add. Load (decode, parse, grid) and read, from the file's bytes.
+/// <c>2,500 × Scale</c> rows that repeat its 行政许可 row, so that every extra row is matched and found a duplicate
+/// (EX18; the first 1,000 are listed, the rest counted) — the costliest row a file can add. Load (decode, parse, grid) and read, from the file's bytes.
 /// Linear means the 4n time within 5× the n time (and 16n within 5× 4n).
 /// </summary>
 [ProcessCount(1)]
@@ -50,7 +50,7 @@ public class ScalingBenchmarks
             _ => Docx(sample, rows),
         };
         var result = Read();
-        if (result.TemplateId != "2019" || result.Findings.Count(f => f.Issue == ExtractionIssue.DuplicateRow) < rows)
+        if (result.TemplateId != "2019" || result.Findings.Count(f => f.Issue == ExtractionIssue.DuplicateRow) != 1_001)
             throw new InvalidOperationException($"{Kind} × {Scale}: template {result.TemplateId}, {result.Findings.Count} findings");
         Console.WriteLine($"// {Kind} × {Scale}: {_bytes.Length} bytes, {result.Findings.Count} findings");
     }

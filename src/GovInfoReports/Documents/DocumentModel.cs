@@ -129,10 +129,11 @@ public sealed class DocumentLimits
     public int MaxTableCells { get; init; } = 1_000_000;
 
     /// <summary>
-    /// The most elements a document may have (default 500,000): start tags of a web page (counted before it is parsed;
-    /// its DOM takes about a kilobyte per element), elements of a Word document's main part (counted as it is read).
+    /// The most elements a document may have (default 250,000; a report's page or Word file has a few thousand to a few
+    /// tens of thousands): start tags of a web page (counted before it is parsed; its DOM takes about a kilobyte per
+    /// element, so a page at the limit peaks near 400 MB), elements of a Word document's main part (counted as it is read).
     /// </summary>
-    public int MaxElements { get; init; } = 500_000;
+    public int MaxElements { get; init; } = 250_000;
 
     /// <summary>
     /// The deepest nesting of elements a document may have (default 1,000; browsers build at most 512 levels): for a web

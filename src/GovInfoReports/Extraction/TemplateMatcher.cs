@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -36,6 +37,8 @@ internal sealed class TemplateMatcher
     private readonly int[] _tableReported;
     private readonly int[] _tableBlank;
     private readonly List<int> _buffer = new();
+    private static readonly int IssueSlots = (int)Enum.GetValues<ExtractionIssue>().Max() + 1;
+    private readonly int[] _issueCounts = new int[IssueSlots];     // per issue, the findings added
     // The label candidates of MatchLabel (at most MaxLabelWords): key, facts and last token of each.
     private readonly TextKey[] _endKeys = new TextKey[MaxLabelWords];
     private readonly TemplateVocabulary.KeyFacts[] _endFacts = new TemplateVocabulary.KeyFacts[MaxLabelWords];
@@ -169,6 +172,7 @@ internal sealed class TemplateMatcher
         _pendingRow = null;
         _pendingTable = null;
         Findings.Clear();
+        Array.Clear(_issueCounts, 0, _issueCounts.Length);
         Found = 0;
         TablesFound = 0;
         SawTableNumbers = false;
@@ -995,6 +999,24 @@ internal sealed class TemplateMatcher
     /// </summary>
     public void Finish()
     {
+        FindMissing();
+        for (int issue = 0; issue < _issueCounts.Length; issue++)
+        {
+            int more = _issueCounts[issue] - MaxFindingsPerIssue;
+            if (more <= 0)
+                continue;
+            string code = ((ExtractionIssue)issue).Code();
+            Findings.Add(new ExtractionFinding((ExtractionIssue)issue,
+                _chinese
+                    ? $"另有 {more} 条 {code} 未列出（每种最多列出 {MaxFindingsPerIssue} 条）。"
+                    : $"{more} more {code} findings are not listed (at most {MaxFindingsPerIssue} of a kind are).",
+                Array.Empty<CellDescriptor>(), null, null));
+        }
+    }
+
+    /// <summary>Names the tables and rows whose cells are still missing and that no finding has named.</summary>
+    private void FindMissing()
+    {
         var tables = _template.Tables;
         var missing = new List<int>();
         for (int t = 0; t < tables.Count; t++)
@@ -1041,14 +1063,21 @@ internal sealed class TemplateMatcher
         }
     }
 
+    /// <summary>
+    /// The most findings of one kind a read lists (a report has at most a few hundred cells, so only a file built or
+    /// broken to repeat a row reaches it); the rest are counted in one more finding, which keeps a read's memory bounded.
+    /// </summary>
+    public const int MaxFindingsPerIssue = 1_000;
+
     private void Add(ExtractionIssue issue, int token, IReadOnlyList<int> cells, string message)
     {
+        for (int i = 0; i < cells.Count; i++)
+            Covered[cells[i]] = true;
+        if (++_issueCounts[(int)issue] > MaxFindingsPerIssue)
+            return;
         var descriptors = new CellDescriptor[cells.Count];
         for (int i = 0; i < cells.Count; i++)
-        {
             descriptors[i] = _cells[cells[i]];
-            Covered[cells[i]] = true;
-        }
 
         SourcePosition? position = token >= 0 ? Tok(token).Position : null;
         string? text = token >= 0 ? _tokens.Raw(token) : null;

@@ -87,4 +87,18 @@ public class DuplicatedLineTests
         Assert.Equal(read ? ExtractionIssue.StrayCells : ExtractionIssue.CellCountMismatch,
             Assert.Single(result.Findings, f => f.Issue is ExtractionIssue.StrayCells or ExtractionIssue.CellCountMismatch).Issue);
     }
+
+    [Fact]
+    public void A_row_repeated_thousands_of_times_lists_a_thousand_findings_and_counts_the_rest()
+    {
+        var original = SampleExtractionTests.Read("2020-mianyang-town");
+        var result = ReportReader.Read(SampleExtractionTests.Text("2020-mianyang-town") + "\n" + string.Concat(Enumerable.Repeat("行政许可\t21\t+98\t1780\n", 5_000)));
+
+        var repeats = result.Findings.Where(f => f.Issue == ExtractionIssue.DuplicateRow).ToList();
+        Assert.Equal(1_001, repeats.Count);
+        Assert.All(repeats.Take(1_000), f => Assert.NotNull(f.Position));
+        Assert.Contains("4000 more EX18 findings are not listed", ReportReader.Read(SampleExtractionTests.Text("2020-mianyang-town") + "\n" + string.Concat(Enumerable.Repeat("行政许可\t21\t+98\t1780\n", 5_000)), new ReadOptions { Language = Validation.MessageLanguage.English }).Findings[^1].Message, StringComparison.Ordinal);
+        Assert.Equal(original.Statuses, result.Statuses);
+        Assert.True(result.IsComplete);
+    }
 }
