@@ -43,14 +43,14 @@ public static class ReportJson
         if (utf8Json.StartsWith("\uFEFF"u8))
             utf8Json = utf8Json.Slice(3);
 
-        // A document as the converters write it is read in one pass over its bytes; any other goes to the tokenizer.
-        foreach (var candidate in TemplateRegistry.All)
-            if (candidate.TryReadCanonicalJson(utf8Json) is { } fast)
-                return fast;
-
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
+            // A document as the converters write it is read in one pass over its bytes; any other goes to the tokenizer.
+            foreach (var candidate in TemplateRegistry.All)
+                if (candidate.TryReadCanonicalJson(utf8Json) is { } fast)
+                    return fast;
+
+            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
             var template = FindTemplate(reader);
             var report = template.ReadJson(ref reader);
             if (reader.Read())
@@ -61,6 +61,12 @@ public static class ReportJson
         {
             // The reader's own syntax errors carry no path: give them the document's.
             throw ReportJsonReader.Error("$", "不是有效的 JSON / not valid JSON: " + ex.Message);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader reads a string's bytes only when asked for it: invalid UTF-8 or a lone surrogate escape
+            // (\ud800) surfaces then, as InvalidOperationException. It is the document's fault, like any syntax error.
+            throw ReportJsonReader.Error("$", "字符串不是有效的 UTF-8 或 UTF-16 / a string is not valid UTF-8 or UTF-16: " + ex.Message);
         }
     }
 

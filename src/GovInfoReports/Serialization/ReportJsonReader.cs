@@ -63,7 +63,7 @@ public static class ReportJsonReader
             case JsonTokenType.Number:
                 if (reader.TryGetInt32(out int value))
                     return value;
-                if (reader.TryGetDecimal(out decimal d))
+                if (TryGetDecimal(ref reader, out decimal d, parent + "." + name))
                 {
                     if (decimal.Truncate(d) != d)
                         throw Error(parent + "." + name, $"{Text(d)} 不是整数 / {Text(d)} is not a whole number");
@@ -78,6 +78,33 @@ public static class ReportJsonReader
         }
     }
 
+    /// <summary>
+    /// <see cref="Utf8JsonReader.TryGetDecimal(out decimal)"/>, except that a number too small for a decimal (1e-400,
+    /// which it reads as 0) is an error rather than a silent zero.
+    /// </summary>
+    private static bool TryGetDecimal(ref Utf8JsonReader reader, out decimal value, string path)
+    {
+        if (!reader.TryGetDecimal(out value))
+            return false;
+        if (value == 0 && !IsZeroLiteral(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan))
+            throw Error(path, "数值过小，无法表示 / the number is too small to be represented (it is not 0)");
+        return true;
+    }
+
+    /// <summary>Whether a JSON number's digits before its exponent are all zeros.</summary>
+    private static bool IsZeroLiteral(ReadOnlySpan<byte> number)
+    {
+        foreach (byte b in number)
+        {
+            if (b is (byte)'e' or (byte)'E')
+                return true;
+            if (b is >= (byte)'1' and <= (byte)'9')
+                return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Reads a money cell in the template's unit: a number ≥ 0 (its decimal digits kept), or null.</summary>
     /// <param name="reader">The reader, positioned on the value.</param>
     /// <param name="parent">The JSON path of the containing object, for messages.</param>
@@ -90,7 +117,7 @@ public static class ReportJsonReader
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                if (!reader.TryGetDecimal(out decimal value))
+                if (!TryGetDecimal(ref reader, out decimal value, Path()))
                     throw Error(Path(), "数值超出范围 / the number is outside the range of a decimal amount");
                 if (value < 0)
                     throw Error(Path(), $"金额不能为负 {Text(value)} / {Text(value)} is negative, but amounts are ≥ 0");
