@@ -61,27 +61,63 @@ internal sealed class CodeWriter
 
     public override string ToString() => _builder.ToString();
 
-    /// <summary>A C# string literal (culture-invariant; non-ASCII text kept readable).</summary>
-    public static string Literal(string? value) =>
-        value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
+    /// <summary>
+    /// A C# string literal (culture-invariant; non-ASCII text kept readable). Characters a literal cannot hold as they
+    /// are — control characters, C#'s line terminators (U+0085, U+2028, U+2029), surrogates (a lone one is not text) and
+    /// the non-characters U+FFFE/U+FFFF — are written as \uXXXX escapes.
+    /// </summary>
+    public static string Literal(string? value)
+    {
+        if (value is null)
+            return "null";
+        int unsafeAt = 0;
+        while (unsafeAt < value.Length && !NeedsEscape(value[unsafeAt]))
+            unsafeAt++;
+        if (unsafeAt == value.Length)
+            return SymbolDisplay.FormatLiteral(value, quote: true);
 
-    /// <summary>Text escaped for an XML doc comment, on one line.</summary>
+        var builder = new StringBuilder(value.Length + 16).Append('"');
+        foreach (char c in value)
+        {
+            if (c is '"' or '\\')
+                builder.Append('\\').Append(c);
+            else if (NeedsEscape(c))
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                builder.Append(c);
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// Text for an XML doc comment, on one line: markup characters as entities; line terminators, control characters,
+    /// surrogates that do not pair and the non-characters — none of which a doc comment line can hold — as spaces or U+FFFD.
+    /// </summary>
     public static string Xml(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             switch (c)
             {
                 case '&': builder.Append("&amp;"); break;
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
-                case '\r':
-                case '\n': builder.Append(' '); break;
+                case '\r' or '\n' or '\t' or '\u0085' or '\u2028' or '\u2029': builder.Append(' '); break;
+                case < ' ' or (>= '\u007F' and <= '\u009F') or '\uFFFE' or '\uFFFF': builder.Append('\uFFFD'); break;
+                case >= '\uD800' and <= '\uDBFF' when i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
+                    builder.Append(c).Append(text[++i]);
+                    break;
+                case >= '\uD800' and <= '\uDFFF': builder.Append('\uFFFD'); break;
                 default: builder.Append(c); break;
             }
         }
 
         return builder.ToString();
     }
+
+    private static bool NeedsEscape(char c) =>
+        c < ' ' || (c >= '\u007F' && c <= '\u009F') || c is '\u2028' or '\u2029' || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF';
 }

@@ -75,6 +75,12 @@ internal sealed class ComparisonSyntax
 
 internal static class RuleExpression
 {
+    /// <summary>
+    /// The most terms a rule may have (the templates' longest has about twenty): a rule is compiled into one C# expression
+    /// per instance, and a file with 80,000 terms would hand the compiler a megabyte-long sum for every row it applies to.
+    /// </summary>
+    public const int MaxTerms = 1_000;
+
     public static ComparisonSyntax Parse(string text)
     {
         var parser = new Parser(text);
@@ -87,6 +93,8 @@ internal static class RuleExpression
         private int _pos;
 
         public Parser(string text) => _text = text;
+
+        private int _terms;
 
         public ComparisonSyntax ParseComparison()
         {
@@ -146,6 +154,8 @@ internal static class RuleExpression
         {
             SkipSpace();
             int start = _pos;
+            if (++_terms > MaxTerms)
+                throw new RuleSyntaxException(start, 0, "a rule may have at most " + MaxTerms + " terms; this one has more (split it into several rules)");
             char c = Peek();
             if (char.IsDigit(c))
             {

@@ -368,21 +368,36 @@ internal sealed partial class TemplateParser
     /// <summary>The file span of chars [offset, offset+length) of a JSON string's value (escapes accounted for).</summary>
     private TextSpan Inside(JsonString node, int offset, int length)
     {
+        var starts = RawStarts(node);
+        int end = node.Span.End - 1;
+        if (offset >= starts.Length)
+            return new TextSpan(end, 0);
+        int start = starts[offset];
+        int stop = offset + length < starts.Length ? starts[offset + length] : end;
+        return new TextSpan(start, Math.Max(0, stop - start));
+    }
+
+    /// <summary>
+    /// Where each char of a string's value starts in the file, made once per string (each term of a rule asks for
+    /// its span: scanning the string from its start each time was quadratic — 80,000 terms took minutes).
+    /// </summary>
+    private int[] RawStarts(JsonString node)
+    {
+        if (_rawStarts.TryGetValue(node, out var starts))
+            return starts;
+        var list = new List<int>(node.Value.Length);
         int raw = node.Span.Start + 1;
         int end = node.Span.End - 1;
-        int start = -1;
-        for (int i = 0; raw <= end; i++)
+        while (raw < end)
         {
-            if (i == offset)
-                start = raw;
-            if (i == offset + length)
-                return new TextSpan(start, raw - start);
-            if (raw >= end)
-                break;
+            list.Add(raw);
+            // A \uXXXX escape of a surrogate pair is two chars of the value: the second starts at its own escape.
             raw += _text[raw] != '\\' ? 1 : _text[raw + 1] == 'u' ? 6 : 2;
         }
 
-        return start < 0 ? new TextSpan(end, 0) : new TextSpan(start, Math.Max(0, raw - start));
+        starts = list.ToArray();
+        _rawStarts[node] = starts;
+        return starts;
     }
 
     private sealed record PendingRules(JsonArray Array, string? Section, string? Table);

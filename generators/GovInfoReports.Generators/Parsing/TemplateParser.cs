@@ -30,6 +30,7 @@ internal sealed partial class TemplateParser
 
     // Where each model's id stands, so that a C# name clash found later is reported on that id.
     private readonly Dictionary<object, TextSpan> _idSpans = new(ReferenceComparer.Instance);
+    private readonly Dictionary<JsonString, int[]> _rawStarts = new(ReferenceComparer.Instance);
 
     private TemplateParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
