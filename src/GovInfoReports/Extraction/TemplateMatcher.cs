@@ -414,32 +414,48 @@ internal sealed class TemplateMatcher
                 : $"{_strays.Count} extra cell(s) in a table header (“{_tokens.Raw(_strays[0])}”) were ignored.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddDuplicateRow(RowDescriptor? row, TableDescriptor? table) =>
+    private void AddDuplicateRow(RowDescriptor? row, TableDescriptor? table)
+    {
+        if (Unlisted(ExtractionIssue.DuplicateRow, Array.Empty<int>()))
+            return;
         Add(ExtractionIssue.DuplicateRow, _buffer[0], Array.Empty<int>(),
             _chinese
                 ? $"{What(row, table, english: false)}再次出现，后一次的 {_buffer.Count} 个数字未读取。"
                 : $"{What(row, table, english: true)} appears again; the {_buffer.Count} number(s) of the later one were not read.");
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddStrayCell(RowDescriptor? row, TableDescriptor? table, int expected, int stray) =>
+    private void AddStrayCell(RowDescriptor? row, TableDescriptor? table, int expected, int stray)
+    {
+        if (Unlisted(ExtractionIssue.StrayCells, Array.Empty<int>()))
+            return;
         Add(ExtractionIssue.StrayCells, stray, Array.Empty<int>(),
             _chinese
                 ? $"{What(row, table, english: false)}有 {expected + 1} 个单元格，多出的“{_tokens.Raw(stray)}”已按列数忽略。"
                 : $"{What(row, table, english: true)} has {expected + 1} cells; the extra “{_tokens.Raw(stray)}” was ignored by the known column count.");
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddDuplicatedCell(int[] cells, RowDescriptor? row, TableDescriptor? table, int duplicate) =>
+    private void AddDuplicatedCell(int[] cells, RowDescriptor? row, TableDescriptor? table, int duplicate)
+    {
+        if (Unlisted(ExtractionIssue.CellCountMismatch, cells))
+            return;
         Add(ExtractionIssue.CellCountMismatch, _buffer[0], cells,
             _chinese
                 ? $"{What(row, table, english: false)}后有 {_buffer.Count} 个数字，比列数多一个，且“{_tokens.Raw(duplicate)}”连续出现两次：无法确定哪一个是多余的，这些单元格留空（不移位）。"
                 : $"{What(row, table, english: true)} is followed by {_buffer.Count} numbers, one more than its {cells.Length} column(s), and “{_tokens.Raw(duplicate)}” is printed twice in a row: which one is extra cannot be told, so the cells are left empty (not shifted).");
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void AddCellCountMismatch(int[] cells, RowDescriptor? row, TableDescriptor? table) =>
+    private void AddCellCountMismatch(int[] cells, RowDescriptor? row, TableDescriptor? table)
+    {
+        if (Unlisted(ExtractionIssue.CellCountMismatch, cells))
+            return;
         Add(ExtractionIssue.CellCountMismatch, _buffer[0], cells,
             _chinese
                 ? $"{What(row, table, english: false)}后有 {_buffer.Count} 个数字，应为 {cells.Length} 个：无法确定对应的列，这些单元格留空（不移位）。"
                 : $"{What(row, table, english: true)} is followed by {_buffer.Count} number(s) for {cells.Length} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
+    }
 
     private void Expect(Pending pending, RowDescriptor? row, TableDescriptor? table)
     {
@@ -799,7 +815,7 @@ internal sealed class TemplateMatcher
             return;
         }
 
-        if (_table is null)
+        if (_table is null || Unlisted(ExtractionIssue.UnknownRow, Array.Empty<int>()))
             return;
         Add(ExtractionIssue.UnknownRow, _unknown[0], Array.Empty<int>(),
             _chinese
@@ -1068,6 +1084,18 @@ internal sealed class TemplateMatcher
     /// broken to repeat a row reaches it); the rest are counted in one more finding, which keeps a read's memory bounded.
     /// </summary>
     public const int MaxFindingsPerIssue = 1_000;
+
+    /// <summary>
+    /// Whether a finding of <paramref name="issue"/> would be past <see cref="MaxFindingsPerIssue"/>; if so it is counted
+    /// (and its cells marked) here, and its message need not be made — a file of 100,000 repeated rows made 100,000.
+    /// </summary>
+    private bool Unlisted(ExtractionIssue issue, IReadOnlyList<int> cells)
+    {
+        if (_issueCounts[(int)issue] < MaxFindingsPerIssue)
+            return false;
+        Add(issue, -1, cells, "");
+        return true;
+    }
 
     private void Add(ExtractionIssue issue, int token, IReadOnlyList<int> cells, string message)
     {
