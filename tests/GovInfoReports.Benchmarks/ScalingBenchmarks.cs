@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using GovInfoReports.Documents;
 using GovInfoReports.Extraction;
 using GovInfoReports.Rendering;
@@ -16,11 +18,18 @@ namespace GovInfoReports.Benchmarks;
 /// (EX18; the first 1,000 are listed, the rest counted) — the costliest row a file can add. Load (decode, parse, grid) and read, from the file's bytes.
 /// Linear means the 4n time within 5× the n time (and 16n within 5× 4n).
 /// </summary>
-[ProcessCount(1)]
-[WarmupCount(1)]
-[IterationCount(10)]
+[Config(typeof(Config))]
 public class ScalingBenchmarks
 {
+    /// <summary>
+    /// The garbage collector as the govinfo tool runs it (not concurrent: a batch tool has no UI thread to keep
+    /// responsive). With background collections, the time of building a large DOM swung by 2× from run to run.
+    /// </summary>
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddJob(Job.Default.WithGcConcurrent(false).WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10));
+    }
+
     public enum Reader
     {
         Text,
