@@ -206,7 +206,8 @@ public static class GovInfoCli
             throw new UsageException(ex.Message);
         }
 
-        var files = Inputs.Expand(settings.Paths);
+        // The run's own output is never one of its inputs (written into a scanned folder, it would be read next time).
+        var files = Inputs.Expand(settings.Paths, settings.Output is null ? null : new[] { settings.Output });
         if (files.Count == 0)
             throw new UsageException($"no report files ({string.Join(", ", Inputs.Extensions)}) in {string.Join(", ", settings.Paths)}. 未找到报告文件。");
 
@@ -246,7 +247,7 @@ public static class GovInfoCli
             if (mode != Mode.Validate)
             {
                 foreach (var finding in result.Findings.Where(f => f.Severity == Severity.Error))
-                    error.WriteLine($"{result.File}: {finding.SeverityText} {finding.Rule}: {finding.Message}");
+                    error.WriteLine(TextResultWriter.Visible($"{result.File}: {finding.SeverityText} {finding.Rule}: {finding.Message}"));
             }
 
             writer.Write(result);

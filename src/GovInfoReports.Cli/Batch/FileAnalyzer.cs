@@ -69,6 +69,14 @@ internal sealed class FileAnalyzer
 
     private void AnalyzeText(InputFile input, FileResult result)
     {
+        if (input.Problem is { } problem)
+        {
+            // Found while the folders were walked (an unreadable folder, a name that is not valid UTF-8): nothing to open.
+            result.Unreadable = true;
+            Add(result, Input(problem.Code, Severity.Error, Text.Of(_validation.Language, problem.Chinese, problem.English), result));
+            return;
+        }
+
         var loaded = ReportDocument.Load(input.Path);
         result.Encoding = loaded.Encoding;
         var language = _validation.Language;
@@ -80,6 +88,7 @@ internal sealed class FileAnalyzer
                 DocumentProblem.Empty => "IN02",
                 DocumentProblem.Binary => "IN03",
                 DocumentProblem.Corrupt => "IN04",
+                DocumentProblem.NotAFile => "IN07",
                 _ => "IN05",
             };
             Add(result, Input(code, Severity.Error, loaded.Message(language)!, result));

@@ -5,9 +5,13 @@ using System.Text;
 namespace GovInfoReports.Cli.Output;
 
 /// <summary>
-/// Where a command writes: the standard output, or a file given by <c>--output</c> — written to a temporary file
-/// next to it and moved into place only when the command has finished, so there is never a half-written file.
+/// Where a command's output goes: standard output, or a file that is written whole or not at all (a temporary file
+/// beside it, moved into place when the output is complete), so an existing file is never left truncated.
 /// </summary>
+/// <remarks>
+/// A symbolic link is written through (its target is replaced, the link stays); a read-only file is refused, never
+/// replaced; a replaced file keeps its permissions.
+/// </remarks>
 internal sealed class OutputTarget : IDisposable
 {
     private readonly string? _path;
@@ -23,10 +27,8 @@ internal sealed class OutputTarget : IDisposable
             return;
         }
 
-        _path = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(_path)!;
-        Directory.CreateDirectory(directory);
-        _temporary = Path.Combine(directory, "." + Path.GetFileName(_path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        _path = Destination(path);
+        _temporary = Temporary(_path);
         _file = new StreamWriter(_temporary, append: false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         Writer = _file;
     }
@@ -36,14 +38,12 @@ internal sealed class OutputTarget : IDisposable
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> the same way: a temporary file moved into place.</summary>
     public static void WriteAllBytes(string path, byte[] bytes)
     {
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        string destination = Destination(path);
+        string temporary = Temporary(destination);
         try
         {
             File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, full, overwrite: true);
+            Replace(temporary, destination);
         }
         finally
         {
@@ -59,7 +59,7 @@ internal sealed class OutputTarget : IDisposable
         if (_file is null)
             return;
         _file.Dispose();
-        File.Move(_temporary!, _path!, overwrite: true);
+        Replace(_temporary!, _path!);
         _committed = true;
     }
 
@@ -76,5 +76,32 @@ internal sealed class OutputTarget : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>The file to replace: the path, or the final target of the link it is; refused when it may not be written.</summary>
+    /// <exception cref="IOException">The file is read-only, or is a folder.</exception>
+    private static string Destination(string path)
+    {
+        string full = Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        if (info.LinkTarget is not null)
+            full = (File.ResolveLinkTarget(full, returnFinalTarget: true) ?? info).FullName;
+        if (Directory.Exists(full))
+            throw new IOException($"the output '{path}' is a folder. 输出路径是文件夹。");
+        if (File.Exists(full) && (File.GetAttributes(full) & FileAttributes.ReadOnly) != 0)
+            throw new IOException($"the output file '{path}' is read-only; it was not replaced. 输出文件为只读，未覆盖。");
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return full;
+    }
+
+    private static string Temporary(string destination) =>
+        Path.Combine(Path.GetDirectoryName(destination)!, "." + Path.GetFileName(destination) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+
+    /// <summary>Moves the finished temporary file onto the destination, with the permissions the destination had.</summary>
+    private static void Replace(string temporary, string destination)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(destination))
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(destination));
+        File.Move(temporary, destination, overwrite: true);
     }
 }

@@ -105,12 +105,36 @@ internal sealed class TextResultWriter : ResultWriter
                 : Text.Of(_language, $"不完整（{result.TotalCells} 个单元格缺 {result.MissingCells} 个）", $"partial ({result.MissingCells} of {result.TotalCells} cells missing)"));
         }
 
-        Writer.WriteLine(line.ToString());
+        Writer.WriteLine(Visible(line.ToString()));
         foreach (var finding in result.Findings)
         {
             string where = finding.Position is { } p ? $" {p.Line}:{p.Column}" : "";
-            Writer.WriteLine($"  {finding.SeverityText} {finding.Rule} [{finding.SourceText}]{where}: {finding.Message} ({finding.Fingerprint})");
+            Writer.WriteLine(Visible($"  {finding.SeverityText} {finding.Rule} [{finding.SourceText}]{where}: {finding.Message} ({finding.Fingerprint})"));
         }
+    }
+
+    /// <summary>
+    /// A line of text output as one line whatever the file names and reports hold: line breaks, control characters and
+    /// unpaired surrogates are shown as escapes (<c>\n</c>, <c>\u001B</c>), so a file name cannot add lines to a run's results.
+    /// </summary>
+    public static string Visible(string line)
+    {
+        StringBuilder? visible = null;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            bool paired = char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]);
+            bool shown = !(char.IsControl(c) || c is '\u2028' or '\u2029' || (char.IsSurrogate(c) && !paired && !(i > 0 && char.IsLowSurrogate(c) && char.IsHighSurrogate(line[i - 1]))));
+            if (shown && visible is null)
+                continue;
+            visible ??= new StringBuilder(line, 0, i, line.Length + 16);
+            if (shown)
+                visible.Append(c);
+            else
+                visible.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        return visible?.ToString() ?? line;
     }
 }
 

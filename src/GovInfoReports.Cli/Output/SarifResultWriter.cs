@@ -142,6 +142,9 @@ internal sealed class SarifResultWriter : ResultWriter
             "IN04" => "IN04: the Word document is corrupt",
             "IN05" => "IN05: the file is too large",
             "IN06" => "IN06: invalid UTF-8 bytes were replaced",
+            "IN07" => "IN07: not a regular file (named pipe, device or socket)",
+            "IN08" => "IN08: a folder cannot be read",
+            "IN09" => "IN09: a file name that is not valid UTF-8",
             "IN99" => "IN99: internal error while reading the file",
             _ => id,
         };

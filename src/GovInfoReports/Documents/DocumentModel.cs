@@ -111,6 +111,9 @@ public enum DocumentProblem
 
     /// <summary>The file, or what it unpacks to, is larger than <see cref="DocumentLimits"/> allow.</summary>
     TooLarge,
+
+    /// <summary>The path names no regular file (a named pipe, a device or a socket), which is not opened.</summary>
+    NotAFile,
 }
 
 /// <summary>Limits that keep a hostile file (a zip bomb, a table of a million merged cells) from exhausting memory.</summary>

@@ -107,15 +107,32 @@ public sealed class ReportDocument
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    /// <remarks>A named pipe, device or socket is not opened (<see cref="DocumentProblem.NotAFile"/>); a file is read up to one byte past <see cref="DocumentLimits.MaxFileBytes"/>, whatever length it claims.</remarks>
     public static DocumentLoadResult Load(string path, DocumentLimits? limits = null)
     {
         if (path is null)
             throw new ArgumentNullException(nameof(path));
         limits ??= DocumentLimits.Default;
-        long length = new FileInfo(path).Length;
-        if (length > limits.MaxFileBytes)
-            return TooLargeFile(length, limits.MaxFileBytes);
-        return Load(File.ReadAllBytes(path), KindOf(path), limits);
+        if (FileKinds.Of(path) == FileKind.Special)
+        {
+            return DocumentLoadResult.Failed(DocumentProblem.NotAFile,
+                "不是普通文件（管道、设备或套接字），未读取。",
+                "This is not a regular file (a named pipe, a device or a socket); it was not read.");
+        }
+
+        // Read at most one byte past the limit, whatever the file system says its length is (a link to /dev/zero has none).
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var bytes = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limits.MaxFileBytes + 1 - bytes.Length))) > 0)
+        {
+            bytes.Write(buffer, 0, read);
+            if (bytes.Length > limits.MaxFileBytes)
+                return TooLargeFile(stream.CanSeek ? Math.Max(stream.Length, bytes.Length) : bytes.Length, limits.MaxFileBytes);
+        }
+
+        return Load(bytes.ToArray(), KindOf(path), limits);
     }
 
     /// <summary>Reads a file's bytes as <paramref name="kind"/> (a zip archive is always read as a Word document).</summary>

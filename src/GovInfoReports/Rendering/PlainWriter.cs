@@ -16,7 +16,7 @@ internal static class PlainWriter
     {
         var text = new StringBuilder();
         string title = ReportRenderer.Title(report);
-        text.Append(markdown ? "# " : "").Append(title).Append('\n');
+        text.Append(markdown ? "# " + MarkdownText(title) : title).Append('\n');
         foreach (var (heading, caption, table) in ReportRenderer.Parts(report.Template))
         {
             if (heading is not null)
@@ -34,6 +34,23 @@ internal static class PlainWriter
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Text that Markdown shows as written: its punctuation that could open markup (emphasis, links, HTML such as
+    /// &lt;script&gt;, table pipes, headings) escaped with a backslash.
+    /// </summary>
+    private static string MarkdownText(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' or '!' or '&')
+                escaped.Append('\\');
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
     }
 
     /// <summary>The table as rows of cell texts (covered positions empty).</summary>

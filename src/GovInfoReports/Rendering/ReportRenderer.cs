@@ -79,7 +79,26 @@ public static class ReportRenderer
 
     /// <summary>The report's title: agency, year and 政府信息公开工作年度报告.</summary>
     internal static string Title(IReport report) =>
-        (report.Agency ?? "") + (report.Year is { } year ? year.ToString(CultureInfo.InvariantCulture) + "年" : "") + "政府信息公开工作年度报告";
+        OneLine(report.Agency ?? "") + (report.Year is { } year ? year.ToString(CultureInfo.InvariantCulture) + "年" : "") + "政府信息公开工作年度报告";
+
+    /// <summary>
+    /// Text from a report (an agency's name) as one printable line: line breaks, other control characters and unpaired
+    /// surrogates — which would break a heading, a table row or a Word document's XML — become spaces.
+    /// </summary>
+    internal static string OneLine(string text)
+    {
+        var line = new System.Text.StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                line.Append(c).Append(text[++i]);
+            else
+                line.Append(char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' ? ' ' : c);
+        }
+
+        return line.ToString();
+    }
 
     /// <summary>
     /// A value as the report prints it: counts as integers, money with its unit word where the column leaves the unit
