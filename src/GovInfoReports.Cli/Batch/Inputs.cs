@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Enumeration;
 using System.Linq;
 
 namespace GovInfoReports.Cli.Batch;
@@ -40,7 +41,8 @@ internal static class Inputs
                 string prefix = path.Replace('\\', '/').TrimEnd('/');
                 foreach (var (file, relative, problem) in Walk(path).OrderBy(f => f.Relative, StringComparer.Ordinal))
                 {
-                    if (problem is not null || seen.Add(RealPath(file)))
+                    // Not a link (the walk skips them): its real path is its folder's and its name.
+                    if (problem is not null || seen.Add(Path.Combine(RealFolders.GetOrAdd(Path.GetDirectoryName(file)!, RealFolder), Path.GetFileName(file))))
                         files.Add(new InputFile(files.Count, file, prefix.Length == 0 ? relative : prefix + "/" + relative, problem));
                 }
             }
@@ -58,19 +60,22 @@ internal static class Inputs
     {
         var found = new List<(string, string, InputProblem?)>();
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        var folders = new Stack<DirectoryInfo>();
-        folders.Push(new DirectoryInfo(root));
+        var folders = new Stack<string>();
+        folders.Push(Path.GetFullPath(root));
         while (folders.Count > 0)
         {
-            var folder = folders.Pop();
-            List<FileSystemInfo> entries;
+            string folder = folders.Pop();
+            List<Entry> entries;
             try
             {
-                entries = folder.EnumerateFileSystemInfos("*", options).ToList();
+                // What the folder listing says (a link is a link by its entry's type): no call per file.
+                entries = new FileSystemEnumerable<Entry>(folder,
+                    (ref FileSystemEntry e) => new Entry(e.ToFullPath(), e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                    options).ToList();
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                found.Add((folder.FullName, Relative(root, folder.FullName) + "/", new InputProblem("IN08",
+                found.Add((folder, Relative(root, folder) + "/", new InputProblem("IN08",
                     "无法读取文件夹，其中的文件未读取：" + e.Message, "The folder cannot be read; the files in it were not read: " + e.Message)));
                 continue;
             }
@@ -79,17 +84,19 @@ internal static class Inputs
             {
                 // A link leads back into the tree (to what the walk reaches anyway, or round for ever) or out of it
                 // (to files nobody asked for, or to /dev/zero): not followed.
-                if (entry.LinkTarget is not null)
+                if (entry.IsLink)
                     continue;
-                if (entry is DirectoryInfo directory)
-                    folders.Push(directory);
+                if (entry.IsDirectory)
+                    folders.Push(entry.Path);
                 else if (IsReport(entry.Name))
-                    found.Add((entry.FullName, Relative(root, entry.FullName), Undecodable(entry.Name)));
+                    found.Add((entry.Path, Relative(root, entry.Path), Undecodable(entry.Name)));
             }
         }
 
         return found;
     }
+
+    private readonly record struct Entry(string Path, string Name, bool IsDirectory, bool IsLink);
 
     private static bool IsReport(string name) =>
         Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase) && !name.StartsWith("~$", StringComparison.Ordinal);

@@ -120,19 +120,48 @@ public sealed class ReportDocument
                 "This is not a regular file (a named pipe, a device or a socket); it was not read.");
         }
 
-        // Read at most one byte past the limit, whatever the file system says its length is (a link to /dev/zero has none).
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var bytes = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, limits.MaxFileBytes + 1 - bytes.Length))) > 0)
+        long length = stream.Length;
+        if (length > limits.MaxFileBytes)
+            return TooLargeFile(length, limits.MaxFileBytes);
+        var bytes = ReadBounded(stream, (int)length, limits.MaxFileBytes);
+        return bytes is null ? TooLargeFile(Math.Max(length, limits.MaxFileBytes + 1), limits.MaxFileBytes) : Load(bytes, KindOf(path), limits);
+    }
+
+    /// <summary>
+    /// The stream's bytes, read to at most one byte past <paramref name="limit"/> whatever length it claimed (a file of
+    /// a claimed length 0 may be a device that never ends, a file may grow while it is read); null past the limit.
+    /// </summary>
+    private static byte[]? ReadBounded(Stream stream, int claimed, long limit)
+    {
+        // The claimed length is nearly always the length: one buffer of it, then one byte more to be sure.
+        var buffer = new byte[claimed > 0 ? claimed : 4096];
+        int filled = Fill(stream, buffer, 0);
+        if (filled == buffer.Length)
         {
-            bytes.Write(buffer, 0, read);
-            if (bytes.Length > limits.MaxFileBytes)
-                return TooLargeFile(stream.CanSeek ? Math.Max(stream.Length, bytes.Length) : bytes.Length, limits.MaxFileBytes);
+            Span<byte> probe = stackalloc byte[1];
+            while (stream.Read(probe) == 1)
+            {
+                if (filled >= limit)
+                    return null;
+                if (filled == buffer.Length)
+                    Array.Resize(ref buffer, (int)Math.Min(limit, Math.Max(4096L, buffer.Length * 2L)));
+                buffer[filled++] = probe[0];
+                filled = Fill(stream, buffer, filled);
+            }
         }
 
-        return Load(bytes.ToArray(), KindOf(path), limits);
+        if (filled != buffer.Length)
+            Array.Resize(ref buffer, filled);
+        return buffer;
+    }
+
+    private static int Fill(Stream stream, byte[] buffer, int filled)
+    {
+        int read;
+        while (filled < buffer.Length && (read = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
+            filled += read;
+        return filled;
     }
 
     /// <summary>Reads a file's bytes as <paramref name="kind"/> (a zip archive is always read as a Word document).</summary>

@@ -73,9 +73,16 @@ public static class ReportTextFile
         if (bytes.IndexOf((byte)0) >= 0)
             return new DecodedText("", null, TextFileProblem.Binary);
 
-        var (multibyte, invalid) = Utf8Sequences(bytes);
-        if (invalid == 0)
+        try
+        {
             return Checked(StrictUtf8.GetString(bytes), "utf-8");
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not valid UTF-8 throughout: damaged UTF-8, or another encoding.
+        }
+
+        var (multibyte, invalid) = Utf8Sequences(bytes);
         if (invalid * InvalidPerValidUtf8 <= multibyte)
         {
             // UTF-8 with a few damaged bytes (a bit flipped, a character cut): GB18030 would garble every character.
