@@ -25,6 +25,12 @@ public sealed class ReadOptions
     /// <summary>The templates to detect among; <see langword="null"/> means every template in <see cref="TemplateRegistry"/>.</summary>
     public IReadOnlyList<ReportTemplate>? Templates { get; init; }
 
+    /// <summary>
+    /// The words a report uses around its tables (title, year, page chrome, generic headers, label variants, units and
+    /// signs); <see langword="null"/> means <see cref="ReportWording.Default"/>, the library's <c>schema/wording.json</c>.
+    /// </summary>
+    public ReportWording? Wording { get; init; }
+
     /// <summary>The language of finding messages (Chinese by default).</summary>
     public MessageLanguage Language { get; init; }
 }

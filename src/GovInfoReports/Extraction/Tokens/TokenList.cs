@@ -3,137 +3,41 @@ using System.Runtime.CompilerServices;
 
 namespace GovInfoReports.Extraction;
 
-internal enum TokenKind : byte
-{
-    /// <summary>Words that are not a number: a label, a header, a heading, narrative.</summary>
-    Text,
-
-    /// <summary>A number, possibly signed, with a unit or a note.</summary>
-    Value,
-
-    /// <summary>A cell printed empty (a dash, <c>/</c>, <c>&amp;nbsp;</c>, or an empty cell between cells).</summary>
-    Blank,
-
-    /// <summary>A cell that looks like a number but cannot be read as one.</summary>
-    Unparseable,
-}
-
-internal enum ValueUnit : byte
-{
-    None,
-    Yuan,
-    TenThousandYuan,
-    Count,
-}
-
-[Flags]
-internal enum TokenFlags : byte
-{
-    None = 0,
-    Implied = 1,
-    Joined = 2,
-    Narrative = 4,
-    Negative = 8,
-    Signed = 16,
-    IsInteger = 32,
-    FitsInt32 = 64,
-}
-
-/// <summary>
-/// One cell-sized piece of the input, with its position: 28 bytes and no object reference, so a read's tokens are
-/// written, copied and dropped as plain memory. What only some tokens have lives in their <see cref="TokenList"/>:
-/// the key of a text token, the exact number and the note of a value that is not a plain count.
-/// </summary>
-internal readonly struct Token
-{
-    // Declared widest first: a struct's fields are laid out in this order (4-byte ints, then the three bytes).
-    private readonly int _line;
-    private readonly int _column;
-    private readonly int _start;
-    private readonly int _length;
-    private readonly int _int32;
-
-    /// <summary>For text: the index of its key in the list (-1 for narrative); for values: the index of its detail, or -1 for a plain count.</summary>
-    internal readonly int Extra;
-
-    private readonly TokenKind _kind;
-    private readonly TokenFlags _flags;
-    private readonly ValueUnit _unit;
-
-    /// <summary>A token printed at <c>text[start..start+length]</c>.</summary>
-    public Token(TokenKind kind, int line, int column, int start, int length, int extra = -1, TokenFlags flags = TokenFlags.None, ValueUnit unit = ValueUnit.None, int int32 = 0)
-    {
-        _kind = kind;
-        _flags = flags;
-        _unit = unit;
-        _line = line;
-        _column = column;
-        _start = start;
-        _length = length;
-        _int32 = int32;
-        Extra = extra;
-    }
-
-    /// <summary>A count printed as plain digits.</summary>
-    public static Token Count(int line, int column, int start, int length, int count) =>
-        new(TokenKind.Value, line, column, start, length, -1, TokenFlags.IsInteger | TokenFlags.FitsInt32, ValueUnit.None, count);
-
-    public TokenKind Kind => _kind;
-
-    /// <summary>
-    /// For blanks: an empty table cell in a grid row that holds no number at all. Such a row may be a data row
-    /// left blank, a group row, a header or the first half of a label broken over two rows: the matcher takes
-    /// these blanks only where they fill exactly the cells of the row it expects, and ignores them otherwise.
-    /// </summary>
-    public bool Implied => (_flags & TokenFlags.Implied) != 0;
-
-    /// <summary>For text: the word continues the text of the previous token's cell (separated by spaces only).</summary>
-    public bool Joined => (_flags & TokenFlags.Joined) != 0;
-
-    /// <summary>For text: a sentence or paragraph, never a label.</summary>
-    public bool Narrative => (_flags & TokenFlags.Narrative) != 0;
-
-    public int Line => _line;
-
-    public int Column => _column;
-
-    /// <summary>Where the printed text starts in the read's text.</summary>
-    public int Start => _start;
-
-    /// <summary>The length of the printed text (trimmed).</summary>
-    public int Length => _length;
-
-    public bool Negative => (_flags & TokenFlags.Negative) != 0;
-
-    /// <summary>The value was written with an explicit sign (<c>+98</c>, <c>-8</c>, <c>减4</c>).</summary>
-    public bool Signed => (_flags & TokenFlags.Signed) != 0;
-
-    public bool IsInteger => (_flags & TokenFlags.IsInteger) != 0;
-
-    /// <summary>For values: a whole number within the range of <see cref="int"/> (sign applied), read as <see cref="Int32"/>.</summary>
-    public bool FitsInt32 => (_flags & TokenFlags.FitsInt32) != 0;
-
-    /// <summary>For values with <see cref="FitsInt32"/>: the number.</summary>
-    public int Int32 => _int32;
-
-    public ValueUnit Unit => _unit;
-
-    public bool IsSlot => Kind != TokenKind.Text;
-
-    public SourcePosition Position => new(Line, Column);
-
-    /// <summary>This token with another unit, its text ending at <paramref name="end"/> of the source.</summary>
-    internal Token With(ValueUnit unit, int extra, int end) => new(Kind, Line, Column, Start, end - Start, extra, _flags, unit, Int32);
-
-    public override string ToString() => Kind + "@" + Line + ":" + Column;
-}
-
 /// <summary>
 /// The tokens of one read, with the read's text and what only some tokens carry: text keys, and the exact
 /// number and note of values that are not plain counts. Per thread and reused (see <see cref="ReportReader"/>).
 /// </summary>
 internal sealed class TokenList
 {
+    // Kept up to 262,144 tokens (7 MB, a text of about 1.5 MB): past the old 65,536, every read of a large text
+    // allocated its token arrays afresh on the large-object heap, a full collection each, and time grew faster than size.
+    private const int MaxKeptCapacity = 1 << 18;
+
+    // The thread's free list: tokens never leave a read (cells copy what they keep), and a fresh list of a report's
+    // ~1,000 tokens was half of what a read allocated.
+    [ThreadStatic]
+    private static TokenList? t_free;
+
+    /// <summary>The thread's token list for a read of <paramref name="text"/> (a new one when it is taken); give it back with <see cref="Return"/>.</summary>
+    public static TokenList Rent(string text)
+    {
+        var tokens = t_free ?? new TokenList();
+        t_free = null;
+        tokens.Start(text);
+        return tokens;
+    }
+
+    /// <summary>Ends a read: the list drops its references to the text and keys, and is kept for the thread's next read unless it grew too large.</summary>
+    public static void Return(TokenList tokens)
+    {
+        tokens.Clear();
+        if (tokens.Capacity <= MaxKeptCapacity)
+            t_free = tokens;
+    }
+
+    /// <summary>A list of no tokens, held by reusable objects between reads.</summary>
+    public static readonly TokenList Empty = new();
+
     private Token[] _items = new Token[1024];
     private TextKey?[] _keys = new TextKey?[512];
     private int _keyCount;
@@ -207,10 +111,10 @@ internal sealed class TokenList
         for (int i = start; i < Count; i++)
         {
             ref readonly var token = ref _items[i];
-            if (token.Kind == TokenKind.Text && token.Extra >= 0)
+            if (token.KeyIndex >= 0)
             {
-                _keyCount = token.Extra;
-                _keyTextLength = _keyStarts[token.Extra];
+                _keyCount = token.KeyIndex;
+                _keyTextLength = _keyStarts[token.KeyIndex];
                 break;
             }
         }
@@ -255,16 +159,37 @@ internal sealed class TokenList
     public string? Key(int index) => Key(in _items[index]);
 
     /// <summary>For text: the matching key as the thread's interned <see cref="TextKey"/>; null for narrative and for values.</summary>
-    public TextKey? KeyOf(in Token token) => token.Kind == TokenKind.Text && token.Extra >= 0 ? _keys[token.Extra] : null;
+    public TextKey? KeyOf(in Token token) => token.KeyIndex >= 0 ? _keys[token.KeyIndex] : null;
 
     /// <summary>The key of text token <paramref name="index"/>, interned.</summary>
     public TextKey? KeyOf(int index) => KeyOf(in _items[index]);
 
+    /// <summary>The last token of the text cell that token <paramref name="start"/> is in (its joined words).</summary>
+    public int CellEnd(int start)
+    {
+        int end = start;
+        while (end + 1 < Count && _items[end + 1].Kind == TokenKind.Text && _items[end + 1].Joined)
+            end++;
+        return end;
+    }
+
+    /// <summary>
+    /// The keys of text tokens <paramref name="start"/> to <paramref name="last"/>, joined as label candidates are
+    /// (<see cref="TextKey.Join"/>: a cell read before costs a field read per word).
+    /// </summary>
+    public TextKey JoinedKey(int start, int last)
+    {
+        var key = KeyOf(start)!;
+        for (int i = start + 1; i <= last; i++)
+            key = key.Join(KeyOf(i)!);
+        return key;
+    }
+
     /// <summary>For values: the magnitude (sign applied).</summary>
-    public decimal Number(in Token token) => token.Kind == TokenKind.Value && token.Extra >= 0 ? _details[token.Extra].Number : token.Int32;
+    public decimal Number(in Token token) => token.DetailIndex >= 0 ? _details[token.DetailIndex].Number : token.Int32;
 
     /// <summary>For values: the note printed with the number, if any.</summary>
-    public string? Note(in Token token) => token.Kind == TokenKind.Value && token.Extra >= 0 ? _details[token.Extra].Note : null;
+    public string? Note(in Token token) => token.DetailIndex >= 0 ? _details[token.DetailIndex].Note : null;
 
     /// <summary>The text as printed (trimmed).</summary>
     public string Raw(in Token token) => token.Length == 0 ? "" : Text.Substring(token.Start, token.Length);
@@ -284,18 +209,18 @@ internal sealed class TokenList
     public void SetUnit(int index, ValueUnit unit, int end)
     {
         ref var token = ref _items[index];
-        token = token.With(unit, token.Extra, end);
+        token = token.With(unit, token.DetailIndex, end);
     }
 
     /// <summary>Token <paramref name="index"/> (a value) with the note printed after it, as a separate word ending at <paramref name="end"/>.</summary>
     public void SetNote(int index, string note, int end)
     {
         ref var token = ref _items[index];
-        int extra = token.Extra;
-        if (extra >= 0)
-            _details[extra].Note = note;
+        int detail = token.DetailIndex;
+        if (detail >= 0)
+            _details[detail].Note = note;
         else
-            extra = AddDetail(token.Int32, note);
-        token = token.With(token.Unit, extra, end);
+            detail = AddDetail(token.Int32, note);
+        token = token.With(token.Unit, detail, end);
     }
 }

@@ -16,9 +16,9 @@ namespace GovInfoReports.Extraction;
 internal sealed class TextKey
 {
     private TemplateVocabulary? _vocabulary0;
-    private TemplateVocabulary.KeyFacts? _facts0;
+    private KeyFacts? _facts0;
     private TemplateVocabulary? _vocabulary1;
-    private TemplateVocabulary.KeyFacts? _facts1;
+    private KeyFacts? _facts1;
 
     private TextKey? _second0;
     private TextKey? _joined0;
@@ -43,7 +43,7 @@ internal sealed class TextKey
     public int Length => Text.Length;
 
     /// <summary><see cref="TemplateVocabulary.Facts"/> of this key in <paramref name="vocabulary"/>.</summary>
-    public TemplateVocabulary.KeyFacts FactsIn(TemplateVocabulary vocabulary)
+    public KeyFacts FactsIn(TemplateVocabulary vocabulary)
     {
         if (ReferenceEquals(_vocabulary0, vocabulary))
             return _facts0!;

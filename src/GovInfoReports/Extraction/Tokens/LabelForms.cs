@@ -60,12 +60,8 @@ internal static class LabelForms
         return "";
     }
 
-    /// <summary>Whether the key starts like a section heading (<c>五、存在的…</c>).</summary>
-    public static bool LooksLikeHeading(string key)
-    {
-        string number = SplitNumber(key, out string rest);
-        return number.EndsWith("、", StringComparison.Ordinal) && rest.Length >= 4;
-    }
+    /// <summary>Whether a list number (as <see cref="SplitNumber"/> returns it) is a Chinese numeral list number (<c>五、</c>), as section headings have.</summary>
+    public static bool IsChineseListNumber(string number) => number.Length > 0 && number[number.Length - 1] == '、';
 
     /// <summary>The key without its bracketed notes: <c>现行有效件数(历史累计)</c> → <c>现行有效件数</c>.</summary>
     public static string RemoveNotes(string key)

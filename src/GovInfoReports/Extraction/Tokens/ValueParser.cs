@@ -5,6 +5,8 @@ namespace GovInfoReports.Extraction;
 
 internal enum WordKind : byte
 {
+    /// <summary>Nothing to read: only artefacts and zero-width characters.</summary>
+    Nothing,
     Text,
     Value,
     Blank,
@@ -26,12 +28,40 @@ internal struct ParsedNumber
     public bool FitsInt32;
 
     public int Int32;
+
+    /// <summary>Plain digits that fit <see cref="int"/> (no sign, separator, fraction, unit or note): the commonest cell.</summary>
+    public readonly bool IsPlainCount => FitsInt32 && !Signed && Unit == ValueUnit.None && Note is null;
 }
 
-/// <summary>Reads one normalised word as a cell value. Linear in the word, no regular expression.</summary>
+/// <summary>
+/// Reads one printed word as a cell value, a unit or note printed after one, a blank marker, or text. The one place
+/// where a word's reading as a value is decided. Linear in the word, no regular expression.
+/// </summary>
 internal static class ValueParser
 {
-    public static WordKind Classify(ReadOnlySpan<char> word, out ParsedNumber number)
+    /// <summary>
+    /// Whether a word starting with <paramref name="first"/> is text whatever follows: an ideograph that starts no unit
+    /// or sign word of <paramref name="words"/>. (Normalisation keeps an ideograph an ideograph, and maps it only to
+    /// its Simplified form.) Most words of a report are decided by this test, without being normalised.
+    /// </summary>
+    public static bool IsTextByItsStart(char first, ValueWords words) =>
+        ChineseScript.IsIdeograph(first) && !words.MayStartValue(ChineseScript.ToSimplified(first));
+
+    /// <summary>Reads the printed word <paramref name="raw"/>, normalised first (<see cref="ReportText.Normalize"/>).</summary>
+    public static WordKind Classify(ReadOnlySpan<char> raw, ValueWords words, out ParsedNumber number)
+    {
+        var word = ReportText.Word(raw).Trim();
+        if (word.Length == 0)
+        {
+            number = default;
+            // Only artefacts and zero-width characters; or &nbsp; (an HTML blank cell), which normalises to a space.
+            return raw.IndexOf("&nbsp;".AsSpan(), StringComparison.OrdinalIgnoreCase) < 0 ? WordKind.Nothing : WordKind.Blank;
+        }
+
+        return ClassifyNormalized(word, words, out number);
+    }
+
+    private static WordKind ClassifyNormalized(ReadOnlySpan<char> word, ValueWords words, out ParsedNumber number)
     {
         number = default;
         if (word.Length == 0)
@@ -52,14 +82,17 @@ internal static class ValueParser
 
         if (IsBlankMarker(word))
             return WordKind.Blank;
-        if (UnitOf(word) is var wordUnit && wordUnit != ValueUnit.None && wordUnit != ValueUnit.Count)
+        if (words.UnitOf(word) is var wordUnit && wordUnit != ValueUnit.None && wordUnit != ValueUnit.Count)
         {
             number.Unit = wordUnit;
             return WordKind.Unit;
         }
 
         if (word[0] == '(' && word[word.Length - 1] == ')')
+        {
+            number.Note = word.Slice(1, word.Length - 2).ToString();
             return WordKind.Note;
+        }
 
         int i = 0;
         if (word[0] == '+' || word[0] == '-')
@@ -68,7 +101,7 @@ internal static class ValueParser
             number.Negative = word[0] == '-';
             i = 1;
         }
-        else if (StartsWithWordSign(word, out int signLength, out bool negative))
+        else if (words.StartsWithSign(word, out int signLength, out bool negative))
         {
             number.Signed = true;
             number.Negative = negative;
@@ -118,7 +151,7 @@ internal static class ValueParser
             var unitPart = noteStart >= 0 ? rest.Slice(0, noteStart) : rest;
             if (unitPart.Length > 0)
             {
-                var unit = UnitOf(unitPart);
+                var unit = words.UnitOf(unitPart);
                 if (unit == ValueUnit.None)
                     return IsAscii(rest) && rest.Length <= 3 ? WordKind.Unparseable : WordKind.Text;
                 number.Unit = unit;
@@ -148,31 +181,6 @@ internal static class ValueParser
     }
 
     public static bool IsBlankMarker(ReadOnlySpan<char> word) => word is "-" or "--" or "—" or "——" or "–" or "/" or "\\" or "…" or "..." or "……" or "&nbsp;" or "─" or "―";
-
-    public static ValueUnit UnitOf(ReadOnlySpan<char> text)
-    {
-        if (text.SequenceEqual("元".AsSpan()))
-            return ValueUnit.Yuan;
-        if (text.SequenceEqual("万元".AsSpan()) || text.SequenceEqual("万".AsSpan()))
-            return ValueUnit.TenThousandYuan;
-        if (text.Length == 1 && "件项个次条家".IndexOf(text[0]) >= 0)
-            return ValueUnit.Count;
-        return ValueUnit.None;
-    }
-
-    private static bool StartsWithWordSign(ReadOnlySpan<char> word, out int length, out bool negative)
-    {
-        negative = false;
-        length = 0;
-        if (word.StartsWith("增加".AsSpan()) || word.StartsWith("减少".AsSpan()))
-            length = 2;
-        else if (word.Length > 1 && (word[0] == '增' || word[0] == '减'))
-            length = 1;
-        if (length == 0 || length >= word.Length || !IsDigit(word[length]))
-            return false;
-        negative = word[0] == '减';
-        return true;
-    }
 
     private static bool TryPlainInteger(ReadOnlySpan<char> word, out long value)
     {

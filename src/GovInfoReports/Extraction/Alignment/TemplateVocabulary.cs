@@ -14,7 +14,11 @@ namespace GovInfoReports.Extraction;
 /// </summary>
 internal sealed class TemplateVocabulary
 {
-    private static readonly ConditionalWeakTable<ReportTemplate, TemplateVocabulary> Cache = new();
+    // Vocabularies of the default wording by template, and of any other wording by wording and template.
+    private static readonly ConditionalWeakTable<ReportTemplate, TemplateVocabulary> DefaultCache = new();
+    private static readonly ConditionalWeakTable<ReportWording, ConditionalWeakTable<ReportTemplate, TemplateVocabulary>> OtherCaches = new();
+
+    private readonly ReportWording _wording;
 
     private readonly Dictionary<string, SectionDescriptor> _sections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TableDescriptor?> _captions = new(StringComparer.Ordinal);
@@ -31,9 +35,10 @@ internal sealed class TemplateVocabulary
 
     private readonly Dictionary<TableDescriptor, int> _tableIndexes = new();
 
-    private TemplateVocabulary(ReportTemplate template)
+    private TemplateVocabulary(ReportTemplate template, ReportWording wording)
     {
         Template = template;
+        _wording = wording;
         Cells = new CellDescriptor[template.Cells.Count];
         for (int i = 0; i < Cells.Length; i++)
             Cells[i] = template.Cells[i];
@@ -95,7 +100,14 @@ internal sealed class TemplateVocabulary
         Markers = markers.ToArray();
     }
 
-    public static TemplateVocabulary For(ReportTemplate template) => Cache.GetValue(template, static t => new TemplateVocabulary(t));
+    /// <summary>The vocabulary of <paramref name="template"/> read with <paramref name="wording"/> (made once, then shared by all threads).</summary>
+    public static TemplateVocabulary For(ReportTemplate template, ReportWording wording)
+    {
+        if (ReferenceEquals(wording, ReportWording.Default))
+            return DefaultCache.GetValue(template, static t => new TemplateVocabulary(t, ReportWording.Default));
+        var cache = OtherCaches.GetValue(wording, static _ => new ConditionalWeakTable<ReportTemplate, TemplateVocabulary>());
+        return cache.GetValue(template, t => new TemplateVocabulary(t, wording));
+    }
 
     public ReportTemplate Template { get; }
 
@@ -110,6 +122,21 @@ internal sealed class TemplateVocabulary
 
     /// <summary>Detection markers, as keys.</summary>
     public string[] Markers { get; }
+
+    /// <summary>
+    /// Whether text with the key <paramref name="key"/> is this template's own wording: one of its markers, or (without
+    /// a list number) part of one of its labels.
+    /// </summary>
+    public bool HasWording(string key)
+    {
+        if (Array.IndexOf(Markers, key) >= 0)
+            return true;
+        LabelForms.SplitNumber(key, out string rest);
+        foreach (string label in AllKeys)
+            if (label.Contains(rest))
+                return true;
+        return false;
+    }
 
     /// <summary>Every column-header key of every table (for recognising another template's headers).</summary>
     public HashSet<string> AllHeaderKeys { get; } = new(StringComparer.Ordinal);
@@ -142,89 +169,14 @@ internal sealed class TemplateVocabulary
 
     private const int MaxCachedFacts = 1 << 16;
 
+    /// <summary>In a table's header index: a header of no column (a group, the row header, the caption, the note).</summary>
+    private const int NoColumn = -1;
+
     private int _factCount;
 
     private readonly ConcurrentDictionary<string, KeyFacts> _facts = new(StringComparer.Ordinal);
 
-    /// <summary>The template-independent reading of one key and what this vocabulary finds for it.</summary>
-    internal sealed class KeyFacts
-    {
-        public KeyFacts(TemplateVocabulary vocabulary, string key)
-        {
-            Number = LabelForms.SplitNumber(key, out string rest);
-            Rest = rest;
-            Bare = LabelForms.RemoveNotes(key);
-            LooksLikeHeading = Number.EndsWith("、", StringComparison.Ordinal) && rest.Length >= 4;
-            CouldExtend = vocabulary.ComputeCouldExtend(key, rest);
-            Section = vocabulary.ComputeSection(rest);
-            Caption = vocabulary._captions.TryGetValue(key, out var table) ? table : null;
-            Rows = vocabulary.Candidates(vocabulary.ComputeRowCandidates(rest, withoutNotes: false));
-            RowBases = vocabulary.Candidates(vocabulary.ComputeRowCandidates(rest, withoutNotes: true));
-            Known = vocabulary.AllKeys.Contains(key) || vocabulary.AllKeys.Contains(Bare);
-            IsHeader = vocabulary.AllHeaderKeys.Contains(key) || (Bare.Length > 0 && vocabulary.AllHeaderKeys.Contains(Bare));
-            var tables = vocabulary.Template.Tables;
-            HeaderColumns = new int[tables.Count];
-            for (int t = 0; t < tables.Count; t++)
-                HeaderColumns[t] = vocabulary.FindHeader(tables[t], key, Bare);
-        }
-
-        /// <summary>Whether the key (or its <see cref="Bare"/> form) is a label of the template (<see cref="AllKeys"/>).</summary>
-        public bool Known { get; }
-
-        /// <summary>Whether the key (or its <see cref="Bare"/> form) is a column header of the template (<see cref="AllHeaderKeys"/>).</summary>
-        public bool IsHeader { get; }
-
-        /// <summary>Per table (by <see cref="TableIndex"/>): <see cref="FindHeader(TableDescriptor, string, string)"/> of the key.</summary>
-        public int[] HeaderColumns { get; }
-
-        /// <summary>The list number (<see cref="LabelForms.SplitNumber"/>), or empty.</summary>
-        public string Number { get; }
-
-        /// <summary>The key after its list number.</summary>
-        public string Rest { get; }
-
-        /// <summary>The key without its bracketed notes.</summary>
-        public string Bare { get; }
-
-        /// <summary>Whether the key starts like a section heading (<see cref="LabelForms.LooksLikeHeading"/>).</summary>
-        public bool LooksLikeHeading { get; }
-
-        /// <summary>See <see cref="TemplateVocabulary.CouldExtend"/>.</summary>
-        public bool CouldExtend { get; }
-
-        /// <summary>The section whose heading this is, if any.</summary>
-        public SectionDescriptor? Section { get; }
-
-        /// <summary>The table whose caption this is, if any.</summary>
-        public TableDescriptor? Caption { get; }
-
-        /// <summary>Rows labelled <see cref="Rest"/>, exactly.</summary>
-        public RowCandidate[]? Rows { get; }
-
-        /// <summary>Rows labelled <see cref="Rest"/> once notes are removed.</summary>
-        public RowCandidate[]? RowBases { get; }
-    }
-
-    /// <summary>A row a key may label, with what choosing among candidates asks of it (looked up once, not per read).</summary>
-    internal readonly struct RowCandidate
-    {
-        public RowCandidate(RowDescriptor row, string number, int tableIndex)
-        {
-            Row = row;
-            Number = number;
-            TableIndex = tableIndex;
-        }
-
-        public RowDescriptor Row { get; }
-
-        /// <summary><see cref="RowNumber"/> of the row.</summary>
-        public string Number { get; }
-
-        /// <summary><see cref="TableIndex"/> of the row's table.</summary>
-        public int TableIndex { get; }
-    }
-
-    private RowCandidate[]? Candidates(IReadOnlyList<RowDescriptor>? rows)
+    internal RowCandidate[]? Candidates(IReadOnlyList<RowDescriptor>? rows)
     {
         if (rows is null)
             return null;
@@ -234,7 +186,7 @@ internal sealed class TemplateVocabulary
         return candidates;
     }
 
-    private bool ComputeCouldExtend(string key, string rest)
+    internal bool ComputeCouldExtend(string key, string rest)
     {
         if (_prefixes.Contains(key))
             return true;
@@ -250,22 +202,21 @@ internal sealed class TemplateVocabulary
             _prefixes.Add(key.Substring(0, length));
     }
 
-    public SectionDescriptor? FindSection(string key) => Facts(key).Section;
-
-    private SectionDescriptor? ComputeSection(string rest)
+    internal SectionDescriptor? ComputeSection(string rest)
     {
-        if (rest.Length < 4)
+        if (rest.Length < MatchThresholds.MinSectionKeyLength)
             return null;
         if (_sections.TryGetValue(rest, out var section))
             return section;
         string bare = LabelForms.RemoveNotes(rest);
-        return bare.Length >= 4 && _sections.TryGetValue(bare, out section) ? section : null;
+        return bare.Length >= MatchThresholds.MinSectionKeyLength && _sections.TryGetValue(bare, out section) ? section : null;
     }
 
-    public TableDescriptor? FindCaption(string key) => Facts(key).Caption;
+    /// <summary>The table whose caption (or caption alias) is <paramref name="key"/>; none when two tables share it.</summary>
+    internal TableDescriptor? CaptionOf(string key) => _captions.TryGetValue(key, out var table) ? table : null;
 
     /// <summary>Candidate rows for a label without its number (exact key, then key without notes).</summary>
-    private IReadOnlyList<RowDescriptor>? ComputeRowCandidates(string rest, bool withoutNotes)
+    internal IReadOnlyList<RowDescriptor>? ComputeRowCandidates(string rest, bool withoutNotes)
     {
         var index = withoutNotes ? _rowBases : _rows;
         string key = withoutNotes ? LabelForms.RemoveNotes(rest) : rest;
@@ -295,21 +246,16 @@ internal sealed class TemplateVocabulary
     public string[] RowLabels(RowDescriptor row) => _rowLabels[row];
 
     /// <summary>
-    /// Whether <paramref name="key"/> is a header of <paramref name="table"/>: a column label or alias, a column
-    /// group, the row header, the columns caption, the note, or (for single-row tables) a row label. Returns the
-    /// column index for column labels, -1 for other headers, or -2 when it is not a header.
+    /// What <paramref name="key"/> (whose <see cref="KeyFacts.Bare"/> form is <paramref name="bare"/>) is in the header of
+    /// <paramref name="table"/>: a column's label or alias; another header (a column group, the row header, the columns
+    /// caption, the note, a generic header of the wording, or for single-row tables a row label); or none.
     /// </summary>
-    public int FindHeader(TableDescriptor table, string key) => FindHeader(table, key, LabelForms.RemoveNotes(key));
-
-    /// <summary>As <see cref="FindHeader(TableDescriptor, string)"/>, with the key's <see cref="KeyFacts.Bare"/> form given.</summary>
-    public int FindHeader(TableDescriptor table, string key, string bare)
+    internal HeaderMatch FindHeader(TableDescriptor table, string key, string bare)
     {
         var headers = _headers[table];
-        if (headers.TryGetValue(key, out int column))
-            return column;
-        if (bare.Length > 0 && headers.TryGetValue(bare, out column))
-            return column;
-        return IsGenericHeader(bare) ? -1 : -2;
+        if (headers.TryGetValue(key, out int column) || (bare.Length > 0 && headers.TryGetValue(bare, out column)))
+            return column >= 0 ? HeaderMatch.OfColumn(column) : HeaderMatch.OtherHeader;
+        return _wording.IsGenericHeader(bare) ? HeaderMatch.OtherHeader : HeaderMatch.None;
     }
 
     /// <summary>Whether every character of the keys occurs in <paramref name="table"/>'s header vocabulary.</summary>
@@ -320,21 +266,6 @@ internal sealed class TemplateVocabulary
             if (!chars.Contains(c))
                 return false;
         return true;
-    }
-
-    private static bool IsGenericHeader(string key)
-    {
-        if (key is "合计" or "小计" or "数据" or "数量")
-            return true;
-        if (key.StartsWith("数据", StringComparison.Ordinal) && key.Length > 2)
-        {
-            for (int i = 2; i < key.Length; i++)
-                if (key[i] < '0' || key[i] > '9')
-                    return false;
-            return true;
-        }
-
-        return false;
     }
 
     private void AddSection(string heading, SectionDescriptor section)
@@ -372,16 +303,16 @@ internal sealed class TemplateVocabulary
                 chars.Add(c);
         }
 
-        Header(table.RowHeader, -1);
-        Header(table.ColumnsCaption, -1);
-        Header(table.Note, -1);
+        Header(table.RowHeader, NoColumn);
+        Header(table.ColumnsCaption, NoColumn);
+        Header(table.Note, NoColumn);
         for (int c = 0; c < table.Columns.Count; c++)
         {
             var column = table.Columns[c];
             Header(column.Label, c);
             foreach (var alias in column.Aliases)
                 Header(alias, c);
-            Header(column.Group, -1);
+            Header(column.Group, NoColumn);
         }
 
         _headers[table] = headers;
@@ -412,7 +343,7 @@ internal sealed class TemplateVocabulary
                     // The rows of a single-row table are printed as column-group headers.
                     var headers = _headers[table];
                     if (!headers.ContainsKey(rest))
-                        headers[rest] = -1;
+                        headers[rest] = NoColumn;
                     AllHeaderKeys.Add(rest);
                     foreach (char c in rest)
                         _headerChars[table].Add(c);
@@ -424,12 +355,14 @@ internal sealed class TemplateVocabulary
                 if (bare.Length > 0)
                     Index(_rowBases, bare, row);
 
-                // Mirror sites converted to Taiwan usage print 文件 as 档案 (规范性檔案); only inside known labels.
-                if (rest.Contains("文件"))
+                // Words printed in place of a label's own (the wording's label variants); only inside known labels.
+                foreach (var (printed, standsFor) in _wording.LabelVariants)
                 {
-                    Index(_rows, rest.Replace("文件", "档案"), row);
+                    if (!rest.Contains(standsFor))
+                        continue;
+                    Index(_rows, rest.Replace(standsFor, printed), row);
                     if (bare.Length > 0)
-                        Index(_rowBases, bare.Replace("文件", "档案"), row);
+                        Index(_rowBases, bare.Replace(standsFor, printed), row);
                 }
             }
 
