@@ -46,6 +46,8 @@ public sealed class PackageContentTests
             "schema/2019.json",
             "schema/2021.json",
             "schema/template.schema.json",
+            "schema/wording.json",
+            "schema/wording.schema.json",
             "README.md",
         ];
         Assert.All(expected, e => Assert.Contains(e, entries));
@@ -58,6 +60,7 @@ public sealed class PackageContentTests
         // The shipped files are the repository's own.
         Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "schema", "2021.json")), Read(zip, "schema/2021.json"));
         Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "schema", "template.schema.json")), Read(zip, "schema/template.schema.json"));
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "schema", "wording.json")), Read(zip, "schema/wording.json"));
         Assert.Equal(
             File.ReadAllText(Path.Combine(Repository.Root, "generators", "GovInfoReports.Generators", "build", "GovInfoReports.Templates.targets")),
             Read(zip, "buildTransitive/GovInfoReports.targets"));

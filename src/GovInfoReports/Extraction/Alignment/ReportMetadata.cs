@@ -54,7 +54,13 @@ internal sealed class ReportMetadata
             if (TablesBegin(key))
                 return;
             if (_inTitle)
+            {
                 ReadTitleLine(key);
+                // The year a complete title names wins: the years the text names are counted only when it names none.
+                if (!_inTitle && TitleNamesReport() && TitleYear() is not null)
+                    return;
+            }
+
             for (int at = 0; NextYear(key, ref at, out _) is var found && found > 0;)
                 _years.Count(found);
         }
@@ -95,18 +101,30 @@ internal sealed class ReportMetadata
     {
         year = null;
         agency = null;
-        string title = _title;
-        if (ContainsAny(title.AsSpan(), _wording.NamesReport))
+        if (TitleNamesReport())
         {
-            // Text above a title line that names the agency itself (a page's column name, 栏目导航) is no part of it.
-            if (_titleLines.Count > 1 && AgencyOf(_titleLines[_titleLines.Count - 1], out _).Length >= MinAgencyLength)
-                title = _titleLines[_titleLines.Count - 1];
-            string name = AgencyOf(title, out year);
+            string name = AgencyOf(AgencyTitle(), out year);
             agency = name.Length >= MinAgencyLength ? name : null;
         }
 
         year ??= _years.MostNamed();
     }
+
+    private bool TitleNamesReport() => ContainsAny(_title.AsSpan(), _wording.NamesReport);
+
+    /// <summary>The year the title names (of the lines the agency is read from).</summary>
+    private int? TitleYear()
+    {
+        AgencyOf(AgencyTitle(), out int? year);
+        return year;
+    }
+
+    /// <summary>
+    /// The title lines the agency is read from: all of them, or the last one when it names an agency itself (text above
+    /// it, such as a page's column name, 栏目导航, is no part of the title).
+    /// </summary>
+    private string AgencyTitle() =>
+        _titleLines.Count > 1 && AgencyOf(_titleLines[_titleLines.Count - 1], out _).Length >= MinAgencyLength ? _titleLines[_titleLines.Count - 1] : _title;
 
     /// <summary>The agency part of a title (before its year and the words that end an agency's name), and the title's year.</summary>
     private string AgencyOf(string title, out int? year)

@@ -185,11 +185,31 @@ public static class ReportText
 
     private static void Append(ReadOnlySpan<char> text, ref CharBuffer output, bool key)
     {
-        if (NeedsCompatibilityNormalization(text))
-            text = Nfkc(text.ToString()).AsSpan();
+        int mark = output.Length;
+        if (AppendNormalized(text, ref output, key, stopAtCompatibility: true))
+            return;
+        // A character that NFKC changes (beyond the folds below): the text is normalised as a whole, then appended.
+        output.Truncate(mark);
+        AppendNormalized(Nfkc(text.ToString()).AsSpan(), ref output, key, stopAtCompatibility: false);
+    }
 
+    /// <summary>
+    /// Appends the normalised <paramref name="text"/>; with <paramref name="stopAtCompatibility"/>, stops and returns
+    /// false at the first character that needs Unicode compatibility normalisation (NFKC).
+    /// </summary>
+    private static bool AppendNormalized(ReadOnlySpan<char> text, ref CharBuffer output, bool key, bool stopAtCompatibility)
+    {
         for (int i = 0; i < text.Length; i++)
         {
+            // Most characters are ideographs: no folding, artefact, pinyin or key rule applies to one, only the script.
+            if (ChineseScript.IsIdeograph(text[i]))
+            {
+                output.Append(ChineseScript.ToSimplified(text[i]));
+                continue;
+            }
+
+            if (stopAtCompatibility && NeedsCompatibilityNormalization(text[i]))
+                return false;
             char c = Fold(text[i]);
             switch (c)
             {
@@ -224,6 +244,8 @@ public static class ReportText
                 continue;
             output.Append(ChineseScript.ToSimplified(c));
         }
+
+        return true;
     }
 
     /// <summary>A growable character buffer over a reused array (it grows into a new array for long text).</summary>
@@ -242,6 +264,9 @@ public static class ReportText
         public readonly char Last => _chars[Length - 1];
 
         public readonly ReadOnlySpan<char> Written => _chars.AsSpan(0, Length);
+
+        /// <summary>Drops what was appended after the first <paramref name="length"/> characters.</summary>
+        public void Truncate(int length) => Length = length;
 
         public void Append(char c)
         {
@@ -372,20 +397,14 @@ public static class ReportText
         return close < 0 ? -1 : open + 1 + close;
     }
 
-    private static bool NeedsCompatibilityNormalization(ReadOnlySpan<char> text)
+    /// <summary>Whether NFKC may change <paramref name="c"/> in a way the folds of <see cref="AppendNormalized"/> do not cover.</summary>
+    private static bool NeedsCompatibilityNormalization(char c)
     {
-        foreach (char c in text)
-        {
-            if (c < 0x80 || ChineseScript.IsIdeograph(c) || (c >= '\uFF01' && c <= '\uFF5E'))
-                continue;
-            if (c is '、' or '。' or '“' or '”' or '‘' or '’' or '—' or '–' or '·' or '\u3000' or '\u00A0' or '\u2212'
-                || (c >= '\u3008' && c <= '\u3011') || c is '〔' or '〕'
-                || IsPinyinLetter(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD')
-                continue;
-            return true;
-        }
-
-        return false;
+        if (c < 0x80 || ChineseScript.IsIdeograph(c) || (c >= '\uFF01' && c <= '\uFF5E'))
+            return false;
+        return !(c is '、' or '。' or '“' or '”' or '‘' or '’' or '—' or '–' or '·' or '\u3000' or '\u00A0' or '\u2212'
+            || (c >= '\u3008' && c <= '\u3011') || c is '〔' or '〕'
+            || IsPinyinLetter(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD');
     }
 
     private static string Nfkc(string text)

@@ -134,7 +134,8 @@ internal static class RowLayout
             last = f;
         }
 
-        if (nonEmpty < 2)
+        // Blank cells are empty cells between cells with tokens: a row line needs two of those and an empty one.
+        if (nonEmpty < 2 || nonEmpty == fields.Length)
             return false;
         bool leadingBlanks = tokens[fields[first].FirstToken].IsSlot;
         // Whether the nearest non-empty cell after each empty cell starts with a number (written right to left).

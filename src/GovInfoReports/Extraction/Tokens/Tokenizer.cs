@@ -126,8 +126,23 @@ internal static class Tokenizer
     private static bool ReadValueWord(string text, int wordStart, int wordEnd, ValueWords words, ref TextRun run, TokenList output)
     {
         var raw = text.AsSpan(wordStart, wordEnd - wordStart);
+        int column = wordStart - run.LineStart + 1;
+        if (ValueParser.TryReadPlainCount(raw, out int count))
+        {
+            run.Flush(text, output);
+            output.Add(Token.Count(run.LineNumber, column, wordStart, raw.Length, count));
+            return true;
+        }
+
         if (raw.Length > MaxValueWordLength || ValueParser.IsTextByItsStart(raw[0], words))
             return false;
+        return ReadOtherWord(text, wordStart, wordEnd, words, ref run, output);
+    }
+
+    /// <summary><see cref="ReadValueWord"/> of a word that is no plain count: normalised and classified.</summary>
+    private static bool ReadOtherWord(string text, int wordStart, int wordEnd, ValueWords words, ref TextRun run, TokenList output)
+    {
+        var raw = text.AsSpan(wordStart, wordEnd - wordStart);
         var kind = ValueParser.Classify(raw, words, out var number);
         int column = wordStart - run.LineStart + 1;
         switch (kind)

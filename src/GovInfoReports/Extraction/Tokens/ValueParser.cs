@@ -47,9 +47,36 @@ internal static class ValueParser
     public static bool IsTextByItsStart(char first, ValueWords words) =>
         ChineseScript.IsIdeograph(first) && !words.MayStartValue(ChineseScript.ToSimplified(first));
 
+    /// <summary>
+    /// The first step of <see cref="Classify"/>, for the commonest word of a table: one to nine plain ASCII digits, a count
+    /// (plain ASCII digits are their own normal form, so the word is read without normalising it).
+    /// </summary>
+    public static bool TryReadPlainCount(ReadOnlySpan<char> raw, out int count)
+    {
+        count = 0;
+        if (raw.Length == 0 || raw.Length > 9)
+            return false;
+        foreach (char c in raw)
+        {
+            uint digit = (uint)(c - '0');
+            if (digit > 9)
+                return false;
+            count = count * 10 + (int)digit;
+        }
+
+        return true;
+    }
+
     /// <summary>Reads the printed word <paramref name="raw"/>, normalised first (<see cref="ReportText.Normalize"/>).</summary>
     public static WordKind Classify(ReadOnlySpan<char> raw, ValueWords words, out ParsedNumber number)
     {
+        if (TryReadPlainCount(raw, out int count))
+        {
+            number = default;
+            SetPlain(ref number, count);
+            return WordKind.Value;
+        }
+
         var word = ReportText.Word(raw).Trim();
         if (word.Length == 0)
         {
@@ -66,17 +93,9 @@ internal static class ValueParser
         number = default;
         if (word.Length == 0)
             return WordKind.Blank;
-        if (word.Length <= 18 && TryPlainInteger(word, out long plain))
+        if (word.Length <= MaxPlainDigits && TryPlainInteger(word, out long plain))
         {
-            // The common case: a count written as plain digits.
-            number.Value = plain;
-            number.IsInteger = true;
-            if (plain <= int.MaxValue)
-            {
-                number.FitsInt32 = true;
-                number.Int32 = (int)plain;
-            }
-
+            SetPlain(ref number, plain);
             return WordKind.Value;
         }
 
@@ -181,6 +200,21 @@ internal static class ValueParser
     }
 
     public static bool IsBlankMarker(ReadOnlySpan<char> word) => word is "-" or "--" or "—" or "——" or "–" or "/" or "\\" or "…" or "..." or "……" or "&nbsp;" or "─" or "―";
+
+    /// <summary>Plain digits up to this many are read as a whole number (a <see cref="long"/>); longer ones as a decimal.</summary>
+    private const int MaxPlainDigits = 18;
+
+    /// <summary>A count written as plain digits.</summary>
+    private static void SetPlain(ref ParsedNumber number, long plain)
+    {
+        number.Value = plain;
+        number.IsInteger = true;
+        if (plain <= int.MaxValue)
+        {
+            number.FitsInt32 = true;
+            number.Int32 = (int)plain;
+        }
+    }
 
     private static bool TryPlainInteger(ReadOnlySpan<char> word, out long value)
     {

@@ -17,8 +17,8 @@ internal sealed class ValueWords
     // Sign words, longest first: 增加 is tried before 增.
     private readonly (string Word, bool Negative)[] _signs;
 
-    // The ideographs a unit or sign word starts with: a word starting with any other ideograph is text.
-    private readonly HashSet<char> _valueStarts = new();
+    // The characters a unit or sign word starts with, one bit each: a word starting with any other ideograph is text.
+    private readonly ulong[] _valueStarts = new ulong[(char.MaxValue + 1) / 64];
 
     public ValueWords(string[] yuan, string[] tenThousandYuan, string[] count, string[] increase, string[] decrease)
     {
@@ -34,7 +34,7 @@ internal sealed class ValueWords
         _signs = signs.ToArray();
         foreach (var list in new[] { yuan, tenThousandYuan, count, increase, decrease })
             foreach (string word in list)
-                _valueStarts.Add(word[0]);
+                _valueStarts[word[0] >> 6] |= 1UL << word[0];
     }
 
     /// <summary>The unit <paramref name="word"/> (a normalised word) names, or <see cref="ValueUnit.None"/>.</summary>
@@ -73,7 +73,7 @@ internal sealed class ValueWords
     /// may be read as a value, a unit or a blank: only when a unit or sign word starts with it. Every other word
     /// starting with an ideograph is text, whatever follows.
     /// </summary>
-    public bool MayStartValue(char simplified) => _valueStarts.Contains(simplified);
+    public bool MayStartValue(char simplified) => (_valueStarts[simplified >> 6] & (1UL << simplified)) != 0;
 
     private static bool Contains(string[] words, ReadOnlySpan<char> word)
     {
