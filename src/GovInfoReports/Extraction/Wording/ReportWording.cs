@@ -23,8 +23,24 @@ public sealed class ReportWording
     private readonly string[] _noteYuan;
     private readonly string[] _noteTenThousandYuan;
 
+    // The members of each object of the file, as schema/wording.schema.json declares them ("$schema" aside).
+    private static readonly string[] RootMembers = ["title", "years", "pageChrome", "tablesBegin", "genericHeaders", "labelVariants", "units", "signs"];
+    private static readonly (string Name, string[] Members)[] ObjectMembers =
+    [
+        ("title", ["namesReport", "endsWith", "agencyEndsBefore", "leadingWords"]),
+        ("years", ["suffixes"]),
+        ("pageChrome", ["words", "symbols"]),
+        ("tablesBegin", ["contains", "lineStartsWith"]),
+        ("genericHeaders", ["words", "numbered"]),
+        ("units", ["yuan", "tenThousandYuan", "count", "inHeaderNotes"]),
+        ("inHeaderNotes", ["yuan", "tenThousandYuan"]),
+        ("signs", ["increase", "decrease"]),
+        ("labelVariants", ["printed", "standsFor", "note"]),
+    ];
+
     private ReportWording(JsonElement root)
     {
+        CheckMembers(root, "the file", RootMembers);
         var title = Member(root, "title");
         NamesReport = Words(title, "namesReport");
         TitleEnds = Words(title, "endsWith");
@@ -166,7 +182,20 @@ public sealed class ReportWording
             throw Invalid($"an object was expected where “{name}” should be");
         if (!parent.TryGetProperty(name, out var member))
             throw Invalid($"the member “{name}” is missing");
+        foreach (var (objectName, members) in ObjectMembers)
+            if (objectName == name && member.ValueKind == JsonValueKind.Object)
+                CheckMembers(member, $"“{name}”", members);
         return member;
+    }
+
+    /// <summary>Refuses a member the schema does not declare (a misspelt name would otherwise be ignored silently).</summary>
+    private static void CheckMembers(JsonElement element, string where, string[] known)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            throw Invalid($"{where} must be an object");
+        foreach (var property in element.EnumerateObject())
+            if (property.Name != "$schema" && Array.IndexOf(known, property.Name) < 0)
+                throw Invalid($"{where} has an unknown member “{property.Name}”");
     }
 
     private static string[] Words(JsonElement parent, string name)
@@ -186,7 +215,10 @@ public sealed class ReportWording
             throw Invalid("“labelVariants” must be an array");
         var variants = new List<(string, string)>();
         foreach (var item in array.EnumerateArray())
+        {
+            CheckMembers(item, "a label variant", ObjectMembers[ObjectMembers.Length - 1].Members);
             variants.Add((Key(Member(item, "printed"), "printed"), Key(Member(item, "standsFor"), "standsFor")));
+        }
         return variants.ToArray();
     }
 
