@@ -53,6 +53,23 @@ internal sealed class TemplateVocabulary
                 AddTable(table);
         }
 
+        TableOfCell = IndexCells(template);
+        foreach (var keys in new IEnumerable<string>[] { _sections.Keys, _captions.Keys, _rows.Keys, _rowBases.Keys })
+            foreach (string key in keys)
+                AddPrefixes(key);
+        foreach (var headers in _headers.Values)
+            foreach (string key in headers.Keys)
+                AddPrefixes(key);
+
+        var markers = new List<string>();
+        foreach (var marker in template.Markers)
+            markers.Add(ReportText.LabelKey(marker));
+        Markers = markers.ToArray();
+    }
+
+    /// <summary>The cells of each row and each table, in template order; returns the table of each cell.</summary>
+    private int[] IndexCells(ReportTemplate template)
+    {
         var leafCells = new Dictionary<RowDescriptor, List<int>>();
         foreach (var cell in template.Cells)
         {
@@ -80,24 +97,7 @@ internal sealed class TemplateVocabulary
             _tableCells[table] = cells;
         }
 
-        TableOfCell = tableOfCell;
-
-        foreach (string key in _sections.Keys)
-            AddPrefixes(key);
-        foreach (string key in _captions.Keys)
-            AddPrefixes(key);
-        foreach (string key in _rows.Keys)
-            AddPrefixes(key);
-        foreach (string key in _rowBases.Keys)
-            AddPrefixes(key);
-        foreach (var headers in _headers.Values)
-            foreach (string key in headers.Keys)
-                AddPrefixes(key);
-
-        var markers = new List<string>();
-        foreach (var marker in template.Markers)
-            markers.Add(ReportText.LabelKey(marker));
-        Markers = markers.ToArray();
+        return tableOfCell;
     }
 
     /// <summary>The vocabulary of <paramref name="template"/> read with <paramref name="wording"/> (made once, then shared by all threads).</summary>
@@ -339,35 +339,43 @@ internal sealed class TemplateVocabulary
                 labels.Add(rest);
                 AllKeys.Add(rest);
                 if (table.Layout == TableLayout.SingleRow)
-                {
-                    // The rows of a single-row table are printed as column-group headers.
-                    var headers = _headers[table];
-                    if (!headers.ContainsKey(rest))
-                        headers[rest] = NoColumn;
-                    AllHeaderKeys.Add(rest);
-                    foreach (char c in rest)
-                        _headerChars[table].Add(c);
-                    continue;
-                }
-
-                Index(_rows, rest, row);
-                string bare = LabelForms.RemoveNotes(rest);
-                if (bare.Length > 0)
-                    Index(_rowBases, bare, row);
-
-                // Words printed in place of a label's own (the wording's label variants); only inside known labels.
-                foreach (var (printed, standsFor) in _wording.LabelVariants)
-                {
-                    if (!rest.Contains(standsFor))
-                        continue;
-                    Index(_rows, rest.Replace(standsFor, printed), row);
-                    if (bare.Length > 0)
-                        Index(_rowBases, bare.Replace(standsFor, printed), row);
-                }
+                    AddSingleRowHeader(table, rest);
+                else
+                    IndexRowLabel(row, rest);
             }
 
             _rowLabels[row] = labels.ToArray();
             AddRows(table, row.Children);
+        }
+    }
+
+    /// <summary>The rows of a single-row table are printed as column-group headers.</summary>
+    private void AddSingleRowHeader(TableDescriptor table, string label)
+    {
+        var headers = _headers[table];
+        if (!headers.ContainsKey(label))
+            headers[label] = NoColumn;
+        AllHeaderKeys.Add(label);
+        foreach (char c in label)
+            _headerChars[table].Add(c);
+    }
+
+    /// <summary>Indexes a row by its label key, without notes, and with the wording's label variants.</summary>
+    private void IndexRowLabel(RowDescriptor row, string label)
+    {
+        Index(_rows, label, row);
+        string bare = LabelForms.RemoveNotes(label);
+        if (bare.Length > 0)
+            Index(_rowBases, bare, row);
+
+        // Words printed in place of a label's own (the wording's label variants); only inside known labels.
+        foreach (var (printed, standsFor) in _wording.LabelVariants)
+        {
+            if (!label.Contains(standsFor))
+                continue;
+            Index(_rows, label.Replace(standsFor, printed), row);
+            if (bare.Length > 0)
+                Index(_rowBases, bare.Replace(standsFor, printed), row);
         }
     }
 

@@ -25,6 +25,32 @@ internal static class DocxDocumentReader
 
     public static DocumentLoadResult Read(byte[] bytes, DocumentLimits limits)
     {
+        if (Refused(bytes, limits) is { } refused)
+            return refused;
+        try
+        {
+            if (CheckArchive(bytes, limits) is { } unsafeArchive)
+                return unsafeArchive;
+            return ReadPackage(bytes, limits);
+        }
+        catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || e.Message.Contains("MaxCharacters", StringComparison.Ordinal))
+        {
+            return Unpacked(limits);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            // A span or merge attribute Word would not write: the file is damaged (or made to break readers).
+            return Corrupt("属性值无效（" + e.Message + "）", "an attribute value is invalid (" + e.Message + ")");
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or IOException or NotSupportedException or InvalidOperationException or ArgumentException or UriFormatException)
+        {
+            return Corrupt("无法打开（" + e.GetType().Name + "）", "it cannot be opened (" + e.GetType().Name + ": " + FirstLine(e.Message) + ")");
+        }
+    }
+
+    /// <summary>What is refused before the file is opened: an empty or too large file, a legacy .doc, no zip archive.</summary>
+    private static DocumentLoadResult? Refused(byte[] bytes, DocumentLimits limits)
+    {
         if (bytes.Length == 0)
             return DocumentLoadResult.Failed(DocumentProblem.Empty, "文件为空。", "The file is empty.");
         if (bytes.LongLength > limits.MaxFileBytes)
@@ -41,57 +67,42 @@ internal static class DocxDocumentReader
                 "This is a legacy Word file (.doc), which cannot be read: save it as .docx.");
         }
 
-        if (!IsZip(bytes))
-            return Corrupt("不是 zip 压缩包", "it is not a zip archive");
+        return IsZip(bytes) ? null : Corrupt("不是 zip 压缩包", "it is not a zip archive");
+    }
 
-        try
+    /// <summary>Opens the package and streams its main part into a document.</summary>
+    private static DocumentLoadResult ReadPackage(byte[] bytes, DocumentLimits limits)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var word = WordprocessingDocument.Open(stream, false);
+        if (word.MainDocumentPart is not { } main)
+            return NoBody();
+        // The main part is streamed, never loaded as a DOM: its size in memory, its depth and its element count
+        // are the file's to choose (a 178 KB file unpacked to 120 MB of empty paragraphs took 2 GB as a DOM, and
+        // 20,000 nested elements overflowed the stack inside the DOM's loader).
+        using var part = main.GetStream(FileMode.Open, FileAccess.Read);
+        using var xml = XmlReader.Create(part, new XmlReaderSettings
         {
-            if (CheckArchive(bytes, limits) is { } refused)
-                return refused;
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var word = WordprocessingDocument.Open(stream, false);
-            if (word.MainDocumentPart is not { } main)
-                return NoBody();
-            // The main part is streamed, never loaded as a DOM: its size in memory, its depth and its element count
-            // are the file's to choose (a 178 KB file unpacked to 120 MB of empty paragraphs took 2 GB as a DOM, and
-            // 20,000 nested elements overflowed the stack inside the DOM's loader).
-            using var part = main.GetStream(FileMode.Open, FileAccess.Read);
-            using var xml = XmlReader.Create(part, new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                MaxCharactersInDocument = limits.MaxUnpackedBytes / sizeof(char),
-                CloseInput = false,
-            });
-            var builder = new ReportDocument.Builder(DocumentKind.Docx, limits);
-            return DocxBodyReader.Read(xml, builder, limits) switch
-            {
-                DocxBodyReader.Outcome.NoBody => NoBody(),
-                DocxBodyReader.Outcome.TooDeep => DocumentLoadResult.Failed(DocumentProblem.TooLarge,
-                    $"Word 文档的元素嵌套过深（超过 {limits.MaxDepth} 层）。",
-                    $"The Word document's elements are nested too deeply (more than {limits.MaxDepth} levels)."),
-                DocxBodyReader.Outcome.TooManyElements => DocumentLoadResult.Failed(DocumentProblem.TooLarge,
-                    $"Word 文档的元素过多（超过 {limits.MaxElements} 个）。",
-                    $"The Word document has too many elements (more than {limits.MaxElements})."),
-                DocxBodyReader.Outcome.TablesTooLarge => DocumentLoadResult.Failed(DocumentProblem.TooLarge,
-                    $"文档的表格过大（超过 {limits.MaxTableCells} 个单元格位置）。",
-                    $"The document's tables are too large (more than {limits.MaxTableCells} grid positions)."),
-                _ => new DocumentLoadResult(builder.Build(), DocumentProblem.None, null),
-            };
-        }
-        catch (XmlException e) when (e.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || e.Message.Contains("MaxCharacters", StringComparison.Ordinal))
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = limits.MaxUnpackedBytes / sizeof(char),
+            CloseInput = false,
+        });
+        var builder = new ReportDocument.Builder(DocumentKind.Docx, limits);
+        return DocxBodyReader.Read(xml, builder, limits) switch
         {
-            return Unpacked(limits);
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            // A span or merge attribute Word would not write: the file is damaged (or made to break readers).
-            return Corrupt("属性值无效（" + e.Message + "）", "an attribute value is invalid (" + e.Message + ")");
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or IOException or NotSupportedException or InvalidOperationException or ArgumentException or UriFormatException)
-        {
-            return Corrupt("无法打开（" + e.GetType().Name + "）", "it cannot be opened (" + e.GetType().Name + ": " + FirstLine(e.Message) + ")");
-        }
+            DocxBodyReader.Outcome.NoBody => NoBody(),
+            DocxBodyReader.Outcome.TooDeep => DocumentLoadResult.Failed(DocumentProblem.TooLarge,
+                $"Word 文档的元素嵌套过深（超过 {limits.MaxDepth} 层）。",
+                $"The Word document's elements are nested too deeply (more than {limits.MaxDepth} levels)."),
+            DocxBodyReader.Outcome.TooManyElements => DocumentLoadResult.Failed(DocumentProblem.TooLarge,
+                $"Word 文档的元素过多（超过 {limits.MaxElements} 个）。",
+                $"The Word document has too many elements (more than {limits.MaxElements})."),
+            DocxBodyReader.Outcome.TablesTooLarge => DocumentLoadResult.Failed(DocumentProblem.TooLarge,
+                $"文档的表格过大（超过 {limits.MaxTableCells} 个单元格位置）。",
+                $"The document's tables are too large (more than {limits.MaxTableCells} grid positions)."),
+            _ => new DocumentLoadResult(builder.Build(), DocumentProblem.None, null),
+        };
     }
 
     private static DocumentLoadResult NoBody() => Corrupt("缺少正文（word/document.xml）", "it has no main document part (word/document.xml)");

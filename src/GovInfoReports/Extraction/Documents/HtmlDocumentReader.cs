@@ -215,7 +215,7 @@ internal static class HtmlDocumentReader
             // The markup may be escaped in the script ("\u003Ctable"): look for the word, then at the unescaped literals.
             if (_scriptDepth > 2 || script.IndexOf("table", StringComparison.OrdinalIgnoreCase) < 0)
                 return;
-            string markup = StringLiterals(script);
+            string markup = ScriptLiterals.Of(script);
             if (markup.IndexOf("<table", StringComparison.OrdinalIgnoreCase) < 0)
                 return;
             if (CountStartTags(markup) > _limits.MaxElements)
@@ -325,79 +325,5 @@ internal static class HtmlDocumentReader
         {
             public static Step EndOfBlock => default;
         }
-    }
-
-    /// <summary>The contents of a script's string literals (single, double or backtick quoted), unescaped and joined.</summary>
-    internal static string StringLiterals(string script)
-    {
-        var result = new StringBuilder();
-        int i = 0;
-        while (i < script.Length)
-        {
-            char c = script[i];
-            if (c == '/' && i + 1 < script.Length && script[i + 1] == '/')
-            {
-                while (i < script.Length && script[i] != '\n')
-                    i++;
-                continue;
-            }
-
-            if (c == '/' && i + 1 < script.Length && script[i + 1] == '*')
-            {
-                int close = script.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = close < 0 ? script.Length : close + 2;
-                continue;
-            }
-
-            if (c is not ('"' or '\'' or '`'))
-            {
-                i++;
-                continue;
-            }
-
-            char quote = c;
-            i++;
-            while (i < script.Length && script[i] != quote)
-            {
-                char d = script[i];
-                if (d == '\\' && i + 1 < script.Length)
-                {
-                    char e = script[i + 1];
-                    i += 2;
-                    switch (e)
-                    {
-                        case 'n':
-                        case 'r':
-                        case 't':
-                            result.Append(' ');
-                            break;
-                        case 'u' when i + 4 <= script.Length && int.TryParse(script.AsSpan(i, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int code):
-                            result.Append((char)code);
-                            i += 4;
-                            break;
-                        case 'x' when i + 2 <= script.Length && int.TryParse(script.AsSpan(i, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int hex):
-                            result.Append((char)hex);
-                            i += 2;
-                            break;
-                        case '\n':
-                            break;
-                        default:
-                            result.Append(e);
-                            break;
-                    }
-
-                    continue;
-                }
-
-                if (d == '\n' && quote != '`')
-                    break;
-                result.Append(d);
-                i++;
-            }
-
-            i++;
-        }
-
-        return result.ToString();
     }
 }

@@ -31,15 +31,12 @@ internal static class RowLayout
     }
 
     /// <summary>
-    /// The cells of the line being tokenized, and room to lay its tokens out again. One per thread, rented for one
-    /// tokenizing call and given back (<see cref="RentFields"/>); nothing in it outlives the line it describes.
+    /// The cells of the line being tokenized, and room to lay its tokens out again. Rented for one tokenizing call and
+    /// given back (<see cref="ThreadReuse{T}"/>); nothing in it outlives the line it describes.
     /// </summary>
     internal sealed class Fields
     {
         private const int MaxKept = 4096;
-
-        [ThreadStatic]
-        private static Fields? t_free;
 
         private Field[] _items = new Field[64];
         private Token[] _lineTokens = new Token[64];
@@ -77,18 +74,10 @@ internal static class RowLayout
             return _lineTokens.AsSpan(0, count);
         }
 
-        public static Fields Rent()
-        {
-            var fields = t_free ?? new Fields();
-            t_free = null;
-            return fields;
-        }
+        public static Fields Rent() => ThreadReuse<Fields>.Rent();
 
-        public static void Return(Fields fields)
-        {
-            if (fields._items.Length <= MaxKept && fields._lineTokens.Length <= MaxKept && fields._flags.Length <= MaxKept)
-                t_free = fields;
-        }
+        public static void Return(Fields fields) =>
+            ThreadReuse<Fields>.Return(fields, keep: fields._items.Length <= MaxKept && fields._lineTokens.Length <= MaxKept && fields._flags.Length <= MaxKept);
     }
 
     public static Fields RentFields() => Fields.Rent();

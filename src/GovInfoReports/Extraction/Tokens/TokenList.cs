@@ -13,16 +13,11 @@ internal sealed class TokenList
     // allocated its token arrays afresh on the large-object heap, a full collection each, and time grew faster than size.
     private const int MaxKeptCapacity = 1 << 18;
 
-    // The thread's free list: tokens never leave a read (cells copy what they keep), and a fresh list of a report's
-    // ~1,000 tokens was half of what a read allocated.
-    [ThreadStatic]
-    private static TokenList? t_free;
-
-    /// <summary>The thread's token list for a read of <paramref name="text"/> (a new one when it is taken); give it back with <see cref="Return"/>.</summary>
+    /// <summary>The thread's token list for a read of <paramref name="text"/> (<see cref="ThreadReuse{T}"/>); give it back with <see cref="Return"/>.</summary>
+    /// <remarks>Tokens never leave a read (cells copy what they keep), and a fresh list of a report's ~1,000 tokens was half of what a read allocated.</remarks>
     public static TokenList Rent(string text)
     {
-        var tokens = t_free ?? new TokenList();
-        t_free = null;
+        var tokens = ThreadReuse<TokenList>.Rent();
         tokens.Start(text);
         return tokens;
     }
@@ -31,8 +26,7 @@ internal sealed class TokenList
     public static void Return(TokenList tokens)
     {
         tokens.Clear();
-        if (tokens.Capacity <= MaxKeptCapacity)
-            t_free = tokens;
+        ThreadReuse<TokenList>.Return(tokens, keep: tokens.Capacity <= MaxKeptCapacity);
     }
 
     /// <summary>A list of no tokens, held by reusable objects between reads.</summary>

@@ -91,7 +91,7 @@ internal static class ValueParser
     private static WordKind ClassifyNormalized(ReadOnlySpan<char> word, ValueWords words, out ParsedNumber number)
     {
         number = default;
-        if (word.Length == 0)
+        if (word.Length == 0 || IsBlankMarker(word))
             return WordKind.Blank;
         if (word.Length <= MaxPlainDigits && TryPlainInteger(word, out long plain))
         {
@@ -99,8 +99,6 @@ internal static class ValueParser
             return WordKind.Value;
         }
 
-        if (IsBlankMarker(word))
-            return WordKind.Blank;
         if (words.UnitOf(word) is var wordUnit && wordUnit != ValueUnit.None && wordUnit != ValueUnit.Count)
         {
             number.Unit = wordUnit;
@@ -113,88 +111,109 @@ internal static class ValueParser
             return WordKind.Note;
         }
 
-        int i = 0;
+        int digitsStart = ReadSign(word, words, ref number);
+        if (digitsStart >= word.Length || !IsDigit(word[digitsStart]))
+            return WordKind.Text;
+        int digitsEnd = NumberEnd(word, digitsStart, out bool grouped, out int firstGroup);
+        if (grouped && firstGroup > 3)
+            return WordKind.Unparseable;
+        var kind = ReadUnitAndNote(word.Slice(digitsEnd), words, ref number);
+        return kind == WordKind.Value ? ReadDigits(word.Slice(digitsStart, digitsEnd - digitsStart), ref number) : kind;
+    }
+
+    /// <summary>A sign before the digits (<c>+</c>, <c>-</c>, or a sign word: <c>增加3</c>); returns where the digits start.</summary>
+    private static int ReadSign(ReadOnlySpan<char> word, ValueWords words, ref ParsedNumber number)
+    {
         if (word[0] == '+' || word[0] == '-')
         {
             number.Signed = true;
             number.Negative = word[0] == '-';
-            i = 1;
-        }
-        else if (words.StartsWithSign(word, out int signLength, out bool negative))
-        {
-            number.Signed = true;
-            number.Negative = negative;
-            i = signLength;
+            return 1;
         }
 
-        int digitsStart = i;
-        if (i >= word.Length || !IsDigit(word[i]))
-            return WordKind.Text;
+        if (!words.StartsWithSign(word, out int signLength, out bool negative))
+            return 0;
+        number.Signed = true;
+        number.Negative = negative;
+        return signLength;
+    }
 
-        // Integer part, with optional thousands separators in groups of three.
+    /// <summary>
+    /// The end of the number starting at <paramref name="start"/>: an integer part with optional thousands separators in
+    /// groups of three (<paramref name="firstGroup"/> digits before the first), then an optional fraction.
+    /// </summary>
+    private static int NumberEnd(ReadOnlySpan<char> word, int start, out bool grouped, out int firstGroup)
+    {
+        int i = start;
         while (i < word.Length && IsDigit(word[i]))
             i++;
-        int firstGroup = i - digitsStart;
-        bool grouped = false;
+        firstGroup = i - start;
+        grouped = false;
         while (i < word.Length && word[i] == ',' && AllDigits(word, i + 1, 3) && (i + 4 == word.Length || !IsDigit(word[i + 4])))
         {
             grouped = true;
             i += 4;
         }
 
-        if (grouped && firstGroup > 3)
-            return WordKind.Unparseable;
-
-        int fractionDigits = 0;
-        bool fractionNonZero = false;
         if (i + 1 < word.Length && word[i] == '.' && IsDigit(word[i + 1]))
         {
             i++;
             while (i < word.Length && IsDigit(word[i]))
-            {
-                fractionNonZero |= word[i] != '0';
-                fractionDigits++;
                 i++;
-            }
         }
 
-        var digits = word.Slice(digitsStart, i - digitsStart);
-        var rest = word.Slice(i);
-        if (rest.Length > 0)
+        return i;
+    }
+
+    /// <summary>What follows the number: nothing, a unit, a bracketed note, or (then no value) text or garbage.</summary>
+    private static WordKind ReadUnitAndNote(ReadOnlySpan<char> rest, ValueWords words, ref ParsedNumber number)
+    {
+        if (rest.Length == 0)
+            return WordKind.Value;
+        // A list number (1.属于…, 3、…) or a clause number (1)…): text.
+        if (rest[0] is '.' or '、' or ')' or ':')
+            return WordKind.Text;
+        if (rest[0] == ',')
+            return WordKind.Unparseable;
+        int noteStart = rest.IndexOf('(');
+        var unitPart = noteStart >= 0 ? rest.Slice(0, noteStart) : rest;
+        if (unitPart.Length > 0)
         {
-            if (rest[0] is '.' or '、' or ')' or ':')
-                return WordKind.Text;
-            if (rest[0] == ',')
-                return WordKind.Unparseable;
-            int noteStart = rest.IndexOf('(');
-            var unitPart = noteStart >= 0 ? rest.Slice(0, noteStart) : rest;
-            if (unitPart.Length > 0)
-            {
-                var unit = words.UnitOf(unitPart);
-                if (unit == ValueUnit.None)
-                    return IsAscii(rest) && rest.Length <= 3 ? WordKind.Unparseable : WordKind.Text;
-                number.Unit = unit;
-            }
-
-            if (noteStart >= 0)
-            {
-                var note = rest.Slice(noteStart);
-                if (note[note.Length - 1] != ')')
-                    return WordKind.Text;
-                number.Note = note.Slice(1, note.Length - 2).ToString();
-            }
+            var unit = words.UnitOf(unitPart);
+            if (unit == ValueUnit.None)
+                return IsAscii(rest) && rest.Length <= 3 ? WordKind.Unparseable : WordKind.Text;
+            number.Unit = unit;
         }
 
+        if (noteStart < 0)
+            return WordKind.Value;
+        var note = rest.Slice(noteStart);
+        if (note[note.Length - 1] != ')')
+            return WordKind.Text;
+        number.Note = note.Slice(1, note.Length - 2).ToString();
+        return WordKind.Value;
+    }
+
+    /// <summary>The value of <paramref name="digits"/> (separators dropped), signed; a zero fraction keeps it whole.</summary>
+    private static WordKind ReadDigits(ReadOnlySpan<char> digits, ref ParsedNumber number)
+    {
         Span<char> buffer = stackalloc char[digits.Length];
         int length = 0;
+        bool fraction = false, fractionNonZero = false;
         foreach (char c in digits)
-            if (c != ',')
-                buffer[length++] = c;
+        {
+            if (c == ',')
+                continue;
+            fractionNonZero |= fraction && c != '0';
+            fraction |= c == '.';
+            buffer[length++] = c;
+        }
+
         if (!decimal.TryParse(buffer.Slice(0, length), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
             return WordKind.Unparseable;
         number.Value = number.Negative ? -value : value;
         number.IsInteger = !fractionNonZero;
-        if (number.IsInteger && fractionDigits > 0)
+        if (number.IsInteger && fraction)
             number.Value = decimal.Truncate(number.Value);
         return WordKind.Value;
     }
