@@ -23,7 +23,18 @@ public abstract class DocumentBlock
 
     /// <summary>The 1-based line of <see cref="ReportDocument.Text"/> where the block begins.</summary>
     public int Line { get; }
+
+    /// <summary>Where the block is printed on its page, for documents laid out in pages (PDF); <see langword="null"/> for text, web pages and Word files.</summary>
+    public PageBox? Box { get; init; }
 }
+
+/// <summary>A rectangle on a page of a laid-out document, in points from the page's top left corner.</summary>
+/// <param name="Page">The 1-based page number.</param>
+/// <param name="Left">The left edge.</param>
+/// <param name="Top">The top edge.</param>
+/// <param name="Right">The right edge.</param>
+/// <param name="Bottom">The bottom edge.</param>
+public readonly record struct PageBox(int Page, double Left, double Top, double Right, double Bottom);
 
 /// <summary>A paragraph (a heading, a title, narrative): one line of <see cref="ReportDocument.Text"/>.</summary>
 public sealed class DocumentParagraph : DocumentBlock
@@ -92,7 +103,11 @@ public sealed class DocumentTable : DocumentBlock
 /// <param name="RowSpan">The number of grid rows it covers (at least 1).</param>
 /// <param name="ColumnSpan">The number of grid columns it covers (at least 1).</param>
 /// <param name="Text">Its text, whitespace collapsed; empty for an empty cell (or one holding only <c>&amp;nbsp;</c>).</param>
-public sealed record DocumentCell(int Row, int Column, int RowSpan, int ColumnSpan, string Text);
+public sealed record DocumentCell(int Row, int Column, int RowSpan, int ColumnSpan, string Text)
+{
+    /// <summary>Where the cell is printed on its page, for documents laid out in pages (PDF); <see langword="null"/> for web pages and Word files.</summary>
+    public PageBox? Box { get; init; }
+}
 
 /// <summary>Why a file could not be read as a document.</summary>
 public enum DocumentProblem
