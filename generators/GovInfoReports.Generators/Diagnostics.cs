@@ -69,9 +69,11 @@ internal static class Diagnostics
         "GIR014", "Section is neither a table nor a list of tables",
         "节 '{0}' 结构错误 / Section '{0}' must have either 'tables', or 'columns' and 'rows' (one table), {1}");
 
+    // Reported at the end of the compilation (it compares all template files): tagged so that IDEs run it in full builds only.
     public static readonly DiagnosticDescriptor DuplicateTemplate = Error(
         "GIR015", "Duplicate template",
-        "模板 {0} '{1}' 重复 / Another template file ({2}) already uses the {0} '{1}'");
+        "模板 {0} '{1}' 重复 / Another template file ({2}) already uses the {0} '{1}'",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor RuleSyntax = Error(
         "GIR016", "Rule expression syntax error",
@@ -93,6 +95,6 @@ internal static class Diagnostics
         "GIR099", "Internal error while reading a template",
         "读取模板时发生内部错误 / Internal error while reading the template ({0}); please report it with the template file");
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    private static DiagnosticDescriptor Error(string id, string title, string message, params string[] customTags) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, customTags: customTags);
 }

@@ -191,6 +191,9 @@ public sealed class DiagnosticTests
         Assert.Equal("GIR015", d.Id);
         Assert.Equal("templates/2025b.json", d.Location.GetLineSpan().Path);
         Assert.Equal(Position(other, other.IndexOf("\"2025\"", StringComparison.Ordinal)), d.Location.GetLineSpan().StartLinePosition);
+        // Reported at the end of the compilation: tagged as such, so IDEs and build tools know it is a full-build diagnostic.
+        Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, d.Descriptor.CustomTags);
+        Assert.All(new[] { Diagnostics.InvalidJson, Diagnostics.RuleSyntax }, other => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, other.CustomTags));
     }
 
     /// <summary>

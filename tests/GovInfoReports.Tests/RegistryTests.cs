@@ -45,9 +45,22 @@ public sealed class RegistryTests
         Assert.Same(Report2021.Template, TemplateRegistry.Find("2021"));
         Assert.Contains(TemplateRegistry.Conflicts, c => c.Contains("HandMade2021", StringComparison.Ordinal) && c.Contains("Report2021", StringComparison.Ordinal));
 
+        // A template registered by hand is found, and removed again: no later test reads with it.
         var extra = new HandMadeTemplate("test-extra");
-        Assert.True(TemplateRegistry.Register(extra));
-        Assert.Same(extra, TemplateRegistry.Find("test-extra"));
+        int count = TemplateRegistry.All.Count;
+        try
+        {
+            Assert.True(TemplateRegistry.Register(extra));
+            Assert.Same(extra, TemplateRegistry.Find("test-extra"));
+        }
+        finally
+        {
+            Assert.True(TemplateRegistry.Unregister(extra));
+        }
+
+        Assert.Null(TemplateRegistry.Find("test-extra"));
+        Assert.Equal(count, TemplateRegistry.All.Count);
+        Assert.False(TemplateRegistry.Unregister(extra));
     }
 
     /// <summary>A template built by hand (not generated), as the registry allows.</summary>

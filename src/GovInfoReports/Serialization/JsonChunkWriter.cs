@@ -1,6 +1,7 @@
 using System;
-using System.Buffers;
 using System.Buffers.Text;
+using System.Buffers;
+using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -15,6 +16,7 @@ namespace GovInfoReports.Serialization;
 /// Public for generated code in user assemblies; not meant to be called directly.
 /// </summary>
 /// <remarks>Rents its buffer from <see cref="ArrayPool{T}.Shared"/>; call <see cref="Dispose"/> when done.</remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct JsonChunkWriter
 {
     // The longest Utf8Formatter output of a decimal ("-79228162514264337593543950335" with a point and

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -10,6 +11,7 @@ namespace GovInfoReports.Serialization;
 /// <see cref="JsonException"/> whose message names the JSON path and the reason, in Chinese and English.
 /// Public for generated code in user assemblies; not meant to be called directly.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ReportJsonReader
 {
     /// <summary>The earliest report year a document may give.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace GovInfoReports.Serialization;
@@ -7,6 +8,7 @@ namespace GovInfoReports.Serialization;
 /// cells go through <see cref="JsonChunkWriter"/>. A missing value is written as <c>null</c>, never dropped.
 /// Public for generated code in user assemblies; not meant to be called directly.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ReportJsonWriter
 {
     /// <summary>Writes an optional string (or null).</summary>

@@ -95,6 +95,29 @@ public static class TemplateRegistry
         }
     }
 
+    /// <summary>
+    /// Removes a template registered by hand (a test's, or one a tool loaded for a run). Reads that have begun keep the
+    /// list they started with.
+    /// </summary>
+    /// <param name="template">The template.</param>
+    /// <returns><see langword="true"/> when it was registered and is removed.</returns>
+    public static bool Unregister(ReportTemplate template)
+    {
+        if (template is null)
+            throw new ArgumentNullException(nameof(template));
+        lock (Gate)
+        {
+            int index = Array.IndexOf(_templates, template);
+            if (index < 0)
+                return false;
+            var next = new ReportTemplate[_templates.Length - 1];
+            Array.Copy(_templates, next, index);
+            Array.Copy(_templates, index + 1, next, index, next.Length - index);
+            Volatile.Write(ref _templates, next);
+            return true;
+        }
+    }
+
     private static T[] Append<T>(T[] items, T item)
     {
         var next = new T[items.Length + 1];

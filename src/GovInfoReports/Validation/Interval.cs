@@ -9,6 +9,7 @@ namespace GovInfoReports.Validation;
 /// value written with d decimals stands for v ± ½·10^−d. Counts are exact. Money is held in 元, so
 /// 67.74 万元 is [677350, 677450] 元 and never disagrees with 677400 元 by rounding. Public for generated code.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public readonly struct Interval : IEquatable<Interval>
 {
     /// <summary>Creates an interval.</summary>
