@@ -66,7 +66,10 @@ public static partial class ReportText
         return KeyTable.Intern(buffer.Written);
     }
 
-    /// <summary>The key of <paramref name="text"/> (see <see cref="Key"/>) in a per-thread buffer: valid until the next normalisation on this thread.</summary>
+    /// <summary>
+    /// The key of <paramref name="text"/> (see <see cref="Key"/>) in the thread's key buffer: valid until the thread next
+    /// makes a key (this, <see cref="WordKeyOf"/> of a word not seen before, or <see cref="Normalize"/>).
+    /// </summary>
     internal static ReadOnlySpan<char> KeySpan(ReadOnlySpan<char> text)
     {
         var buffer = new CharBuffer(Scratch());
@@ -74,12 +77,10 @@ public static partial class ReportText
         return buffer.Written;
     }
 
-    /// <summary>Normalises one word (see <see cref="Normalize"/>) into a per-thread buffer: the result is valid until the next normalisation on this thread.</summary>
+    /// <summary>Normalises one word (see <see cref="Normalize"/>) into the thread's word buffer: valid until the thread's next call of this method.</summary>
     internal static ReadOnlySpan<char> Word(ReadOnlySpan<char> text)
     {
-        if (IsPlainAscii(text))
-            return text;
-        var buffer = new CharBuffer(Scratch());
+        var buffer = new CharBuffer(t_wordScratch ??= new char[ScratchLength]);
         Append(text, ref buffer, key: false);
         return buffer.Written;
     }
@@ -108,22 +109,21 @@ public static partial class ReportText
         return KeyTable.Intern(buffer.AsSpan(0, length));
     }
 
+    // The scratch buffers of KeySpan and Word, one each, so that a key and a word normalised after it do not overwrite
+    // each other: a span one of them returns is valid until the next call of the same method on the thread.
+    private const int ScratchLength = 512;
+
     [ThreadStatic]
-    private static char[]? _scratch;
+    private static char[]? t_keyScratch;
 
-    private static char[] Scratch() => _scratch ??= new char[512];
+    [ThreadStatic]
+    private static char[]? t_wordScratch;
 
-    private static bool IsPlainAscii(ReadOnlySpan<char> text)
-    {
-        foreach (char c in text)
-            if (c >= 0x7F || c == '[' || c == '&' || c == '(')
-                return false;
-        return true;
-    }
+    private static char[] Scratch() => t_keyScratch ??= new char[ScratchLength];
 
     private static void Append(ReadOnlySpan<char> text, StringBuilder output, bool key)
     {
-        var buffer = new CharBuffer(text.Length <= 512 ? Scratch() : new char[text.Length]);
+        var buffer = new CharBuffer(text.Length <= ScratchLength ? Scratch() : new char[text.Length]);
         Append(text, ref buffer, key);
         output.Append(buffer.Written);
     }
