@@ -33,9 +33,13 @@ public sealed class TemplateGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => TemplateParser.Parse(file.GetText(cancellationToken), cancellationToken).Model)
             .WithTrackingName(TrackingNames.Models);
 
+        // Files with errors generate nothing; of two files with one type name (GIR015 on the second), the first's code
+        // stands: the generated file names are the type names, so a second would clash.
         var validModels = models
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
+            .Collect()
+            .SelectMany(static (all, _) => FirstOfEachTypeName(all))
             .WithTrackingName(TrackingNames.ValidModels);
 
         var targetNamespace = context.AnalyzerConfigOptionsProvider
@@ -74,17 +78,17 @@ public sealed class TemplateGenerator : IIncrementalGenerator
 
     private static void AddSource(SourceProductionContext context, GeneratedFile? file)
     {
-        if (file is null)
-            return;
-        try
-        {
+        if (file is not null)
             context.AddSource(file.HintName, SourceText.From(file.Source, Encoding.UTF8));
-        }
-        catch (ArgumentException)
-        {
-            // Two template files with the same type name: the analyzer reports GIR015 on the second;
-            // the first one's code stands.
-        }
+    }
+
+    private static ImmutableArray<TemplateModel> FirstOfEachTypeName(ImmutableArray<TemplateModel> models)
+    {
+        var builder = ImmutableArray.CreateBuilder<TemplateModel>(models.Length);
+        foreach (var model in models)
+            if (!builder.Any(kept => kept.TypeName == model.TypeName))
+                builder.Add(model);
+        return builder.ToImmutable();
     }
 
     /// <summary>The names of the pipeline steps, for cacheability tests.</summary>

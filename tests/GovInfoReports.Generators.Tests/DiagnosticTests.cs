@@ -196,6 +196,20 @@ public sealed class DiagnosticTests
         Assert.All(new[] { Diagnostics.InvalidJson, Diagnostics.RuleSyntax }, other => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, other.CustomTags));
     }
 
+    [Fact]
+    public void GIR015_two_files_with_one_type_name_generate_the_first_ones_code_once()
+    {
+        var other = Valid.Replace("\"id\": \"2025\"", "\"id\": \"2025b\"");
+        Assert.NotEqual(Valid, other);
+        var (result, _) = GeneratorHarness.Run(new[] { GeneratorHarness.Template(Path, Valid), GeneratorHarness.Template("templates/2025b.json", other) });
+        var run = Assert.Single(result.Results);
+        Assert.Null(run.Exception);
+        var report = Assert.Single(run.GeneratedSources, g => g.HintName == "Report2025.g.cs");
+        Assert.Contains("\"2025\"", report.SourceText.ToString());
+        Assert.DoesNotContain("\"2025b\"", report.SourceText.ToString());
+        Assert.Contains(GeneratorHarness.Analyze(GeneratorHarness.Template(Path, Valid), GeneratorHarness.Template("templates/2025b.json", other)), d => d.Id == "GIR015");
+    }
+
     /// <summary>
     /// GIR099 is what a bug of the parser becomes instead of an analyzer crash: reported at the file's start
     /// (1,1), naming the exception. No template can cause it, so the test makes the parse step throw.

@@ -12,6 +12,9 @@ namespace GovInfoReports.Tests;
 /// warnings as errors): a consumer that reads, writes, exports and describes reports is published
 /// self-contained with full trimming and warnings as errors, and the trimmed program gives the right output.
 /// </summary>
+// End to end (a consumer published self-contained and trimmed): slow, so in its own category, which CI runs with the rest
+// (dotnet test --filter Category!=EndToEnd leaves it out of a quick local run).
+[Trait("Category", "EndToEnd")]
 public sealed class TrimmingTests
 {
     private const string Program = """

@@ -11,6 +11,9 @@ using Xunit.Abstractions;
 namespace GovInfoReports.Tests.Cli;
 
 /// <summary>A folder of 2,000 reports, validated by the tool in its own process: bounded memory, every file in order.</summary>
+// End to end (the memory of a 2,000-file run of the tool in its own process): slow, so in its own category, which CI runs with the rest
+// (dotnet test --filter Category!=EndToEnd leaves it out of a quick local run).
+[Trait("Category", "EndToEnd")]
 public sealed class CliScaleTests
 {
     private const int Files = 2000;
