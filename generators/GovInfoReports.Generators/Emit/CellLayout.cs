@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using GovInfoReports.Generators.Model;
+using GovInfoReports.Shared;
 
 namespace GovInfoReports.Generators.Emit;
 
 /// <summary>
-/// One value cell and where it lives in the generated record. The order — sections, their tables,
-/// each table's data rows depth-first, then columns — is the order the runtime's
-/// <c>ReportTemplate.Cells</c> uses, so a cell index means the same on both sides.
+/// One value cell and where it lives in the generated record, numbered in <see cref="CellOrder"/>'s order — the
+/// definition the runtime's <c>ReportTemplate.Cells</c> is built from too, so a cell index means the same on both sides.
 /// </summary>
 internal sealed class CellLayout
 {
@@ -28,38 +28,24 @@ internal sealed class CellLayout
 
     public ColumnModel Column { get; }
 
+    /// <summary>The template's value cells in index order (<see cref="CellOrder"/>, shared with the runtime).</summary>
     public static IReadOnlyList<CellLayout> Of(TemplateModel template)
     {
         var cells = new List<CellLayout>();
-        foreach (var section in template.Sections)
+        foreach (var cell in CellOrder.Cells(template.Sections, static s => s.Tables, static t => t.Rows, static r => r.Children, static t => t.Columns))
         {
-            foreach (var table in section.Tables)
+            var section = cell.Section;
+            var path = section.IsSingleTable ? section.Id : section.Id + "." + cell.Table.Id;
+            var member = section.IsSingleTable ? Naming.Member(section.Id) : Naming.Member(section.Id) + "." + Naming.Member(cell.Table.Id);
+            foreach (var row in cell.RowPath)
             {
-                var path = section.IsSingleTable ? section.Id : section.Id + "." + table.Id;
-                var member = section.IsSingleTable
-                    ? Naming.Member(section.Id)
-                    : Naming.Member(section.Id) + "." + Naming.Member(table.Id);
-                AddRows(cells, table, table.Rows, path, member);
+                path += "." + row.Id;
+                member += "." + Naming.Member(row.Id);
             }
+
+            cells.Add(new CellLayout(cells.Count, path + "." + cell.Column.Id, member + "." + Naming.Member(cell.Column.Id), cell.Column));
         }
 
         return cells;
-    }
-
-    private static void AddRows(List<CellLayout> cells, TableModel table, EquatableArray<RowModel> rows, string path, string member)
-    {
-        foreach (var row in rows)
-        {
-            var rowPath = path + "." + row.Id;
-            var rowMember = member + "." + Naming.Member(row.Id);
-            if (row.IsGroup)
-            {
-                AddRows(cells, table, row.Children, rowPath, rowMember);
-                continue;
-            }
-
-            foreach (var column in table.Columns)
-                cells.Add(new CellLayout(cells.Count, rowPath + "." + column.Id, rowMember + "." + Naming.Member(column.Id), column));
-        }
     }
 }

@@ -33,22 +33,27 @@ public abstract class ReportTemplate
         Markers = markers ?? throw new ArgumentNullException(nameof(markers));
         Sections = sections ?? throw new ArgumentNullException(nameof(sections));
 
-        var cells = new List<CellDescriptor>();
         var tables = new List<TableDescriptor>();
         foreach (var section in sections)
         {
             section.Attach(this);
-            foreach (var table in section.Tables)
-            {
-                tables.Add(table);
-                var tableCells = new List<CellDescriptor>(table.DataRows.Count * table.Columns.Count);
-                foreach (var row in table.DataRows)
-                    foreach (var column in table.Columns)
-                        tableCells.Add(new CellDescriptor(cells.Count + tableCells.Count, table, row, column));
-                table.SetCells(tableCells);
-                cells.AddRange(tableCells);
-            }
+            tables.AddRange(section.Tables);
         }
+
+        // The cells in index order, as the generated records number them (CellOrder, shared with the generator).
+        var cells = new List<CellDescriptor>();
+        var cellsOfTable = new Dictionary<TableDescriptor, List<CellDescriptor>>();
+        foreach (var cell in Shared.CellOrder.Cells(sections, static s => s.Tables, static t => t.Rows, static r => r.Children, static t => t.Columns))
+        {
+            var descriptor = new CellDescriptor(cells.Count, cell.Table, cell.Row, cell.Column);
+            cells.Add(descriptor);
+            if (!cellsOfTable.TryGetValue(cell.Table, out var tableCells))
+                cellsOfTable[cell.Table] = tableCells = new List<CellDescriptor>();
+            tableCells.Add(descriptor);
+        }
+
+        foreach (var table in tables)
+            table.SetCells(cellsOfTable.TryGetValue(table, out var tableCells) ? tableCells : new List<CellDescriptor>());
 
         Cells = cells;
         Tables = tables;

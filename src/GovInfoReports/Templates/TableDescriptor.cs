@@ -41,7 +41,8 @@ public sealed class TableDescriptor
         ColumnsCaption = columnsCaption;
         Path = id;
         var leaves = new List<RowDescriptor>();
-        CollectLeaves(rows, leaves);
+        foreach (var path in Shared.CellOrder.DataRows(rows, static r => r.Children))
+            leaves.Add(path[path.Length - 1]);
         DataRows = leaves;
     }
 
@@ -96,17 +97,6 @@ public sealed class TableDescriptor
     }
 
     internal void SetCells(IReadOnlyList<CellDescriptor> cells) => _cells = cells;
-
-    private static void CollectLeaves(IReadOnlyList<RowDescriptor> rows, List<RowDescriptor> leaves)
-    {
-        foreach (var row in rows)
-        {
-            if (row.IsGroup)
-                CollectLeaves(row.Children, leaves);
-            else
-                leaves.Add(row);
-        }
-    }
 
     /// <inheritdoc />
     public override string ToString() => Path;
