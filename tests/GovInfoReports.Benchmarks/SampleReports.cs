@@ -58,7 +58,7 @@ internal static class SampleReports
     }
 
     /// <summary>Throws unless the report has no finding at all (<paramref name="expectValid"/>) or at least one error.</summary>
-    public static IReadOnlyList<Finding> Check(IReport report, bool expectValid)
+    public static IReadOnlyList<ValidationFinding> Check(IReport report, bool expectValid)
     {
         var findings = ReportValidator.Validate(report);
         if (expectValid && findings.Count != 0)

@@ -100,12 +100,12 @@ public class ValidationBenchmarks
         return sum;
     }
 
-    private static bool Holds(decimal left, Comparison comparison, decimal right, decimal tolerance) => comparison switch
+    private static bool Holds(decimal left, ComparisonOperator comparison, decimal right, decimal tolerance) => comparison switch
     {
-        Comparison.Equal => Math.Abs(left - right) <= tolerance,
-        Comparison.LessOrEqual => left <= right + tolerance,
-        Comparison.GreaterOrEqual => left + tolerance >= right,
-        Comparison.Less => left < right + tolerance,
+        ComparisonOperator.Equal => Math.Abs(left - right) <= tolerance,
+        ComparisonOperator.LessOrEqual => left <= right + tolerance,
+        ComparisonOperator.GreaterOrEqual => left + tolerance >= right,
+        ComparisonOperator.Less => left < right + tolerance,
         _ => left + tolerance > right,
     };
 
@@ -114,15 +114,15 @@ public class ValidationBenchmarks
 
     /// <summary>One check of the script: <c>sum(left) op sum(right)</c>, optionally only when a precondition holds.</summary>
     private sealed record DictionaryCheck(
-        string Rule, string? Context, Term[] Left, Comparison Comparison, Term[] Right, decimal Tolerance,
-        Term[]? WhenLeft, Comparison WhenComparison, Term[]? WhenRight)
+        string Rule, string? Context, Term[] Left, ComparisonOperator Comparison, Term[] Right, decimal Tolerance,
+        Term[]? WhenLeft, ComparisonOperator WhenComparison, Term[]? WhenRight)
     {
         public string Operator => Comparison switch
         {
-            Comparison.Equal => "==",
-            Comparison.LessOrEqual => "<=",
-            Comparison.GreaterOrEqual => ">=",
-            Comparison.Less => "<",
+            ComparisonOperator.Equal => "==",
+            ComparisonOperator.LessOrEqual => "<=",
+            ComparisonOperator.GreaterOrEqual => ">=",
+            ComparisonOperator.Less => "<",
             _ => ">",
         };
 
@@ -139,7 +139,7 @@ public class ValidationBenchmarks
                 Terms(instance.Assertion.Right),
                 instance.Rule.Tolerance ?? 0,
                 when is null ? null : Terms(when.Left),
-                when?.Comparison ?? Comparison.Equal,
+                when?.Comparison ?? ComparisonOperator.Equal,
                 when is null ? null : Terms(when.Right));
         }
     }

@@ -55,7 +55,7 @@ public sealed class ConformanceTests
         var c = Load(file, name);
         var report = ReportJson.Deserialize(c.GetProperty("report").GetRawText());
         var options = Options(c, report);
-        IReadOnlyList<Finding> findings;
+        IReadOnlyList<ValidationFinding> findings;
         if (c.TryGetProperty("previous", out var previousJson))
         {
             var previous = ReportJson.Deserialize(previousJson.GetRawText());

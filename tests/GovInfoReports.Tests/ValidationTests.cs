@@ -23,7 +23,7 @@ public sealed class ValidationTests
         var equationCells = template.Rules
             .Where(r => r.Severity == Severity.Error && !r.IsCrossYear)
             .SelectMany(r => r.Instances)
-            .Where(i => i.Assertion.Comparison == Comparison.Equal)
+            .Where(i => i.Assertion.Comparison == ComparisonOperator.Equal)
             .SelectMany(i => i.Cells)
             .Distinct()
             .ToList();
@@ -71,7 +71,7 @@ public sealed class ValidationTests
     public void The_per_instance_check_is_skipped_only_when_options_cannot_exclude_an_instance()
     {
         var report = new Report2021();
-        bool Fast(ValidationOptions? options) => new ValidationContext(report, options).ChecksEveryActiveInstance;
+        bool Fast(ValidationOptions? options) => new ValidationRun(report, options).ChecksEveryActiveInstance;
         Assert.True(Fast(null));
         Assert.True(Fast(new ValidationOptions { Language = MessageLanguage.English }));
         Assert.True(Fast(new ValidationOptions { Overrides = new Dictionary<string, RuleOverride> { ["E1"] = new(Severity.Warning) } }));
@@ -231,7 +231,7 @@ public sealed class ValidationTests
     }
 
     /// <summary>Everything a finding says, as one line (to compare the compiled validator with the interpreter).</summary>
-    internal static string Describe(Finding f) =>
+    internal static string Describe(ValidationFinding f) =>
         string.Join(" | ", f.RuleId, f.Context, f.Kind, f.Severity, f.Left.ToString(), f.Right.ToString(), f.Message,
             string.Join(",", f.Cells.Select(c => (c.IsPrevious ? "previous." : "") + c.Cell.Path + "=" + c.Value)));
 }

@@ -282,7 +282,7 @@ internal static class ReportEmitter
         w.Line("public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + Runtime + "IReport report) => JsonConverter.WriteReport(writer, (" + template.TypeName + ")report);");
         w.Line();
         w.Line("/// <inheritdoc />");
-        w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::GovInfoReports.Validation.Finding> Validate(" + Runtime + "IReport report, global::GovInfoReports.Validation.ValidationOptions? options = null) =>");
+        w.Line("public override global::System.Collections.Generic.IReadOnlyList<global::GovInfoReports.Validation.ValidationFinding> Validate(" + Runtime + "IReport report, global::GovInfoReports.Validation.ValidationOptions? options = null) =>");
         w.Line("    report is " + template.TypeName + " typed ? typed.Validate(options) : throw new global::System.ArgumentException(\"The report is not a " + template.TypeName + ".\", nameof(report));");
         w.Line();
         w.Line("/// <inheritdoc />");

@@ -10,7 +10,7 @@ namespace GovInfoReports.Generators.Emit;
 /// the interpreter) and <c>Validate</c>, straight-line C# with one block per rule instance. Count rules
 /// compare exact sums of <c>long</c>; rules over money compare intervals (a value with d decimals stands
 /// for v ± ½·10^−d). A valid report allocates nothing. With default options every active instance is checked
-/// without asking the context (ValidationContext.ChecksEveryActiveInstance); deprecated rules are data only. Cross-year rules are data only: they need the
+/// without asking the context (ValidationRun.ChecksEveryActiveInstance); deprecated rules are data only. Cross-year rules are data only: they need the
 /// previous year's report, which may be of another template (ReportValidator.ValidateCrossYear).
 /// </summary>
 internal static class ValidatorEmitter
@@ -29,8 +29,8 @@ internal static class ValidatorEmitter
             "Blank cells count as 0 unless the options say otherwise; the findings name them. Validating a valid report allocates nothing.");
         w.Line("/// <param name=\"options\">The language of the messages, blank-cell handling, severity overrides and cell statuses; <see langword=\"null\"/> for the defaults.</param>");
         w.Line("/// <returns>The findings; empty when every rule holds.</returns>");
-        w.Open("public global::System.Collections.Generic.IReadOnlyList<" + V + "Finding> Validate(" + V + "ValidationOptions? options = null)");
-        w.Line("var context = new " + V + "ValidationContext(this, options);");
+        w.Open("public global::System.Collections.Generic.IReadOnlyList<" + V + "ValidationFinding> Validate(" + V + "ValidationOptions? options = null)");
+        w.Line("var context = new " + V + "ValidationRun(this, options);");
         w.Line("bool all = context.ChecksEveryActiveInstance; // default options: no per-instance Begin call");
         var checkedRules = new List<int>();
         for (int r = 0; r < template.Rules.Count; r++)
@@ -64,7 +64,7 @@ internal static class ValidatorEmitter
                 w.Line();
                 w.Line("// " + rule.Id + ": " + rule.Assert + (rule.When is null ? "" : "   when " + rule.When)
                     + (start == 0 && end == rule.Instances.Count ? "" : "   (instances " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + ")"));
-                w.Open("private void " + RuleMethod(rule, r, start) + "(ref " + V + "ValidationContext context, bool all)");
+                w.Open("private void " + RuleMethod(rule, r, start) + "(ref " + V + "ValidationRun context, bool all)");
                 for (int i = start; i < end; i++)
                     EmitInstance(w, rule, r, i, rule.Instances[i], intervals, members);
                 w.Close();
@@ -119,7 +119,7 @@ internal static class ValidatorEmitter
     // The precondition is compared without the rule's tolerance: the tolerance belongs to the assertion.
     private static string Condition(ComparisonModel when, bool intervals, Dictionary<string, string> members) =>
         intervals
-            ? V + "Interval.Holds(" + IntervalSide(when.Left, members) + ", " + V + "Comparison." + Comparison(when.Operator) + ", " + IntervalSide(when.Right, members) + ")"
+            ? V + "Interval.Holds(" + IntervalSide(when.Left, members) + ", " + V + "ComparisonOperator." + Comparison(when.Operator) + ", " + IntervalSide(when.Right, members) + ")"
             : "(" + CountSide(when.Left, members) + ") " + when.Operator + " (" + CountSide(when.Right, members) + ")";
 
     // (long) on the first value makes every addition 64-bit: no overflow from Int32 counts.
@@ -201,7 +201,7 @@ internal static class ValidatorEmitter
     }
 
     private static string ComparisonData(ComparisonModel comparison) =>
-        "new " + V + "RuleComparison(" + TermsData(comparison.Left) + ", " + V + "Comparison." + Comparison(comparison.Operator) + ", " + TermsData(comparison.Right) + ")";
+        "new " + V + "RuleComparison(" + TermsData(comparison.Left) + ", " + V + "ComparisonOperator." + Comparison(comparison.Operator) + ", " + TermsData(comparison.Right) + ")";
 
     private static string TermsData(EquatableArray<TermModel> terms) =>
         "new " + V + "RuleTerm[] { " + string.Join(", ", terms.Select(TermData)) + " }";

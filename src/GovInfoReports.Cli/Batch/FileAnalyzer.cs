@@ -158,7 +158,7 @@ internal sealed class FileAnalyzer
     }
 
     /// <summary>A validator's finding as the tool reports it: a failed rule is the report's problem, a rule not assessable (cells missing) the extraction's.</summary>
-    public static ToolFinding FromValidation(Finding finding, FileResult result, IReadOnlyList<SourcePosition?> positions)
+    public static ToolFinding FromValidation(ValidationFinding finding, FileResult result, IReadOnlyList<SourcePosition?> positions)
     {
         var cells = finding.Cells.Select(c => (c.IsPrevious ? "previous." : "") + c.Cell.Path).ToList();
         SourcePosition? position = null;

@@ -87,7 +87,7 @@ public abstract class ReportTemplate
     /// <param name="report">A report of this template.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <returns>The findings; empty when every rule holds.</returns>
-    public virtual IReadOnlyList<Validation.Finding> Validate(IReport report, Validation.ValidationOptions? options = null) =>
+    public virtual IReadOnlyList<Validation.ValidationFinding> Validate(IReport report, Validation.ValidationOptions? options = null) =>
         Validation.ReportValidator.Interpret(report, options);
 
     /// <summary>The template id, e.g. <c>2021</c>; a report document's <c>template</c> member.</summary>

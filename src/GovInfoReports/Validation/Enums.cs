@@ -40,7 +40,7 @@ public enum RuleEach
 }
 
 /// <summary>The comparison a rule asserts.</summary>
-public enum Comparison
+public enum ComparisonOperator
 {
     /// <summary><c>==</c></summary>
     Equal = 0,

@@ -53,9 +53,9 @@ public sealed class FindingCell
 }
 
 /// <summary>What a rule found in a report: a failed check, or a check that could not be made.</summary>
-public sealed class Finding
+public sealed class ValidationFinding
 {
-    internal Finding(RuleInstance instance, Severity severity, FindingKind kind, IReadOnlyList<FindingCell> cells, Interval left, Interval right, string message)
+    internal ValidationFinding(RuleInstance instance, Severity severity, FindingKind kind, IReadOnlyList<FindingCell> cells, Interval left, Interval right, string message)
     {
         Instance = instance;
         Severity = severity;

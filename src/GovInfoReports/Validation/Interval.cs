@@ -79,12 +79,12 @@ public readonly struct Interval : IEquatable<Interval>
     /// <param name="comparison">The operator.</param>
     /// <param name="right">The right side.</param>
     /// <param name="tolerance">An absolute tolerance (0 for none).</param>
-    public static bool Holds(Interval left, Comparison comparison, Interval right, decimal tolerance = 0) => comparison switch
+    public static bool Holds(Interval left, ComparisonOperator comparison, Interval right, decimal tolerance = 0) => comparison switch
     {
-        Comparison.Equal => left.High + tolerance >= right.Low && left.Low - tolerance <= right.High,
-        Comparison.LessOrEqual => left.Low - tolerance <= right.High,
-        Comparison.GreaterOrEqual => left.High + tolerance >= right.Low,
-        Comparison.Less => left.Low - tolerance < right.High,
+        ComparisonOperator.Equal => left.High + tolerance >= right.Low && left.Low - tolerance <= right.High,
+        ComparisonOperator.LessOrEqual => left.Low - tolerance <= right.High,
+        ComparisonOperator.GreaterOrEqual => left.High + tolerance >= right.Low,
+        ComparisonOperator.Less => left.Low - tolerance < right.High,
         _ => left.High + tolerance > right.Low,
     };
 

@@ -14,7 +14,7 @@ public static class ReportValidator
     /// <param name="report">The report.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <returns>The findings; empty when every rule holds.</returns>
-    public static IReadOnlyList<Finding> Validate(IReport report, ValidationOptions? options = null)
+    public static IReadOnlyList<ValidationFinding> Validate(IReport report, ValidationOptions? options = null)
     {
         if (report is null)
             throw new ArgumentNullException(nameof(report));
@@ -28,11 +28,11 @@ public static class ReportValidator
     /// <param name="report">The report.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
     /// <returns>The findings; empty when every rule holds.</returns>
-    public static IReadOnlyList<Finding> Interpret(IReport report, ValidationOptions? options = null)
+    public static IReadOnlyList<ValidationFinding> Interpret(IReport report, ValidationOptions? options = null)
     {
         if (report is null)
             throw new ArgumentNullException(nameof(report));
-        var context = new ValidationContext(report, options);
+        var context = new ValidationRun(report, options);
         foreach (var rule in report.Template.Rules)
         {
             if (rule.IsCrossYear)
@@ -54,7 +54,7 @@ public static class ReportValidator
     /// <param name="options">The options (<see cref="ValidationOptions.Statuses"/> for <paramref name="current"/>, <see cref="ValidationOptions.PreviousStatuses"/> for <paramref name="previous"/>).</param>
     /// <returns>The findings; a rule whose cells the previous template lacks is not assessable.</returns>
     /// <exception cref="ArgumentException">Both years are known and <paramref name="previous"/> is not the year before <paramref name="current"/>.</exception>
-    public static IReadOnlyList<Finding> ValidateCrossYear(IReport current, IReport previous, ValidationOptions? options = null)
+    public static IReadOnlyList<ValidationFinding> ValidateCrossYear(IReport current, IReport previous, ValidationOptions? options = null)
     {
         if (current is null)
             throw new ArgumentNullException(nameof(current));
@@ -65,7 +65,7 @@ public static class ReportValidator
         if (options?.PreviousStatuses is { } statuses && statuses.Count != previous.Template.Cells.Count)
             throw new ArgumentException($"Template {previous.Template.Id} has {previous.Template.Cells.Count} cells, but {statuses.Count} previous statuses were given.", nameof(options));
 
-        var context = new ValidationContext(current, previous, options);
+        var context = new ValidationRun(current, previous, options);
         foreach (var rule in current.Template.Rules)
         {
             if (!rule.IsCrossYear)

@@ -68,7 +68,7 @@ public sealed class RuleComparison
     /// <param name="left">The terms of the left side.</param>
     /// <param name="comparison">The operator.</param>
     /// <param name="right">The terms of the right side.</param>
-    public RuleComparison(IReadOnlyList<RuleTerm> left, Comparison comparison, IReadOnlyList<RuleTerm> right)
+    public RuleComparison(IReadOnlyList<RuleTerm> left, ComparisonOperator comparison, IReadOnlyList<RuleTerm> right)
     {
         Left = left ?? throw new ArgumentNullException(nameof(left));
         Comparison = comparison;
@@ -79,7 +79,7 @@ public sealed class RuleComparison
     public IReadOnlyList<RuleTerm> Left { get; }
 
     /// <summary>The operator.</summary>
-    public Comparison Comparison { get; }
+    public ComparisonOperator Comparison { get; }
 
     /// <summary>The right side.</summary>
     public IReadOnlyList<RuleTerm> Right { get; }

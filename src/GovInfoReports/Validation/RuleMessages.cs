@@ -139,12 +139,12 @@ internal static class RuleMessages
         return Number(sum.Mid) + (amount ? "元" : "");
     }
 
-    private static string Negated(Comparison comparison) => comparison switch
+    private static string Negated(ComparisonOperator comparison) => comparison switch
     {
-        Comparison.Equal => "≠",
-        Comparison.LessOrEqual => ">",
-        Comparison.GreaterOrEqual => "<",
-        Comparison.Less => "≥",
+        ComparisonOperator.Equal => "≠",
+        ComparisonOperator.LessOrEqual => ">",
+        ComparisonOperator.GreaterOrEqual => "<",
+        ComparisonOperator.Less => "≥",
         _ => "≤",
     };
 

@@ -649,7 +649,7 @@ namespace GovInfoReports
             public override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::GovInfoReports.IReport report) => JsonConverter.WriteReport(writer, (Report2021)report);
 
             /// <inheritdoc />
-            public override global::System.Collections.Generic.IReadOnlyList<global::GovInfoReports.Validation.Finding> Validate(global::GovInfoReports.IReport report, global::GovInfoReports.Validation.ValidationOptions? options = null) =>
+            public override global::System.Collections.Generic.IReadOnlyList<global::GovInfoReports.Validation.ValidationFinding> Validate(global::GovInfoReports.IReport report, global::GovInfoReports.Validation.ValidationOptions? options = null) =>
                 report is Report2021 typed ? typed.Validate(options) : throw new global::System.ArgumentException("The report is not a Report2021.", nameof(report));
 
             /// <inheritdoc />

@@ -68,7 +68,7 @@ public static class Program
         return 0;
     }
 
-    private static string Ids(IReadOnlyList<Finding> findings) => string.Join(",", findings.Select(f => f.RuleId + ":" + f.Kind));
+    private static string Ids(IReadOnlyList<ValidationFinding> findings) => string.Join(",", findings.Select(f => f.RuleId + ":" + f.Kind));
 
     private static void Print(string name, object? value) => Console.WriteLine(name + ": " + (value is null ? "(null)" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -7,7 +7,7 @@ namespace GovInfoReports.Extraction;
 
 /// <summary>
 /// What an extraction finding is about. Extraction findings describe what could not be read with certainty
-/// from the text; they are never about the report's arithmetic (that is <see cref="Finding"/>).
+/// from the text; they are never about the report's arithmetic (that is <see cref="ValidationFinding"/>).
 /// </summary>
 public enum ExtractionIssue
 {

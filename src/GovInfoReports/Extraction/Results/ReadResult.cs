@@ -150,10 +150,10 @@ public sealed class ReadResult
     /// not assessable instead of failing). Returns no finding when no report was read.
     /// </summary>
     /// <param name="options">Validation options; their <see cref="ValidationOptions.Statuses"/> is replaced by this extraction's.</param>
-    public IReadOnlyList<Finding> Validate(ValidationOptions? options = null)
+    public IReadOnlyList<ValidationFinding> Validate(ValidationOptions? options = null)
     {
         if (Report is null)
-            return Array.Empty<Finding>();
+            return Array.Empty<ValidationFinding>();
         options ??= ValidationOptions.Default;
         var withStatuses = new ValidationOptions
         {

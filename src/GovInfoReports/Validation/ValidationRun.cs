@@ -11,25 +11,25 @@ namespace GovInfoReports.Validation;
 /// allocates nothing). Public for generated code; use <c>report.Validate(options)</c> instead.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public struct ValidationContext
+public struct ValidationRun
 {
     private readonly IReport _report;
     private readonly IReport? _previous;
     private readonly ValidationOptions _options;
     private readonly IReadOnlyList<RuleDescriptor> _rules;
-    private List<Finding>? _findings;
+    private List<ValidationFinding>? _findings;
     private bool[]? _reportedNotAssessable;
     private readonly bool _checksEveryActiveInstance;
 
     /// <summary>Starts a run over <paramref name="report"/>.</summary>
     /// <param name="report">The report.</param>
     /// <param name="options">The options; <see langword="null"/> for <see cref="ValidationOptions.Default"/>.</param>
-    public ValidationContext(IReport report, ValidationOptions? options)
+    public ValidationRun(IReport report, ValidationOptions? options)
         : this(report, null, options)
     {
     }
 
-    internal ValidationContext(IReport report, IReport? previous, ValidationOptions? options)
+    internal ValidationRun(IReport report, IReport? previous, ValidationOptions? options)
     {
         _report = report ?? throw new ArgumentNullException(nameof(report));
         _previous = previous;
@@ -54,7 +54,7 @@ public struct ValidationContext
     public readonly bool ChecksEveryActiveInstance => _checksEveryActiveInstance;
 
     /// <summary>The findings so far (an empty array when there are none).</summary>
-    public readonly IReadOnlyList<Finding> Findings => (IReadOnlyList<Finding>?)_findings ?? Array.Empty<Finding>();
+    public readonly IReadOnlyList<ValidationFinding> Findings => (IReadOnlyList<ValidationFinding>?)_findings ?? Array.Empty<ValidationFinding>();
 
     /// <summary>
     /// Whether instance <paramref name="instance"/> of rule <paramref name="rule"/> is to be checked: the rule is active
@@ -198,14 +198,14 @@ public struct ValidationContext
                 missing.Add((cell.IsPrevious ? "previous." : "") + cell.Cell.Path);
         if (previousMissing is not null)
             missing.AddRange(previousMissing);
-        Add(new Finding(instance, SeverityOf(rule), FindingKind.NotAssessable, cells, default, default,
+        Add(new ValidationFinding(instance, SeverityOf(rule), FindingKind.NotAssessable, cells, default, default,
             RuleMessages.NotAssessable(instance, missing, _options.Language)));
     }
 
-    private Finding Failure(RuleInstance instance, Interval left, Interval right)
+    private ValidationFinding Failure(RuleInstance instance, Interval left, Interval right)
     {
         var cells = Cells(instance);
-        return new Finding(instance, SeverityOf(instance.Rule), FindingKind.Failed, cells, left, right,
+        return new ValidationFinding(instance, SeverityOf(instance.Rule), FindingKind.Failed, cells, left, right,
             RuleMessages.Failure(instance, cells, left, right, _options.Language));
     }
 
@@ -247,5 +247,5 @@ public struct ValidationContext
     private static CellStatus StatusOf(IReadOnlyList<CellStatus>? statuses, CellDescriptor cell, CellValue value) =>
         statuses is not null ? statuses[cell.Index] : value.IsBlank ? CellStatus.Blank : CellStatus.Reported;
 
-    private void Add(Finding finding) => (_findings ??= new List<Finding>()).Add(finding);
+    private void Add(ValidationFinding finding) => (_findings ??= new List<ValidationFinding>()).Add(finding);
 }
