@@ -110,7 +110,7 @@ internal static class ValidatorEmitter
         {
             w.Line("long left = " + CountSide(instance.Assertion.Left, members) + ";");
             w.Line("long right = " + CountSide(instance.Assertion.Right, members) + ";");
-            w.Line("if (!(left " + instance.Assertion.Operator + " right)) context.Fail(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
+            w.Line("if (!(left " + instance.Assertion.Operator.Symbol() + " right)) context.Fail(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
         }
 
         w.Close();
@@ -119,8 +119,8 @@ internal static class ValidatorEmitter
     // The precondition is compared without the rule's tolerance: the tolerance belongs to the assertion.
     private static string Condition(ComparisonModel when, bool intervals, Dictionary<string, string> members) =>
         intervals
-            ? V + "Interval.Holds(" + IntervalSide(when.Left, members) + ", " + V + "ComparisonOperator." + Comparison(when.Operator) + ", " + IntervalSide(when.Right, members) + ")"
-            : "(" + CountSide(when.Left, members) + ") " + when.Operator + " (" + CountSide(when.Right, members) + ")";
+            ? V + "Interval.Holds(" + IntervalSide(when.Left, members) + ", " + V + "ComparisonOperator." + when.Operator + ", " + IntervalSide(when.Right, members) + ")"
+            : "(" + CountSide(when.Left, members) + ") " + when.Operator.Symbol() + " (" + CountSide(when.Right, members) + ")";
 
     // (long) on the first value makes every addition 64-bit: no overflow from Int32 counts.
     private static string CountSide(EquatableArray<TermModel> terms, Dictionary<string, string> members)
@@ -165,15 +165,6 @@ internal static class ValidatorEmitter
 
     private static string Decimal(string text) => text + "m";
 
-    private static string Comparison(string op) => op switch
-    {
-        "==" => "Equal",
-        "<=" => "LessOrEqual",
-        ">=" => "GreaterOrEqual",
-        "<" => "Less",
-        _ => "Greater",
-    };
-
     private static void EmitRules(CodeWriter w, TemplateModel template)
     {
         w.Line();
@@ -182,8 +173,8 @@ internal static class ValidatorEmitter
         foreach (var rule in template.Rules)
         {
             w.Line("new " + V + "RuleDescriptor(");
-            w.Line("    " + CodeWriter.Literal(rule.Id) + ", " + V + "Severity." + Capital(rule.Severity) + ", " + V + "RuleStatus." + (rule.Deprecated ? "Deprecated" : "Active")
-                + ", " + V + "RuleEach." + (rule.Each == "none" ? "None" : Capital(rule.Each)) + ", " + CodeWriter.Literal(rule.Scope) + ",");
+            w.Line("    " + CodeWriter.Literal(rule.Id) + ", " + V + "Severity." + rule.Severity + ", " + V + "RuleStatus." + (rule.Deprecated ? "Deprecated" : "Active")
+                + ", " + V + "RuleEach." + rule.Each + ", " + CodeWriter.Literal(rule.Scope) + ",");
             w.Line("    " + CodeWriter.Literal(rule.Assert) + ", " + CodeWriter.Literal(rule.When) + ", " + (rule.Tolerance is null ? "null" : Decimal(rule.Tolerance)) + ",");
             w.Line("    " + CodeWriter.Literal(rule.MessageZh) + ", " + CodeWriter.Literal(rule.MessageEn) + ",");
             w.Line("    new " + V + "RuleInstance[]");
@@ -201,7 +192,7 @@ internal static class ValidatorEmitter
     }
 
     private static string ComparisonData(ComparisonModel comparison) =>
-        "new " + V + "RuleComparison(" + TermsData(comparison.Left) + ", " + V + "ComparisonOperator." + Comparison(comparison.Operator) + ", " + TermsData(comparison.Right) + ")";
+        "new " + V + "RuleComparison(" + TermsData(comparison.Left) + ", " + V + "ComparisonOperator." + comparison.Operator + ", " + TermsData(comparison.Right) + ")";
 
     private static string TermsData(EquatableArray<TermModel> terms) =>
         "new " + V + "RuleTerm[] { " + string.Join(", ", terms.Select(TermData)) + " }";
@@ -216,6 +207,4 @@ internal static class ValidatorEmitter
             text += ", " + (term.Constant is null ? "0m" : Decimal(term.Constant)) + ", " + (term.Previous ? "true" : "false") + ", " + (term.IsSum ? "true" : "false");
         return text + ")";
     }
-
-    private static string Capital(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
 }

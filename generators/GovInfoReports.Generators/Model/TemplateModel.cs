@@ -73,12 +73,84 @@ internal enum TableLayoutModel
     SingleRow,
 }
 
+/// <summary>A rule's severity (<c>"severity"</c>).</summary>
+internal enum RuleSeverityModel
+{
+    Error,
+    Warning,
+    Info,
+}
+
+/// <summary>What a rule is applied to (<c>"each"</c>): once, or once per column, row or cell of its table.</summary>
+internal enum RuleEachModel
+{
+    None,
+    Column,
+    Row,
+    Cell,
+}
+
+/// <summary>The comparison a rule asserts (<c>==</c>, <c>&lt;=</c>, <c>&gt;=</c>, <c>&lt;</c>, <c>&gt;</c>).</summary>
+internal enum ComparisonOperatorModel
+{
+    Equal,
+    LessOrEqual,
+    GreaterOrEqual,
+    Less,
+    Greater,
+}
+
+/// <summary>
+/// The spellings of the rule model's choices: in template files and in C#. The enums' member names are those of the
+/// runtime's Severity, RuleEach and ComparisonOperator, which the generated code names.
+/// </summary>
+internal static class RuleModelText
+{
+    /// <summary>The operator as written in a rule and in C#.</summary>
+    public static string Symbol(this ComparisonOperatorModel op) => op switch
+    {
+        ComparisonOperatorModel.Equal => "==",
+        ComparisonOperatorModel.LessOrEqual => "<=",
+        ComparisonOperatorModel.GreaterOrEqual => ">=",
+        ComparisonOperatorModel.Less => "<",
+        _ => ">",
+    };
+
+    /// <summary>The operator of a rule expression's symbol.</summary>
+    public static ComparisonOperatorModel Operator(string symbol) => symbol switch
+    {
+        "==" => ComparisonOperatorModel.Equal,
+        "<=" => ComparisonOperatorModel.LessOrEqual,
+        ">=" => ComparisonOperatorModel.GreaterOrEqual,
+        "<" => ComparisonOperatorModel.Less,
+        ">" => ComparisonOperatorModel.Greater,
+        _ => throw new System.ArgumentException("not a comparison operator: " + symbol, nameof(symbol)),
+    };
+
+    /// <summary>The severity of its template-file spelling (<c>error</c>, <c>warning</c>, <c>info</c>).</summary>
+    public static RuleSeverityModel Severity(string text) => text switch
+    {
+        "warning" => RuleSeverityModel.Warning,
+        "info" => RuleSeverityModel.Info,
+        _ => RuleSeverityModel.Error,
+    };
+
+    /// <summary>The <c>each</c> of its template-file spelling (<c>column</c>, <c>row</c>, <c>cell</c>; <c>none</c> when absent).</summary>
+    public static RuleEachModel Each(string text) => text switch
+    {
+        "column" => RuleEachModel.Column,
+        "row" => RuleEachModel.Row,
+        "cell" => RuleEachModel.Cell,
+        _ => RuleEachModel.None,
+    };
+}
+
 /// <summary>A bound rule: its declaration and one instance per column, row or cell it applies to.</summary>
 internal sealed record RuleModel(
     string Id,
-    string Severity,
+    RuleSeverityModel Severity,
     bool Deprecated,
-    string Each,
+    RuleEachModel Each,
     string Scope,
     string Assert,
     string? When,
@@ -95,7 +167,7 @@ internal sealed record RuleModel(
 internal sealed record RuleInstanceModel(string? Context, ComparisonModel Assertion, ComparisonModel? When);
 
 /// <summary><c>left op right</c>, each side a signed sum of terms.</summary>
-internal sealed record ComparisonModel(EquatableArray<TermModel> Left, string Operator, EquatableArray<TermModel> Right)
+internal sealed record ComparisonModel(EquatableArray<TermModel> Left, ComparisonOperatorModel Operator, EquatableArray<TermModel> Right)
 {
     public bool HasPrevious => Left.Any(t => t.Previous) || Right.Any(t => t.Previous);
 }

@@ -110,7 +110,7 @@ internal sealed partial class TemplateParser
             }
         }
 
-        return new RuleModel(id.Value, severity, status == "deprecated", each, scope.Path, assert.Value, when?.Value, tolerance, messageZh, messageEn, instances.ToEquatableArray());
+        return new RuleModel(id.Value, RuleModelText.Severity(severity), status == "deprecated", RuleModelText.Each(each), scope.Path, assert.Value, when?.Value, tolerance, messageZh, messageEn, instances.ToEquatableArray());
     }
 
     private static IEnumerable<TermModel> Terms(RuleInstanceModel instance)
@@ -147,7 +147,7 @@ internal sealed partial class TemplateParser
             }
         }
 
-        return new ComparisonModel(left.ToEquatableArray(), syntax.Operator, right.ToEquatableArray());
+        return new ComparisonModel(left.ToEquatableArray(), RuleModelText.Operator(syntax.Operator), right.ToEquatableArray());
     }
 
     private TermModel? BindTerm(TermSyntax term, JsonString source, RuleScope scope, string each, Context context)
