@@ -51,9 +51,13 @@ public sealed class TemplateGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new GeneratedFile(pair.Left.TypeName + ".g.cs", ReportEmitter.Emit(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.Reports);
 
-        var converters = validModels
+        var jsonModels = validModels
+            .Select(static (model, _) => JsonModel.Of(model))
+            .WithTrackingName(TrackingNames.JsonModels);
+
+        var converters = jsonModels
             .Combine(targetNamespace)
-            .Select(static (pair, _) => new GeneratedFile(JsonEmitter.HintName(pair.Left), JsonEmitter.Emit(pair.Left, pair.Right)))
+            .Select(static (pair, _) => new GeneratedFile(JsonEmitter.HintName(pair.Left.Template), JsonEmitter.Emit(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.JsonConverters);
 
         var validators = validModels
@@ -99,6 +103,7 @@ public sealed class TemplateGenerator : IIncrementalGenerator
         public const string ValidModels = nameof(ValidModels);
         public const string Namespace = nameof(Namespace);
         public const string Reports = nameof(Reports);
+        public const string JsonModels = nameof(JsonModels);
         public const string JsonConverters = nameof(JsonConverters);
         public const string Validators = nameof(Validators);
         public const string Registration = nameof(Registration);

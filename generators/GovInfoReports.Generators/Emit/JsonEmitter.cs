@@ -27,9 +27,10 @@ internal static class JsonEmitter
 
     public static string HintName(TemplateModel template) => template.TypeName + ".Json.g.cs";
 
-    public static string Emit(TemplateModel template, string ns)
+    public static string Emit(JsonModel json, string ns)
     {
-        var shapes = Shape.Of(template);
+        var template = json.Template;
+        var shapes = json.Shapes;
         var names = ReportMembers
             .Concat(template.Sections.Select(s => s.Id))
             .Concat(shapes.SelectMany(s => s.Members).Select(m => m.Id))
@@ -172,7 +173,7 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    private static void EmitReadCanonical(CodeWriter w, Shape shape)
+    private static void EmitReadCanonical(CodeWriter w, JsonShapeModel shape)
     {
         w.Line();
         w.Open("private static " + shape.Type + " " + CanonicalMethod(shape.Type) + "(ref " + Canonical + " json)");
@@ -211,12 +212,12 @@ internal static class JsonEmitter
     }
 
     // An object of the shape from its locals v_<member>.
-    private static string NewObject(Shape shape) =>
+    private static string NewObject(JsonShapeModel shape) =>
         "new " + shape.Type + " { " + string.Join(", ", shape.Members.Select(m => Naming.Member(m.Id) + " = " + Local(m.Id))) + " }";
 
     private static string CanonicalMethod(string type) => "Canonical_" + type.Replace('.', '_');
 
-    private static void EmitWriteReport(CodeWriter w, TemplateModel template, List<Shape> shapes)
+    private static void EmitWriteReport(CodeWriter w, TemplateModel template, IReadOnlyList<JsonShapeModel> shapes)
     {
         // The chunk buffer starts large enough for the largest section (every value at its longest).
         var sizes = new Dictionary<string, int>();
@@ -242,7 +243,7 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    private static void EmitRead(CodeWriter w, Shape shape, HashSet<string> fixedPaths)
+    private static void EmitRead(CodeWriter w, JsonShapeModel shape, HashSet<string> fixedPaths)
     {
         w.Line();
         if (shape.Path is null)
@@ -285,7 +286,7 @@ internal static class JsonEmitter
         w.Close();
     }
 
-    private static void EmitWrite(CodeWriter w, Shape shape)
+    private static void EmitWrite(CodeWriter w, JsonShapeModel shape)
     {
         w.Line();
         w.Open("private static void " + WriteMethod(shape.Type) + "(ref " + Chunks + " json, " + shape.Type + "? value)");
@@ -317,7 +318,7 @@ internal static class JsonEmitter
     }
 
     // The longest JSON text of an object of this shape: names and punctuation, every value at its longest.
-    private static int MaxBytes(string type, List<Shape> shapes, Dictionary<string, int> sizes)
+    private static int MaxBytes(string type, IReadOnlyList<JsonShapeModel> shapes, Dictionary<string, int> sizes)
     {
         if (sizes.TryGetValue(type, out int known))
             return known;
@@ -344,7 +345,7 @@ internal static class JsonEmitter
 
     private static string MembersField(string? type) => type is null ? "M_Report" : "M_" + type.Replace('.', '_');
 
-    private static string ReadValue(Shape owner, Member m, HashSet<string> fixedPaths)
+    private static string ReadValue(JsonShapeModel owner, JsonMemberModel m, HashSet<string> fixedPaths)
     {
         if (m.Column is null)
         {
@@ -368,93 +369,4 @@ internal static class JsonEmitter
     private static string ReadMethod(string type) => "Read_" + type.Replace('.', '_');
 
     private static string WriteMethod(string type) => "Write_" + type.Replace('.', '_');
-
-    /// <summary>A member of a generated object type: a nested object (ChildType) or a value cell (Column).</summary>
-    private sealed class Member
-    {
-        public Member(string id, string? childType, ColumnModel? column)
-        {
-            Id = id;
-            ChildType = childType;
-            Column = column;
-        }
-
-        public string Id { get; }
-
-        public string? ChildType { get; }
-
-        public ColumnModel? Column { get; }
-
-        public string ClrType => Column is null
-            ? ChildType!
-            : Column.Kind switch
-            {
-                ValueKindModel.Amount when Column.Unit is null => "global::GovInfoReports.Amount?",
-                ValueKindModel.Amount => "decimal?",
-                _ => "int?",
-            };
-    }
-
-    /// <summary>One generated object type (section, table, group or row), named from the report type's scope.</summary>
-    private sealed class Shape
-    {
-        private Shape(string type, string? path, List<Member> members)
-        {
-            Type = type;
-            Path = path;
-            Members = members;
-        }
-
-        public string Type { get; }
-
-        /// <summary>The JSON path of a section, table or group (each occurs once); null for a row type, which is shared.</summary>
-        public string? Path { get; }
-
-        public List<Member> Members { get; }
-
-        public static List<Shape> Of(TemplateModel template)
-        {
-            var shapes = new List<Shape>();
-            var seen = new HashSet<string>();
-            void Add(string type, string? path, List<Member> members)
-            {
-                if (seen.Add(type))
-                    shapes.Add(new Shape(type, path, members));
-            }
-
-            foreach (var section in template.Sections)
-            {
-                var sectionType = Naming.SectionType(section.Id);
-                var sectionPath = "$." + section.Id;
-                if (section.IsSingleTable)
-                {
-                    AddTable(section.Tables[0], sectionType, sectionPath, sectionType, Add);
-                    continue;
-                }
-
-                Add(sectionType, sectionPath, section.Tables.Select(t => new Member(t.Id, sectionType + "." + Naming.TableType(t.Id), null)).ToList());
-                foreach (var table in section.Tables)
-                {
-                    var tableType = sectionType + "." + Naming.TableType(table.Id);
-                    AddTable(table, tableType, sectionPath + "." + table.Id, tableType, Add);
-                }
-            }
-
-            return shapes;
-        }
-
-        private static void AddTable(TableModel table, string ownerType, string ownerPath, string tableType, System.Action<string, string?, List<Member>> add)
-        {
-            var rowType = table.ColumnSetName is null ? tableType + "." + Naming.RowType(null) : Naming.RowType(table.ColumnSetName);
-            AddRows(table.Rows, ownerType, ownerPath, rowType, add);
-            add(rowType, null, table.Columns.Select(c => new Member(c.Id, null, c)).ToList());
-        }
-
-        private static void AddRows(EquatableArray<RowModel> rows, string ownerType, string ownerPath, string rowType, System.Action<string, string?, List<Member>> add)
-        {
-            add(ownerType, ownerPath, rows.Select(r => new Member(r.Id, r.IsGroup ? ownerType + "." + Naming.GroupType(r.Id) : rowType, null)).ToList());
-            foreach (var row in rows.Where(r => r.IsGroup))
-                AddRows(row.Children, ownerType + "." + Naming.GroupType(row.Id), ownerPath + "." + row.Id, rowType, add);
-        }
-    }
 }
