@@ -45,13 +45,10 @@ public static partial class ReportText
     internal static string Key(ReadOnlySpan<char> text) => KeySpan(text).ToString();
 
     /// <summary>
-    /// The key of one word of report text, as <see cref="Key"/> computes it, built in a per-thread buffer and
-    /// shared through a per-thread table of the keys seen: the vocabulary of these reports repeats from file to
-    /// file, so a word's key string is allocated once per thread, not once per occurrence.
+    /// The key of one word of report text, as <see cref="Key"/> computes it, as the thread's interned
+    /// <see cref="TextKey"/>: a per-thread table of the words seen maps a word printed as before to its key with one
+    /// lookup (the vocabulary of these reports repeats from file to file), and a key is allocated once per thread.
     /// </summary>
-    internal static string WordKey(ReadOnlySpan<char> text) => WordKeyOf(text).Text;
-
-    /// <summary><see cref="WordKey"/> as the thread's interned <see cref="TextKey"/>.</summary>
     internal static TextKey WordKeyOf(ReadOnlySpan<char> text)
     {
         if (text.Length <= WordKeys.MaxWordLength)
@@ -84,12 +81,6 @@ public static partial class ReportText
         Append(text, ref buffer, key: false);
         return buffer.Written;
     }
-
-    /// <summary>The shared string for a key built elsewhere (see <see cref="WordKey"/>).</summary>
-    internal static string Intern(ReadOnlySpan<char> key) => KeyTable.Intern(key).Text;
-
-    /// <summary>The thread's interned <see cref="TextKey"/> of a key built elsewhere.</summary>
-    internal static TextKey InternKey(ReadOnlySpan<char> key) => KeyTable.Intern(key);
 
     [ThreadStatic]
     private static char[]? t_joinBuffer;

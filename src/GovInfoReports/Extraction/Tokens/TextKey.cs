@@ -4,7 +4,7 @@ namespace GovInfoReports.Extraction;
 
 /// <summary>
 /// A key of report text (<see cref="ReportText.Key"/>) interned per thread (<see cref="ReportText.WordKeyOf"/>,
-/// <see cref="ReportText.InternKey"/>), carrying what matching asks of it again and again: what a template's
+/// <see cref="ReportText.WordKeyOf"/>), carrying what matching asks of it again and again: what a template's
 /// vocabulary knows of it, whether it is another template's header, and the keys it was joined into. The labels of
 /// these reports repeat from file to file, so matching a word seen before reads these fields of the object it already
 /// holds, instead of hashing the key's text into shared memo tables.
