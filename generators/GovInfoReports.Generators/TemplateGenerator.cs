@@ -65,13 +65,22 @@ public sealed class TemplateGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new GeneratedFile(ValidatorEmitter.HintName(pair.Left), ValidatorEmitter.Emit(pair.Left, pair.Right)))
             .WithTrackingName(TrackingNames.Validators);
 
+        // Whether the project has template files at all, valid or not: then the registration (and with it the target
+        // namespace) is emitted even when every template has errors, so that a program's `using` of the namespace stays
+        // valid and the template's own GIR errors are what the build shows.
+        var hasTemplateFiles = templateFiles
+            .Collect()
+            .Select(static (files, _) => !files.IsEmpty)
+            .WithTrackingName(TrackingNames.HasTemplateFiles);
+
         var registration = validModels
             .Select(static (model, _) => model.TypeName)
             .Collect()
             .Combine(targetNamespace)
-            .Select(static (pair, _) => pair.Left.IsEmpty
-                ? null
-                : new GeneratedFile(RegistrationEmitter.HintName, RegistrationEmitter.Emit(pair.Left.Distinct().ToEquatableArray(), pair.Right)))
+            .Combine(hasTemplateFiles)
+            .Select(static (pair, _) => pair.Right
+                ? new GeneratedFile(RegistrationEmitter.HintName, RegistrationEmitter.Emit(pair.Left.Left.Distinct().ToEquatableArray(), pair.Left.Right))
+                : null)
             .WithTrackingName(TrackingNames.Registration);
 
         context.RegisterSourceOutput(reports, static (spc, file) => AddSource(spc, file));
@@ -106,6 +115,7 @@ public sealed class TemplateGenerator : IIncrementalGenerator
         public const string JsonModels = nameof(JsonModels);
         public const string JsonConverters = nameof(JsonConverters);
         public const string Validators = nameof(Validators);
+        public const string HasTemplateFiles = nameof(HasTemplateFiles);
         public const string Registration = nameof(Registration);
     }
 }

@@ -10,7 +10,7 @@ namespace GovInfoReports.Generators.Tests;
 /// <summary>The pipeline caches: unrelated C# edits re-run nothing; a template edit re-runs that template only.</summary>
 public sealed class CacheabilityTests
 {
-    private static readonly string[] AllSteps = { Steps.TemplateFiles, Steps.Models, Steps.ValidModels, Steps.Namespace, Steps.Reports, Steps.JsonModels, Steps.JsonConverters, Steps.Validators, Steps.Registration };
+    private static readonly string[] AllSteps = { Steps.TemplateFiles, Steps.Models, Steps.ValidModels, Steps.Namespace, Steps.Reports, Steps.JsonModels, Steps.JsonConverters, Steps.Validators, Steps.HasTemplateFiles, Steps.Registration };
 
     private static (GeneratorDriver Driver, GeneratorHarness.TemplateText T2019, GeneratorHarness.TemplateText T2021, Compilation Compilation) FirstRun()
     {

@@ -123,4 +123,17 @@ internal static class GeneratorHarness
 
         public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
     }
+
+    /// <summary>
+    /// What the generator makes of template files that all have errors: no template's code, only the registration file,
+    /// which declares the target namespace (a program's <c>using</c> of it stays valid) and registers nothing.
+    /// </summary>
+    public static void AssertOnlyTheNamespace(GeneratorDriverRunResult result)
+    {
+        var generated = Xunit.Assert.Single(result.Results.Single().GeneratedSources);
+        Xunit.Assert.Equal(GovInfoReports.Generators.Emit.RegistrationEmitter.HintName, generated.HintName);
+        string source = generated.SourceText.ToString();
+        Xunit.Assert.Contains("namespace " + Namespace, source, System.StringComparison.Ordinal);
+        Xunit.Assert.DoesNotContain("TemplateRegistry.Register(", source, System.StringComparison.Ordinal);
+    }
 }

@@ -130,6 +130,27 @@ public sealed class ConsumerTests
     }
 
     /// <summary>
+    /// In the commonest project shape (the program in the global namespace with <c>using Consumer;</c>), a template that
+    /// is not valid JSON still shows its GIR001 at file, line and column: the generator emits the namespace even then, so
+    /// the C# errors that follow are about the missing types, not a missing namespace that hides the template's error.
+    /// </summary>
+    [Fact]
+    public void A_template_missing_a_comma_fails_the_build_naming_it_even_with_using_the_generated_namespace()
+    {
+        var (file, text, build) = _package.BrokenUsing;
+        Assert.NotEqual(0, build.ExitCode);
+
+        // JSON reports the missing comma where the next member starts: the line after "id": "2025".
+        int index = text.IndexOf(BrokenBuild.CommaMissing, StringComparison.Ordinal) + BrokenBuild.CommaMissing.Length;
+        int line = text[..index].Count(c => c == '\n') + 2;
+        string expected = $"{file}({line},";
+        var errors = build.Output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(errors.Any(l => l.StartsWith(expected, StringComparison.Ordinal) && l.Contains("error GIR001", StringComparison.Ordinal)),
+            $"expected an error GIR001 starting with '{expected}':{Environment.NewLine}{build}");
+        Assert.DoesNotContain(errors, l => l.Contains("error CS0246", StringComparison.Ordinal) && l.Contains("'Consumer'", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// In a real build: a second build with no change does not compile (so the generator does not run), and
     /// editing one of two user templates changes only that template's generated files.
     /// </summary>

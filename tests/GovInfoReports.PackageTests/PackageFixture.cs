@@ -17,6 +17,7 @@ public sealed class PackageFixture
 {
     private readonly Lazy<ConsumerRun> _consumer;
     private readonly Lazy<BrokenBuild> _broken;
+    private readonly Lazy<BrokenBuild> _brokenUsing;
     private readonly List<ProcessResult> _commands = new();
 
     /// <summary>Packs the library; throws (failing every package test) when packing fails.</summary>
@@ -42,6 +43,7 @@ public sealed class PackageFixture
         Version = Path.GetFileNameWithoutExtension(PackagePath)["GovInfoReports.".Length..];
         _consumer = new Lazy<ConsumerRun>(BuildAndRunConsumer);
         _broken = new Lazy<BrokenBuild>(BuildBrokenConsumer);
+        _brokenUsing = new Lazy<BrokenBuild>(BuildBrokenUsingConsumer);
     }
 
     /// <summary>This run's folder: artifacts/package-tests/&lt;time&gt;-&lt;pid&gt; (git ignores artifacts/; earlier runs are removed).</summary>
@@ -70,6 +72,12 @@ public sealed class PackageFixture
 
     /// <summary>The consumer with a mistake in its template (an unknown row in rule N1), built once.</summary>
     public BrokenBuild Broken => _broken.Value;
+
+    /// <summary>
+    /// The consumer in the commonest project shape (<c>dotnet new console</c>: the program in the global namespace, with
+    /// <c>using Consumer;</c> for the generated types) and a comma missing in its template, built once.
+    /// </summary>
+    public BrokenBuild BrokenUsing => _brokenUsing.Value;
 
     /// <summary>Every dotnet command run in a consumer copy so far.</summary>
     public IReadOnlyList<ProcessResult> Commands
@@ -119,6 +127,21 @@ public sealed class PackageFixture
         string text = File.ReadAllText(file);
         Assert.Contains(BrokenBuild.Good, text, StringComparison.Ordinal);
         text = text.Replace(BrokenBuild.Good, BrokenBuild.Bad, StringComparison.Ordinal);
+        File.WriteAllText(file, text);
+        return new BrokenBuild(file, text, Build(directory));
+    }
+
+    private BrokenBuild BuildBrokenUsingConsumer()
+    {
+        string directory = PrepareConsumer("broken-using");
+        string program = Path.Combine(directory, "Program.cs");
+        string code = File.ReadAllText(program);
+        Assert.Contains("\nnamespace Consumer;\n", code.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        File.WriteAllText(program, "using Consumer;\n" + code.ReplaceLineEndings("\n").Replace("\nnamespace Consumer;\n", "\n", StringComparison.Ordinal));
+        string file = Path.Combine(directory, "templates", "2025.json");
+        string text = File.ReadAllText(file);
+        Assert.Contains(BrokenBuild.CommaFollowed, text, StringComparison.Ordinal);
+        text = text.Replace(BrokenBuild.CommaFollowed, BrokenBuild.CommaMissing, StringComparison.Ordinal);
         File.WriteAllText(file, text);
         return new BrokenBuild(file, text, Build(directory));
     }
@@ -180,6 +203,12 @@ public sealed record BrokenBuild(string File, string Text, ProcessResult Build)
 
     /// <summary>Rule N1's assertion with an unknown row.</summary>
     public const string Bad = "\"assert\": \"administrativePenalty + administrativeCoercion <= administrativeInspections\"";
+
+    /// <summary>The template's id member, followed by its comma.</summary>
+    public const string CommaFollowed = "\"id\": \"2025\",";
+
+    /// <summary>The same without the comma.</summary>
+    public const string CommaMissing = "\"id\": \"2025\"";
 }
 
 /// <summary>The package tests share one pack and run one after another (each builds, on 2 cores).</summary>
