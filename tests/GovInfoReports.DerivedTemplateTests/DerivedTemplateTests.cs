@@ -39,6 +39,31 @@ public sealed class DerivedTemplateTests
     }
 
     [Theory]
+    [InlineData(2027, "2027")]
+    [InlineData(2028, "2027")]
+    [InlineData(2024, "2021")]
+    public void A_text_both_read_alike_is_the_revision_for_a_year_it_applies_to(int year, string expected)
+    {
+        // Only the tables of section 二, which 2027 keeps as 2021 has them: both templates read every cell of them.
+        Assert.Equal("2021", Derived.Revises);
+        var template2021 = TemplateRegistry.Find("2021")!;
+        var values = new CellValue[template2021.Cells.Count];
+        for (int i = 0; i < values.Length; i++)
+            if (template2021.Cells[i].Kind != ValueKind.Amount)
+                values[i] = CellValue.FromInt32(i % 7);
+        string text = ReportRenderer.RenderText(template2021.CreateReport(values, year, "某某县人民政府"));
+        int applications = text.IndexOf("三、收到和处理政府信息公开申请情况", StringComparison.Ordinal);
+        Assert.True(applications > 0, text);
+        text = text[..applications];
+
+        var result = ReportReader.Read(text);
+
+        Assert.Equal(expected, result.TemplateId);
+        Assert.Equal(year, result.Year);
+        Assert.DoesNotContain(result.Findings, f => f.Issue == ExtractionIssue.MixedTemplates);
+    }
+
+    [Theory]
     [MemberData(nameof(Layouts))]
     public void Its_genuine_reports_are_read_whole_as_it_and_with_no_mixed_format_warning(string layout, int seed)
     {

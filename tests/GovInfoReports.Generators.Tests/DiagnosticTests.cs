@@ -197,6 +197,25 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Revises_names_another_template_and_is_generated_into_the_descriptor()
+    {
+        var text = Edit("\"appliesTo\": { \"fromYear\": 2025 },", "\"appliesTo\": { \"fromYear\": 2025 }, \"revises\": \"2021\",");
+        Assert.Empty(GeneratorHarness.Analyze(GeneratorHarness.Template(Path, text)));
+        var source = GeneratorHarness.GeneratedSources(new[] { GeneratorHarness.Template(Path, text) })["Report2025.g.cs"];
+        Assert.Contains("Revises = \"2021\";", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("Revises", GeneratorHarness.GeneratedSources(new[] { GeneratorHarness.Template(Path, Valid) })["Report2025.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"2025\"", "GIR013")]
+    [InlineData("\"20 21\"", "GIR008")]
+    public void Revises_itself_or_no_template_id_is_an_error_at_the_value(string value, string id)
+    {
+        var text = Edit("\"appliesTo\": { \"fromYear\": 2025 },", "\"appliesTo\": { \"fromYear\": 2025 }, \"revises\": " + value + ",");
+        Expect(text, id, text.IndexOf("\"revises\": ", StringComparison.Ordinal) + "\"revises\": ".Length);
+    }
+
+    [Fact]
     public void GIR015_two_files_with_one_type_name_generate_the_first_ones_code_once()
     {
         var other = Valid.Replace("\"id\": \"2025\"", "\"id\": \"2025b\"");

@@ -267,6 +267,8 @@ internal static class ReportEmitter
         w.Line("        sections: CreateSections(),");
         w.Line("        rules: CreateRules())");
         w.Line("{");
+        if (template.Revises is { } revises)
+            w.Line("    Revises = " + CodeWriter.Literal(revises) + ";");
         w.Line("}");
         w.Line();
         w.Doc("The generated report type.");

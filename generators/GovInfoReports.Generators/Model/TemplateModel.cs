@@ -16,7 +16,8 @@ internal sealed record TemplateModel(
     int? ToYear,
     EquatableArray<string> Markers,
     EquatableArray<SectionModel> Sections,
-    EquatableArray<RuleModel> Rules);
+    EquatableArray<RuleModel> Rules,
+    string? Revises = null);
 
 /// <summary>A numbered section (二、三、四、…).</summary>
 internal sealed record SectionModel(

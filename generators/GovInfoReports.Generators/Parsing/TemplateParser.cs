@@ -15,7 +15,7 @@ namespace GovInfoReports.Generators.Parsing;
 /// </summary>
 internal sealed partial class TemplateParser
 {
-    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "detection", "columnSets", "sections", "rules" };
+    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "revises", "detection", "columnSets", "sections", "rules" };
     internal static readonly string[] AppliesToMembers = { "fromYear", "toYear" };
     internal static readonly string[] DetectionMembers = { "markers" };
     internal static readonly string[] TableMembers = { "id", "caption", "aliases", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows", "rules" };
@@ -101,6 +101,11 @@ internal sealed partial class TemplateParser
         var title = scope.RequiredString("title");
         var basis = scope.RequiredString("basis");
         var (fromYear, toYear) = ReadAppliesTo(scope);
+        var revises = scope.OptionalString("revises");
+        if (revises is not null && !Naming.IsTemplateId(revises.Value))
+            scope.Report(Diagnostics.InvalidIdentifier, revises.Span, revises.Value, "template id", "name the id of the template this one revises (e.g. \"2021\")");
+        else if (revises is not null && id is not null && revises.Value == id.Value)
+            scope.Report(Diagnostics.InvalidValue, revises.Span, "revises", "a template cannot revise itself");
         var markers = ReadDetection(scope);
         ReadColumnSets(scope);
         var sections = ReadSections(scope);
@@ -111,7 +116,7 @@ internal sealed partial class TemplateParser
         TemplateModel? model = null;
         if (id is not null && typeName is not null && title is not null && basis is not null && fromYear is not null && sections is not null)
         {
-            model = new TemplateModel(id.Value, typeName.Value, title.Value, basis.Value, fromYear.Value, toYear, markers, sections.Value, EquatableArray<RuleModel>.Empty);
+            model = new TemplateModel(id.Value, typeName.Value, title.Value, basis.Value, fromYear.Value, toYear, markers, sections.Value, EquatableArray<RuleModel>.Empty, revises?.Value);
 
             // C# names are derived from ids: check them only once the ids themselves are sound,
             // so that one mistake is reported once.

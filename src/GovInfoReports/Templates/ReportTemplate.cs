@@ -111,6 +111,13 @@ public abstract class ReportTemplate
     /// <summary>Labels that occur only in this format (templates.md §10), for template detection.</summary>
     public IReadOnlyList<string> Markers { get; }
 
+    /// <summary>
+    /// The id of the template this one revises (a template file's <c>"revises"</c>), or <see langword="null"/>. A report
+    /// of this template is no mix of the two formats, and when a text fits both equally well and its year is one this
+    /// template applies to, it is read as this one, the newer.
+    /// </summary>
+    public string? Revises { get; protected init; }
+
     /// <summary>The sections, in template order.</summary>
     public IReadOnlyList<SectionDescriptor> Sections { get; }
 

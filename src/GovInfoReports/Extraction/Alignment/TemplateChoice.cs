@@ -105,7 +105,8 @@ internal sealed class TemplateChoice : IDisposable
     public List<string> ForeignMarkers(int other, int chosen)
     {
         var foreign = new List<string>();
-        if (other == chosen || _markers[chosen].Count == 0)
+        // A template's revision keeps much of it (and names it): their wordings are no sign of mixing.
+        if (other == chosen || _markers[chosen].Count == 0 || Revises(chosen, other) || Revises(other, chosen))
             return foreign;
         foreach (string marker in _markers[other])
             if (_plan.IsForeignMarker(other, chosen, marker) && !_markers[chosen].Contains(marker))
@@ -179,6 +180,12 @@ internal sealed class TemplateChoice : IDisposable
         bool aYear = _year is { } y1 && _plan.Templates[a].AppliesTo(y1), bYear = _year is { } y2 && _plan.Templates[b].AppliesTo(y2);
         if (aYear != bYear)
             return aYear;
+        // Both fit and the year is one both apply to: a template's revision is the newer reading.
+        if (aYear && Revises(a, b) != Revises(b, a))
+            return Revises(a, b);
         return _markers[a].Count > _markers[b].Count;
     }
+
+    /// <summary>Whether template <paramref name="a"/> declares that it revises template <paramref name="b"/>.</summary>
+    private bool Revises(int a, int b) => _plan.Templates[a].Revises is { } id && id == _plan.Templates[b].Id;
 }
