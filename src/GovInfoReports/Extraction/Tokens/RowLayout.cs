@@ -80,10 +80,6 @@ internal static class RowLayout
             ThreadReuse<Fields>.Return(fields, keep: fields._items.Length <= MaxKept && fields._lineTokens.Length <= MaxKept && fields._flags.Length <= MaxKept);
     }
 
-    public static Fields RentFields() => Fields.Rent();
-
-    public static void ReturnFields(Fields fields) => Fields.Return(fields);
-
     /// <summary>
     /// Finishes a text line of several cells, tokenized from <paramref name="lineFirstToken"/> on: a markdown rule is
     /// dropped, and the blank cells of a row line are put between its tokens.
@@ -103,7 +99,7 @@ internal static class RowLayout
 
         var blanks = cells.Flags(fields.Length);
         if (FindBlanks(fields, output.AsSpan(), blanks))
-            LayOut(fields, blanks, cells.TakeFrom(output, lineFirstToken), lineFirstToken, lineStart, lineNumber, output);
+            LayOut(fields, blanks, cells.TakeFrom(output, lineFirstToken), lineFirstToken, lineStart, lineNumber, TokenFlags.None, output);
     }
 
     /// <summary>
@@ -155,7 +151,7 @@ internal static class RowLayout
     }
 
     /// <summary>Adds the line's tokens (<paramref name="lineTokens"/>, set aside) again, with a blank token in each blank cell.</summary>
-    private static void LayOut(ReadOnlySpan<Field> fields, ReadOnlySpan<bool> blanks, ReadOnlySpan<Token> lineTokens, int lineFirstToken, int lineStart, int lineNumber, TokenList output)
+    private static void LayOut(ReadOnlySpan<Field> fields, ReadOnlySpan<bool> blanks, ReadOnlySpan<Token> lineTokens, int lineFirstToken, int lineStart, int lineNumber, TokenFlags blankFlags, TokenList output)
     {
         for (int f = 0; f < fields.Length; f++)
         {
@@ -163,7 +159,7 @@ internal static class RowLayout
             for (int t = 0; t < field.TokenCount; t++)
                 output.Add(lineTokens[field.FirstToken - lineFirstToken + t]);
             if (blanks[f])
-                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - lineStart + 1, field.Start, 0));
+                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - lineStart + 1, field.Start, 0, -1, blankFlags));
         }
     }
 
@@ -239,15 +235,7 @@ internal static class RowLayout
             if (!any)
                 return;
             var flags = AnySlot(output.AsSpan().Slice(rowStart)) ? TokenFlags.None : TokenFlags.Implied;
-            var rowTokens = cells.TakeFrom(output, rowStart);
-            for (int c = 0; c < fields.Length; c++)
-            {
-                ref readonly var field = ref fields[c];
-                for (int t = 0; t < field.TokenCount; t++)
-                    output.Add(rowTokens[field.FirstToken - rowStart + t]);
-                if (blanks[c])
-                    output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - start + 1, field.Start, 0, -1, flags));
-            }
+            LayOut(fields, blanks, cells.TakeFrom(output, rowStart), rowStart, start, lineNumber, flags, output);
         }
         finally
         {

@@ -23,7 +23,7 @@ internal static class Tokenizer
     /// <summary>Appends the tokens of <paramref name="text"/> (the text of <paramref name="tokens"/>) to <paramref name="tokens"/>.</summary>
     public static void Tokenize(string text, ValueWords words, TokenList tokens)
     {
-        var fields = RowLayout.RentFields();
+        var fields = RowLayout.Fields.Rent();
         try
         {
             int lineNumber = 1;
@@ -39,14 +39,14 @@ internal static class Tokenizer
         }
         finally
         {
-            RowLayout.ReturnFields(fields);
+            RowLayout.Fields.Return(fields);
         }
     }
 
     /// <summary>Tokenizes one line of text (a paragraph of a document) as <see cref="Tokenize"/> would.</summary>
     public static void TokenizeLine(string text, int start, int end, int lineNumber, ValueWords words, TokenList output)
     {
-        var fields = RowLayout.RentFields();
+        var fields = RowLayout.Fields.Rent();
         try
         {
             // A paragraph is one line of the text view: a line break inside it (there is none) would end it early.
@@ -54,7 +54,7 @@ internal static class Tokenizer
         }
         finally
         {
-            RowLayout.ReturnFields(fields);
+            RowLayout.Fields.Return(fields);
         }
     }
 
