@@ -16,27 +16,7 @@ namespace GovInfoReports.Generators;
 public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Diagnostics.InvalidJson,
-        Diagnostics.MissingMember,
-        Diagnostics.DuplicateId,
-        Diagnostics.UnknownColumnSet,
-        Diagnostics.UnknownValueKind,
-        Diagnostics.WrongType,
-        Diagnostics.UnknownMember,
-        Diagnostics.InvalidIdentifier,
-        Diagnostics.DuplicateMember,
-        Diagnostics.InvalidUnit,
-        Diagnostics.NameClash,
-        Diagnostics.EmptyList,
-        Diagnostics.InvalidValue,
-        Diagnostics.SectionShape,
-        Diagnostics.DuplicateTemplate,
-        Diagnostics.RuleSyntax,
-        Diagnostics.UnknownRulePath,
-        Diagnostics.MixedKinds,
-        Diagnostics.EachNeedsGrid,
-        Diagnostics.InternalError);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => RoslynDiagnostics.All;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -51,15 +31,14 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
                 if (!TemplateFiles.IsTemplate(file.Options.AnalyzerConfigOptionsProvider.GetOptions(file.AdditionalFile)))
                     return;
                 var text = file.AdditionalFile.GetText(file.CancellationToken);
-                var result = TemplateParser.Parse(text, file.CancellationToken);
+                var result = TemplateParser.Parse(text?.ToString(), file.CancellationToken);
                 var path = file.AdditionalFile.Path;
                 foreach (var diagnostic in result.Diagnostics)
                     file.ReportDiagnostic(diagnostic.ToDiagnostic(path, text));
                 if (result.Model is { } model)
                 {
-                    var lines = text!.Lines;
-                    seen.Add((path, model.Id, Location.Create(path, result.IdSpan, lines.GetLinePositionSpan(result.IdSpan)),
-                        model.TypeName, Location.Create(path, result.TypeNameSpan, lines.GetLinePositionSpan(result.TypeNameSpan))));
+                    seen.Add((path, model.Id, RoslynDiagnostics.Location(path, result.IdSpan, text),
+                        model.TypeName, RoslynDiagnostics.Location(path, result.TypeNameSpan, text)));
                 }
             });
             start.RegisterCompilationEndAction(end =>
@@ -70,9 +49,9 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
                     for (int j = 0; j < i; j++)
                     {
                         if (ordered[i].Id == ordered[j].Id)
-                            end.ReportDiagnostic(Diagnostic.Create(Diagnostics.DuplicateTemplate, ordered[i].IdLocation, "id", ordered[i].Id, ordered[j].Path));
+                            end.ReportDiagnostic(Diagnostic.Create(RoslynDiagnostics.Descriptor(Diagnostics.DuplicateTemplate), ordered[i].IdLocation, "id", ordered[i].Id, ordered[j].Path));
                         if (ordered[i].TypeName == ordered[j].TypeName)
-                            end.ReportDiagnostic(Diagnostic.Create(Diagnostics.DuplicateTemplate, ordered[i].TypeNameLocation, "type name", ordered[i].TypeName, ordered[j].Path));
+                            end.ReportDiagnostic(Diagnostic.Create(RoslynDiagnostics.Descriptor(Diagnostics.DuplicateTemplate), ordered[i].TypeNameLocation, "type name", ordered[i].TypeName, ordered[j].Path));
                     }
                 }
             });

@@ -30,7 +30,7 @@ public sealed class TemplateGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.TemplateFiles);
 
         var models = templateFiles
-            .Select(static (file, cancellationToken) => TemplateParser.Parse(file.GetText(cancellationToken), cancellationToken).Model)
+            .Select(static (file, cancellationToken) => TemplateParser.Parse(file.GetText(cancellationToken)?.ToString(), cancellationToken).Model)
             .WithTrackingName(TrackingNames.Models);
 
         // Files with errors generate nothing; of two files with one type name (GIR015 on the second), the first's code

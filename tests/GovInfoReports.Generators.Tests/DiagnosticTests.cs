@@ -193,7 +193,22 @@ public sealed class DiagnosticTests
         Assert.Equal(Position(other, other.IndexOf("\"2025\"", StringComparison.Ordinal)), d.Location.GetLineSpan().StartLinePosition);
         // Reported at the end of the compilation: tagged as such, so IDEs and build tools know it is a full-build diagnostic.
         Assert.Contains(WellKnownDiagnosticTags.CompilationEnd, d.Descriptor.CustomTags);
-        Assert.All(new[] { Diagnostics.InvalidJson, Diagnostics.RuleSyntax }, other => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, other.CustomTags));
+        Assert.All(new[] { Diagnostics.InvalidJson, Diagnostics.RuleSyntax }, other => Assert.DoesNotContain(WellKnownDiagnosticTags.CompilationEnd, RoslynDiagnostics.Descriptor(other).CustomTags));
+    }
+
+    [Fact]
+    public void The_compiler_descriptors_are_the_parser_diagnostics_one_to_one()
+    {
+        // RoslynDiagnostics writes ids and severities out for the analyzer release tracking; the texts come from Diagnostics.
+        Assert.Equal(Diagnostics.All.Select(d => d.Id), RoslynDiagnostics.All.Select(d => d.Id));
+        foreach (var definition in Diagnostics.All)
+        {
+            var descriptor = RoslynDiagnostics.Descriptor(definition);
+            Assert.Equal(definition.Title, descriptor.Title.ToString());
+            Assert.Equal(definition.MessageFormat, descriptor.MessageFormat.ToString());
+            Assert.Equal(definition.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+            Assert.Equal(definition.IsCompilationEnd, descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
+        }
     }
 
     [Fact]
@@ -237,7 +252,7 @@ public sealed class DiagnosticTests
     public void GIR099_an_internal_error_is_reported_at_the_start_of_the_file_not_thrown()
     {
         var text = Microsoft.CodeAnalysis.Text.SourceText.From(Valid);
-        var result = GovInfoReports.Generators.Parsing.TemplateParser.Parse(text, default, static (_, _) => throw new InvalidOperationException("a bug"));
+        var result = GovInfoReports.Generators.Parsing.TemplateParser.Parse(Valid, default, static (_, _) => throw new InvalidOperationException("a bug"));
         Assert.Null(result.Model);
         var d = Assert.Single(result.Diagnostics).ToDiagnostic(Path, text);
         Assert.Equal("GIR099", d.Id);
@@ -247,7 +262,7 @@ public sealed class DiagnosticTests
         Assert.Contains("InvalidOperationException: a bug", d.GetMessage());
 
         // Cancellation is not an error: it propagates.
-        Assert.Throws<OperationCanceledException>(() => GovInfoReports.Generators.Parsing.TemplateParser.Parse(text, default, static (_, _) => throw new OperationCanceledException()));
+        Assert.Throws<OperationCanceledException>(() => GovInfoReports.Generators.Parsing.TemplateParser.Parse(Valid, default, static (_, _) => throw new OperationCanceledException()));
     }
 
     [Fact]
@@ -334,7 +349,27 @@ public sealed class DiagnosticTests
         var span = d.Location.GetLineSpan();
         Assert.Equal(Path, span.Path);
         Assert.Equal(Position(text, index), span.StartLinePosition);
+        AssertTheRuntimeReportsTheSame(text, diagnostics);
         return d;
+    }
+
+    /// <summary>
+    /// The runtime's loader (ReportTemplate.Load, govinfo check) runs the same parser, compiled into the runtime: it must
+    /// report what the build reports, at the same lines and columns, with the same messages, and load nothing on errors.
+    /// </summary>
+    private static void AssertTheRuntimeReportsTheSame(string text, System.Collections.Immutable.ImmutableArray<Diagnostic> build)
+    {
+        var runtime = GovInfoReports.Templates.TemplateFile.Parse(text, Path);
+        var expected = build.Select(d =>
+        {
+            var span = d.Location.GetLineSpan();
+            var severity = d.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+            return $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): {severity} {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"
+                + $" to ({span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1})";
+        });
+        var actual = runtime.Diagnostics.Select(d => d + $" to ({d.EndLine},{d.EndColumn})");
+        Assert.Equal(expected, actual);
+        Assert.Equal(build.Any(d => d.Severity == DiagnosticSeverity.Error), runtime.Template is null);
     }
 
     /// <summary>Line and column (0-based, in characters) of a character index, counted independently of Roslyn.</summary>

@@ -22,7 +22,7 @@ public sealed class RobustnessTests
             prefixes++;
 
             // The parser the analyzer uses: a cut file is always invalid JSON, reported at or before its end.
-            var parsed = TemplateParser.Parse(SourceText.From(prefix));
+            var parsed = TemplateParser.Parse(prefix);
             Assert.Null(parsed.Model);
             var error = Assert.Single(parsed.Diagnostics);
             Assert.Equal("GIR001", error.Descriptor.Id);
@@ -50,7 +50,7 @@ public sealed class RobustnessTests
     [InlineData("\uFEFF{}")]
     public void Odd_documents_give_diagnostics_not_exceptions(string text)
     {
-        var parsed = TemplateParser.Parse(SourceText.From(text));
+        var parsed = TemplateParser.Parse(text);
         Assert.Null(parsed.Model);
         Assert.NotEmpty(parsed.Diagnostics);
         Assert.DoesNotContain(parsed.Diagnostics, d => d.Descriptor.Id == "GIR099");
@@ -60,7 +60,7 @@ public sealed class RobustnessTests
     public void Deep_nesting_is_refused_without_exhausting_the_stack()
     {
         var text = new string('[', 100_000) + new string(']', 100_000);
-        var parsed = TemplateParser.Parse(SourceText.From(text));
+        var parsed = TemplateParser.Parse(text);
         var error = Assert.Single(parsed.Diagnostics);
         Assert.Equal("GIR001", error.Descriptor.Id);
         Assert.Contains("nested", error.Arguments[0].ToString(), StringComparison.Ordinal);

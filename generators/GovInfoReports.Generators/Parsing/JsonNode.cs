@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GovInfoReports.Generators.Parsing;
 
@@ -19,9 +18,9 @@ internal enum JsonKind
 
 internal abstract class JsonNode
 {
-    protected JsonNode(TextSpan span) => Span = span;
+    protected JsonNode(SourceSpan span) => Span = span;
 
-    public TextSpan Span { get; }
+    public SourceSpan Span { get; }
 
     public abstract JsonKind Kind { get; }
 
@@ -39,7 +38,7 @@ internal abstract class JsonNode
 
 internal sealed class JsonMember
 {
-    public JsonMember(string name, TextSpan nameSpan, JsonNode value)
+    public JsonMember(string name, SourceSpan nameSpan, JsonNode value)
     {
         Name = name;
         NameSpan = nameSpan;
@@ -48,14 +47,14 @@ internal sealed class JsonMember
 
     public string Name { get; }
 
-    public TextSpan NameSpan { get; }
+    public SourceSpan NameSpan { get; }
 
     public JsonNode Value { get; }
 }
 
 internal sealed class JsonObject : JsonNode
 {
-    public JsonObject(TextSpan span, IReadOnlyList<JsonMember> members)
+    public JsonObject(SourceSpan span, IReadOnlyList<JsonMember> members)
         : base(span) => Members = members;
 
     public IReadOnlyList<JsonMember> Members { get; }
@@ -63,12 +62,12 @@ internal sealed class JsonObject : JsonNode
     public override JsonKind Kind => JsonKind.Object;
 
     /// <summary>The span of the opening brace: where "this object lacks X" is reported.</summary>
-    public TextSpan OpeningBrace => new(Span.Start, 1);
+    public SourceSpan OpeningBrace => new(Span.Start, 1);
 }
 
 internal sealed class JsonArray : JsonNode
 {
-    public JsonArray(TextSpan span, IReadOnlyList<JsonNode> items)
+    public JsonArray(SourceSpan span, IReadOnlyList<JsonNode> items)
         : base(span) => Items = items;
 
     public IReadOnlyList<JsonNode> Items { get; }
@@ -78,7 +77,7 @@ internal sealed class JsonArray : JsonNode
 
 internal sealed class JsonString : JsonNode
 {
-    public JsonString(TextSpan span, string value)
+    public JsonString(SourceSpan span, string value)
         : base(span) => Value = value;
 
     public string Value { get; }
@@ -88,7 +87,7 @@ internal sealed class JsonString : JsonNode
 
 internal sealed class JsonNumber : JsonNode
 {
-    public JsonNumber(TextSpan span, string text)
+    public JsonNumber(SourceSpan span, string text)
         : base(span) => Text = text;
 
     /// <summary>The number exactly as written.</summary>
@@ -99,7 +98,7 @@ internal sealed class JsonNumber : JsonNode
 
 internal sealed class JsonLiteral : JsonNode
 {
-    public JsonLiteral(TextSpan span, JsonKind kind)
+    public JsonLiteral(SourceSpan span, JsonKind kind)
         : base(span) => Kind = kind;
 
     public override JsonKind Kind { get; }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GovInfoReports.Generators.Parsing;
 
@@ -63,7 +62,7 @@ internal sealed class JsonReader
             case '"':
                 int start = _pos;
                 var s = ReadString();
-                return s is null ? null : new JsonString(TextSpan.FromBounds(start, _pos), s);
+                return s is null ? null : new JsonString(SourceSpan.FromBounds(start, _pos), s);
             case 't':
                 return ReadLiteral("true", JsonKind.True);
             case 'f':
@@ -89,7 +88,7 @@ internal sealed class JsonReader
         {
             _pos++;
             _depth--;
-            return new JsonObject(TextSpan.FromBounds(start, _pos), members);
+            return new JsonObject(SourceSpan.FromBounds(start, _pos), members);
         }
 
         while (true)
@@ -101,7 +100,7 @@ internal sealed class JsonReader
             var name = ReadString();
             if (name is null)
                 return null;
-            var nameSpan = TextSpan.FromBounds(nameStart, _pos);
+            var nameSpan = SourceSpan.FromBounds(nameStart, _pos);
             SkipWhitespace();
             if (Peek() != ':')
                 return Fail(_pos, AtEnd ? "unexpected end of file, ':' was expected" : "':' was expected after the member name, found " + Show(_text[_pos]));
@@ -123,7 +122,7 @@ internal sealed class JsonReader
             {
                 _pos++;
                 _depth--;
-                return new JsonObject(TextSpan.FromBounds(start, _pos), members);
+                return new JsonObject(SourceSpan.FromBounds(start, _pos), members);
             }
 
             return Fail(_pos, AtEnd ? "unexpected end of file inside an object, '}' was expected" : "',' or '}' was expected, found " + Show(next));
@@ -142,7 +141,7 @@ internal sealed class JsonReader
         {
             _pos++;
             _depth--;
-            return new JsonArray(TextSpan.FromBounds(start, _pos), items);
+            return new JsonArray(SourceSpan.FromBounds(start, _pos), items);
         }
 
         while (true)
@@ -164,7 +163,7 @@ internal sealed class JsonReader
             {
                 _pos++;
                 _depth--;
-                return new JsonArray(TextSpan.FromBounds(start, _pos), items);
+                return new JsonArray(SourceSpan.FromBounds(start, _pos), items);
             }
 
             return Fail(_pos, AtEnd ? "unexpected end of file inside an array, ']' was expected" : "',' or ']' was expected, found " + Show(next));
@@ -289,7 +288,7 @@ internal sealed class JsonReader
         if (IsDigit(Peek()) && _text[start] == '0')
             return Fail(_pos, "a number must not have leading zeros");
 
-        return new JsonNumber(TextSpan.FromBounds(start, _pos), _text.Substring(start, _pos - start));
+        return new JsonNumber(SourceSpan.FromBounds(start, _pos), _text.Substring(start, _pos - start));
     }
 
     private JsonNode? ReadLiteral(string word, JsonKind kind)
@@ -298,7 +297,7 @@ internal sealed class JsonReader
         if (string.CompareOrdinal(_text, _pos, word, 0, word.Length) != 0 || (_pos + word.Length < _text.Length && char.IsLetterOrDigit(_text[_pos + word.Length])))
             return Fail(_pos, "unexpected word, a value was expected (true, false, null, a number, a string, an array or an object)");
         _pos += word.Length;
-        return new JsonLiteral(TextSpan.FromBounds(start, _pos), kind);
+        return new JsonLiteral(SourceSpan.FromBounds(start, _pos), kind);
     }
 
     private bool Enter()

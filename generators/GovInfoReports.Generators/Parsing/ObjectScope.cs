@@ -158,7 +158,7 @@ internal sealed class ObjectScope
         return value;
     }
 
-    public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, Microsoft.CodeAnalysis.Text.TextSpan span, params object[] args) =>
+    public void Report(DiagnosticDefinition descriptor, SourceSpan span, params object[] args) =>
         _diagnostics.Add(new TemplateDiagnostic(descriptor, span, args));
 
     private JsonString? AsNonEmptyString(JsonMember member)

@@ -1,29 +1,26 @@
 using System.Collections.Immutable;
 using GovInfoReports.Generators.Model;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GovInfoReports.Generators.Parsing;
 
 /// <summary>A problem found in a template file, at a character span of that file.</summary>
 internal sealed class TemplateDiagnostic
 {
-    public TemplateDiagnostic(DiagnosticDescriptor descriptor, TextSpan span, params object[] arguments)
+    public TemplateDiagnostic(DiagnosticDefinition descriptor, SourceSpan span, params object[] arguments)
     {
         Descriptor = descriptor;
         Span = span;
         Arguments = arguments;
     }
 
-    public DiagnosticDescriptor Descriptor { get; }
+    public DiagnosticDefinition Descriptor { get; }
 
-    public TextSpan Span { get; }
+    public SourceSpan Span { get; }
 
     public object[] Arguments { get; }
 
-    /// <summary>The diagnostic at its line and column in <paramref name="path"/>; at the file's start when the text could not be read.</summary>
-    public Diagnostic ToDiagnostic(string path, SourceText? text) =>
-        Diagnostic.Create(Descriptor, Location.Create(path, Span, text is null ? default : text.Lines.GetLinePositionSpan(Span)), Arguments);
+    /// <summary>The message with its arguments.</summary>
+    public string Message => Descriptor.Format(Arguments);
 }
 
 /// <summary>
@@ -33,7 +30,7 @@ internal sealed class TemplateDiagnostic
 /// </summary>
 internal sealed class TemplateParseResult
 {
-    public TemplateParseResult(TemplateModel? model, ImmutableArray<TemplateDiagnostic> diagnostics, TextSpan idSpan, TextSpan typeNameSpan)
+    public TemplateParseResult(TemplateModel? model, ImmutableArray<TemplateDiagnostic> diagnostics, SourceSpan idSpan, SourceSpan typeNameSpan)
     {
         Model = model;
         Diagnostics = diagnostics;
@@ -45,7 +42,7 @@ internal sealed class TemplateParseResult
 
     public ImmutableArray<TemplateDiagnostic> Diagnostics { get; }
 
-    public TextSpan IdSpan { get; }
+    public SourceSpan IdSpan { get; }
 
-    public TextSpan TypeNameSpan { get; }
+    public SourceSpan TypeNameSpan { get; }
 }

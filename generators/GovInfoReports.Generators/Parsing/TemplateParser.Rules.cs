@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using GovInfoReports.Generators.Model;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GovInfoReports.Generators.Parsing;
 
@@ -172,7 +171,7 @@ internal sealed partial class TemplateParser
     }
 
     // each: column — a path names a data row (a cell with the instance's column); sum(group.*) adds up a group's rows.
-    private List<TermCell>? BindRowTerm(TermKind kind, List<string> segments, RuleScope scope, Context context, TextSpan span, string text)
+    private List<TermCell>? BindRowTerm(TermKind kind, List<string> segments, RuleScope scope, Context context, SourceSpan span, string text)
     {
         var table = scope.Table!;
         var row = FindRow(table.Rows, segments, out var known);
@@ -195,7 +194,7 @@ internal sealed partial class TemplateParser
     }
 
     // each: row — a path names a column of the instance's row.
-    private List<TermCell>? BindColumnTerm(TermKind kind, List<string> segments, RuleScope scope, Context context, TextSpan span, string text)
+    private List<TermCell>? BindColumnTerm(TermKind kind, List<string> segments, RuleScope scope, Context context, SourceSpan span, string text)
     {
         var table = scope.Table!;
         var column = segments.Count == 1 && kind == TermKind.Path ? table.Columns.FirstOrDefault(c => c.Id == segments[0]) : null;
@@ -209,7 +208,7 @@ internal sealed partial class TemplateParser
     }
 
     // each: cell — the one path is "this".
-    private List<TermCell>? BindThis(TermKind kind, List<string> segments, RuleScope scope, Context context, TextSpan span, string text)
+    private List<TermCell>? BindThis(TermKind kind, List<string> segments, RuleScope scope, Context context, SourceSpan span, string text)
     {
         if (kind != TermKind.Path || segments.Count != 1 || segments[0] != "this")
         {
@@ -221,7 +220,7 @@ internal sealed partial class TemplateParser
     }
 
     // No each — a path names a cell relative to the scope: [section.][table.]row….column.
-    private List<TermCell>? BindCellTerm(TermKind kind, List<string> segments, RuleScope scope, TextSpan span, string text)
+    private List<TermCell>? BindCellTerm(TermKind kind, List<string> segments, RuleScope scope, SourceSpan span, string text)
     {
         if (kind == TermKind.Sum)
         {
@@ -366,15 +365,15 @@ internal sealed partial class TemplateParser
     }
 
     /// <summary>The file span of chars [offset, offset+length) of a JSON string's value (escapes accounted for).</summary>
-    private TextSpan Inside(JsonString node, int offset, int length)
+    private SourceSpan Inside(JsonString node, int offset, int length)
     {
         var starts = RawStarts(node);
         int end = node.Span.End - 1;
         if (offset >= starts.Length)
-            return new TextSpan(end, 0);
+            return new SourceSpan(end, 0);
         int start = starts[offset];
         int stop = offset + length < starts.Length ? starts[offset + length] : end;
-        return new TextSpan(start, Math.Max(0, stop - start));
+        return new SourceSpan(start, Math.Max(0, stop - start));
     }
 
     /// <summary>

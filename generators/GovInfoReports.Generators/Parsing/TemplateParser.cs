@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using GovInfoReports.Generators.Model;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GovInfoReports.Generators.Parsing;
 
@@ -29,19 +28,20 @@ internal sealed partial class TemplateParser
     private readonly CancellationToken _cancellationToken;
 
     // Where each model's id stands, so that a C# name clash found later is reported on that id.
-    private readonly Dictionary<object, TextSpan> _idSpans = new(ReferenceComparer.Instance);
+    private readonly Dictionary<object, SourceSpan> _idSpans = new(ReferenceComparer.Instance);
     private readonly Dictionary<JsonString, int[]> _rawStarts = new(ReferenceComparer.Instance);
 
     private TemplateParser(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
 
-    public static TemplateParseResult Parse(SourceText? text, CancellationToken cancellationToken = default) =>
+    /// <summary>Reads a template file's text; <see langword="null"/> when the file could not be read (GIR001).</summary>
+    public static TemplateParseResult Parse(string? text, CancellationToken cancellationToken = default) =>
         Parse(text, cancellationToken, static (parser, source) => parser.ParseText(source));
 
     /// <summary>
     /// Reads <paramref name="text"/> with <paramref name="parse"/>, turning any exception but cancellation into
     /// GIR099 at the file's start. (Tests pass a failing <paramref name="parse"/> to see that path.)
     /// </summary>
-    internal static TemplateParseResult Parse(SourceText? text, CancellationToken cancellationToken, Func<TemplateParser, string, TemplateParseResult> parse)
+    internal static TemplateParseResult Parse(string? text, CancellationToken cancellationToken, Func<TemplateParser, string, TemplateParseResult> parse)
     {
         var parser = new TemplateParser(cancellationToken);
         if (text is null)
@@ -52,7 +52,7 @@ internal sealed partial class TemplateParser
 
         try
         {
-            return parse(parser, text.ToString());
+            return parse(parser, text);
         }
         catch (OperationCanceledException)
         {
@@ -74,7 +74,7 @@ internal sealed partial class TemplateParser
         {
             int position = Math.Min(syntaxError!.Position, text.Length);
             int length = position < text.Length ? 1 : 0;
-            _diagnostics.Add(new TemplateDiagnostic(Diagnostics.InvalidJson, new TextSpan(position, length), syntaxError.Message));
+            _diagnostics.Add(new TemplateDiagnostic(Diagnostics.InvalidJson, new SourceSpan(position, length), syntaxError.Message));
             return Result(null, default, default);
         }
 
@@ -131,9 +131,9 @@ internal sealed partial class TemplateParser
         return Result(HasErrors() ? null : model, id?.Span ?? default, typeName?.Span ?? default);
     }
 
-    private bool HasErrors() => _diagnostics.Any(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+    private bool HasErrors() => _diagnostics.Any(d => d.Descriptor.IsError);
 
-    private TemplateParseResult Result(TemplateModel? model, TextSpan idSpan, TextSpan typeNameSpan) =>
+    private TemplateParseResult Result(TemplateModel? model, SourceSpan idSpan, SourceSpan typeNameSpan) =>
         new(model, _diagnostics.ToImmutableArray(), idSpan, typeNameSpan);
 
     private (int? From, int? To) ReadAppliesTo(ObjectScope template)
@@ -471,7 +471,7 @@ internal sealed partial class TemplateParser
         return id;
     }
 
-    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
+    private void Report(DiagnosticDefinition descriptor, SourceSpan span, params object[] args) =>
         _diagnostics.Add(new TemplateDiagnostic(descriptor, span, args));
 
     /// <summary>
@@ -545,18 +545,18 @@ internal sealed partial class TemplateParser
         }
     }
 
-    private T Located<T>(T model, TextSpan idSpan)
+    private T Located<T>(T model, SourceSpan idSpan)
         where T : class
     {
         _idSpans[model] = idSpan;
         return model;
     }
 
-    private TextSpan SpanOf(object model) => _idSpans.TryGetValue(model, out var span) ? span : default;
+    private SourceSpan SpanOf(object model) => _idSpans.TryGetValue(model, out var span) ? span : default;
 
     private sealed class ColumnSet
     {
-        public ColumnSet(string name, TextSpan nameSpan, EquatableArray<ColumnModel>? columns)
+        public ColumnSet(string name, SourceSpan nameSpan, EquatableArray<ColumnModel>? columns)
         {
             Name = name;
             NameSpan = nameSpan;
@@ -565,7 +565,7 @@ internal sealed partial class TemplateParser
 
         public string Name { get; }
 
-        public TextSpan NameSpan { get; }
+        public SourceSpan NameSpan { get; }
 
         public EquatableArray<ColumnModel>? Columns { get; }
     }
@@ -612,7 +612,7 @@ internal sealed partial class TemplateParser
                 _names[name] = "a member the generated report type declares";
         }
 
-        public void Add(string name, string from, TextSpan span)
+        public void Add(string name, string from, SourceSpan span)
         {
             if (name == _typeName)
             {

@@ -205,6 +205,28 @@ public abstract class ReportTemplate
     /// <param name="agency">The reporting agency.</param>
     protected abstract IReport CreateReportCore(ReadOnlySpan<CellValue> cells, int? year, string? agency);
 
+    /// <summary>
+    /// Reads a template file at run time (one year of your own, without compiling it): the file is checked by the
+    /// parser the build uses, and its reports are <see cref="LoadedReport"/>s that JSON, CSV, validation (the rules
+    /// interpreted), extraction and rendering accept. Register it with <see cref="TemplateRegistry.Register"/> to have
+    /// reports detected as this template, or pass it in <c>ReadOptions.Templates</c>.
+    /// </summary>
+    /// <param name="path">The template file.</param>
+    /// <returns>The template.</returns>
+    /// <exception cref="TemplateFileException">The file has errors; the exception lists them as the build does.</exception>
+    /// <exception cref="System.IO.IOException">The file cannot be read.</exception>
+    public static ReportTemplate Load(string path) => Loaded(TemplateFile.Read(path));
+
+    /// <summary>Reads a template file from a stream; see <see cref="Load(string)"/>.</summary>
+    /// <param name="stream">The file's bytes (UTF-8).</param>
+    /// <param name="path">The name diagnostics give the file.</param>
+    /// <returns>The template.</returns>
+    /// <exception cref="TemplateFileException">The file has errors; the exception lists them as the build does.</exception>
+    public static ReportTemplate Load(System.IO.Stream stream, string path = "template.json") => Loaded(TemplateFile.Read(stream, path));
+
+    private static ReportTemplate Loaded(TemplateFileResult result) =>
+        result.Template ?? throw new TemplateFileException(result.Diagnostics);
+
     /// <inheritdoc />
     public override string ToString() => Id + " " + Title + "（" + Basis + "）";
 }
