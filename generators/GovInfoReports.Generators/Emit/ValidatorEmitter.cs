@@ -22,8 +22,10 @@ internal static class ValidatorEmitter
     public static string Emit(TemplateModel template, string ns)
     {
         var members = CellLayout.Of(template).ToDictionary(c => c.Path, c => c.MemberPath);
+        var names = RuleNames(template);
         var w = CodeWriter.GeneratedFile(CodeWriter.FromTemplate(template.Id), ns);
         w.Open("public sealed partial record " + template.TypeName);
+        EmitRuleIndexes(w, template, names);
         w.Doc(
             "Checks this report against the rules of template " + template.Id + " (cross-year rules excepted): " + RuleList(template) + ".",
             "Blank cells count as 0 unless the options say otherwise; the findings name them. Validating a valid report allocates nothing.");
@@ -43,7 +45,7 @@ internal static class ValidatorEmitter
             else
             {
                 for (int start = 0; start < rule.Instances.Count; start += InstancesPerMethod)
-                    w.Line(RuleMethod(rule, r, start) + "(ref context, all); // " + rule.Id);
+                    w.Line(RuleMethod(rule, names[r], start) + "(ref context, all); // " + rule.Id);
                 checkedRules.Add(r);
             }
         }
@@ -64,9 +66,9 @@ internal static class ValidatorEmitter
                 w.Line();
                 w.Line("// " + rule.Id + ": " + rule.Assert + (rule.When is null ? "" : "   when " + rule.When)
                     + (start == 0 && end == rule.Instances.Count ? "" : "   (instances " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + ")"));
-                w.Open("private void " + RuleMethod(rule, r, start) + "(ref " + V + "ValidationRun context, bool all)");
+                w.Open("private void " + RuleMethod(rule, names[r], start) + "(ref " + V + "ValidationRun context, bool all)");
                 for (int i = start; i < end; i++)
-                    EmitInstance(w, rule, r, i, rule.Instances[i], intervals, members);
+                    EmitInstance(w, names[r], i, rule.Instances[i], intervals, members);
                 w.Close();
             }
         }
@@ -79,9 +81,46 @@ internal static class ValidatorEmitter
 
     private const int InstancesPerMethod = 32;
 
-    private static string RuleMethod(RuleModel rule, int index, int start) =>
-        "ValidateRule" + index.ToString(CultureInfo.InvariantCulture)
+    private static string RuleMethod(RuleModel rule, string name, int start) =>
+        "Validate" + name
         + (rule.Instances.Count <= InstancesPerMethod ? "" : "_" + start.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// A C# name per rule, from its id (<c>E5.applications</c> → <c>Rule_E5_applications</c>); a second rule whose id
+    /// gives the same name gets its position appended. Generated code names rules, not their positions, so that adding
+    /// a rule to a template changes the generated code by that rule, not by renumbering the rules after it.
+    /// </summary>
+    private static string[] RuleNames(TemplateModel template)
+    {
+        var names = new string[template.Rules.Count];
+        var taken = new HashSet<string>(System.StringComparer.Ordinal);
+        for (int r = 0; r < names.Length; r++)
+        {
+            var chars = template.Rules[r].Id.Select(c => c < 128 && char.IsLetterOrDigit(c) ? c : '_').ToArray();
+            var name = "Rule_" + new string(chars);
+            if (!taken.Add(name))
+            {
+                name += "_" + r.ToString(CultureInfo.InvariantCulture);
+                taken.Add(name);
+            }
+
+            names[r] = name;
+        }
+
+        return names;
+    }
+
+    // Each rule's position in CreateRules as a constant defined from the one before it: adding a rule changes its own
+    // line and the next one's, not the numbers of all the rules after it.
+    private static void EmitRuleIndexes(CodeWriter w, TemplateModel template, string[] names)
+    {
+        if (names.Length == 0)
+            return;
+        w.Line("// The rules' positions in CreateRules (file order), each defined from the one before.");
+        for (int r = 0; r < names.Length; r++)
+            w.Line("private const int " + names[r] + " = " + (r == 0 ? "0" : names[r - 1] + " + 1") + "; // " + template.Rules[r].Id);
+        w.Line();
+    }
 
     private static string RuleList(TemplateModel template) =>
         template.Rules.Count == 0 ? "none" : string.Join(", ", template.Rules.Select(r => r.Id).Distinct());
@@ -94,9 +133,9 @@ internal static class ValidatorEmitter
         instance.Assertion.Left.Concat(instance.Assertion.Right)
             .Concat(instance.When is null ? Enumerable.Empty<TermModel>() : instance.When.Left.Concat(instance.When.Right));
 
-    private static void EmitInstance(CodeWriter w, RuleModel rule, int r, int i, RuleInstanceModel instance, bool intervals, Dictionary<string, string> members)
+    private static void EmitInstance(CodeWriter w, string rule, int i, RuleInstanceModel instance, bool intervals, Dictionary<string, string> members)
     {
-        string begin = "all || context.Begin(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ")";
+        string begin = "all || context.Begin(" + rule + ", " + i.ToString(CultureInfo.InvariantCulture) + ")";
         if (instance.When is { } when)
             begin = "(" + begin + ") && " + Condition(when, intervals, members);
         w.Open("if (" + begin + ")" + (instance.Context is null ? "" : " // " + instance.Context));
@@ -104,13 +143,13 @@ internal static class ValidatorEmitter
         {
             w.Line(V + "Interval left = " + IntervalSide(instance.Assertion.Left, members) + ";");
             w.Line(V + "Interval right = " + IntervalSide(instance.Assertion.Right, members) + ";");
-            w.Line("context.Check(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
+            w.Line("context.Check(" + rule + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
         }
         else
         {
             w.Line("long left = " + CountSide(instance.Assertion.Left, members) + ";");
             w.Line("long right = " + CountSide(instance.Assertion.Right, members) + ";");
-            w.Line("if (!(left " + instance.Assertion.Operator.Symbol() + " right)) context.Fail(" + r.ToString(CultureInfo.InvariantCulture) + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
+            w.Line("if (!(left " + instance.Assertion.Operator.Symbol() + " right)) context.Fail(" + rule + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
         }
 
         w.Close();

@@ -22,6 +22,8 @@ public static class TemplateSummary
         void Line(int indent, string line) => text.Append(' ', indent * 2).Append(line).Append('\n');
 
         Line(0, $"Template {template.Id}: {template.Title}（{template.Basis}）");
+        if (template.Revises is { } revises)
+            Line(1, "revises: " + revises);
         Line(1, $"type {template.TypeName}; report years {Years(template)}; {Count(template.Cells.Count)} cells");
         if (template.Markers.Count > 0)
             Line(1, "markers: " + string.Join(" | ", template.Markers));
@@ -58,7 +60,35 @@ public static class TemplateSummary
             }
         }
 
+        if (template.Rules.Count > 0)
+        {
+            Line(0, "");
+            Line(0, $"rules ({Count(template.Rules.Count)}):");
+            foreach (var rule in template.Rules)
+                WriteRule(rule, Line);
+        }
+
         return text.ToString();
+    }
+
+    // One rule as the template file states it, and how many checks it binds to: a rule added, removed or changed shows
+    // as its own lines.
+    private static void WriteRule(Validation.RuleDescriptor rule, Action<int, string> line)
+    {
+        var each = rule.Each == Validation.RuleEach.None ? "once" : "each " + rule.Each.ToString().ToLowerInvariant();
+        var status = rule.Status == Validation.RuleStatus.Deprecated ? ", deprecated" : "";
+        var crossYear = rule.IsCrossYear ? ", cross-year" : "";
+        line(1, $"[{rule.Id}] {rule.Severity.ToString().ToLowerInvariant()}{status}{crossYear}, {each} in {(rule.Scope.Length == 0 ? "the template" : rule.Scope)}: {rule.Assert}");
+        if (rule.WhenText is { } when)
+            line(2, "when: " + when);
+        if (rule.Tolerance is { } tolerance)
+            line(2, "tolerance: " + tolerance.ToString(CultureInfo.InvariantCulture));
+        line(2, $"checks: {Count(rule.Instances.Count)}" + (rule.Instances.Count > 1 && rule.Instances[0].Context is { } first
+            ? $" ({first} … {rule.Instances[rule.Instances.Count - 1].Context})" : ""));
+        if (rule.MessageZh is { } zh)
+            line(2, "zh: " + zh);
+        if (rule.MessageEn is { } en)
+            line(2, "en: " + en);
     }
 
     private static void WriteRows(IReadOnlyList<RowDescriptor> rows, int indent, Action<int, string> line)

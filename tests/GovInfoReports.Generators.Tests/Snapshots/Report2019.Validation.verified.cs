@@ -6,6 +6,25 @@ namespace GovInfoReports
 {
     public sealed partial record Report2019
     {
+        // The rules' positions in CreateRules (file order), each defined from the one before.
+        private const int Rule_E5_regulatoryDocuments = 0; // E5.regulatoryDocuments
+        private const int Rule_W2 = Rule_E5_regulatoryDocuments + 1; // W2
+        private const int Rule_W3 = Rule_W2 + 1; // W3
+        private const int Rule_E5_licensing = Rule_W3 + 1; // E5.licensing
+        private const int Rule_W1_licensing = Rule_E5_licensing + 1; // W1.licensing
+        private const int Rule_E5_enforcement = Rule_W1_licensing + 1; // E5.enforcement
+        private const int Rule_W1_enforcement = Rule_E5_enforcement + 1; // W1.enforcement
+        private const int Rule_E5_fees = Rule_W1_enforcement + 1; // E5.fees
+        private const int Rule_W1_fees = Rule_E5_fees + 1; // W1.fees
+        private const int Rule_E5_procurement = Rule_W1_fees + 1; // E5.procurement
+        private const int Rule_E1 = Rule_E5_procurement + 1; // E1
+        private const int Rule_E2 = Rule_E1 + 1; // E2
+        private const int Rule_E3 = Rule_E2 + 1; // E3
+        private const int Rule_E5_applications = Rule_E3 + 1; // E5.applications
+        private const int Rule_X1 = Rule_E5_applications + 1; // X1
+        private const int Rule_E4 = Rule_X1 + 1; // E4
+        private const int Rule_E5_reviews = Rule_E4 + 1; // E5.reviews
+
         /// <summary>Checks this report against the rules of template 2019 (cross-year rules excepted): E5.regulatoryDocuments, W2, W3, E5.licensing, W1.licensing, E5.enforcement, W1.enforcement, E5.fees, W1.fees, E5.procurement, E1, E2, E3, E5.applications, X1, E4, E5.reviews.</summary>
         /// <remarks>Blank cells count as 0 unless the options say otherwise; the findings name them. Validating a valid report allocates nothing.</remarks>
         /// <param name="options">The language of the messages, blank-cell handling, severity overrides and cell statuses; <see langword="null"/> for the defaults.</param>
@@ -14,1585 +33,1585 @@ namespace GovInfoReports
         {
             var context = new global::GovInfoReports.Validation.ValidationRun(this, options);
             bool all = context.ChecksEveryActiveInstance; // default options: no per-instance Begin call
-            ValidateRule0(ref context, all); // E5.regulatoryDocuments
-            ValidateRule1(ref context, all); // W2
-            ValidateRule2(ref context, all); // W3
-            ValidateRule3(ref context, all); // E5.licensing
-            ValidateRule4(ref context, all); // W1.licensing
-            ValidateRule5(ref context, all); // E5.enforcement
-            ValidateRule6(ref context, all); // W1.enforcement
-            ValidateRule7(ref context, all); // E5.fees
-            ValidateRule8(ref context, all); // W1.fees
-            ValidateRule9(ref context, all); // E5.procurement
-            ValidateRule10(ref context, all); // E1
-            ValidateRule11(ref context, all); // E2
-            ValidateRule12(ref context, all); // E3
-            ValidateRule13_0(ref context, all); // E5.applications
-            ValidateRule13_32(ref context, all); // E5.applications
-            ValidateRule13_64(ref context, all); // E5.applications
-            ValidateRule13_96(ref context, all); // E5.applications
-            ValidateRule13_128(ref context, all); // E5.applications
-            ValidateRule13_160(ref context, all); // E5.applications
+            ValidateRule_E5_regulatoryDocuments(ref context, all); // E5.regulatoryDocuments
+            ValidateRule_W2(ref context, all); // W2
+            ValidateRule_W3(ref context, all); // W3
+            ValidateRule_E5_licensing(ref context, all); // E5.licensing
+            ValidateRule_W1_licensing(ref context, all); // W1.licensing
+            ValidateRule_E5_enforcement(ref context, all); // E5.enforcement
+            ValidateRule_W1_enforcement(ref context, all); // W1.enforcement
+            ValidateRule_E5_fees(ref context, all); // E5.fees
+            ValidateRule_W1_fees(ref context, all); // W1.fees
+            ValidateRule_E5_procurement(ref context, all); // E5.procurement
+            ValidateRule_E1(ref context, all); // E1
+            ValidateRule_E2(ref context, all); // E2
+            ValidateRule_E3(ref context, all); // E3
+            ValidateRule_E5_applications_0(ref context, all); // E5.applications
+            ValidateRule_E5_applications_32(ref context, all); // E5.applications
+            ValidateRule_E5_applications_64(ref context, all); // E5.applications
+            ValidateRule_E5_applications_96(ref context, all); // E5.applications
+            ValidateRule_E5_applications_128(ref context, all); // E5.applications
+            ValidateRule_E5_applications_160(ref context, all); // E5.applications
             // X1: a cross-year rule, checked by ReportValidator.ValidateCrossYear against the previous year's report.
-            ValidateRule15(ref context, all); // E4
-            ValidateRule16(ref context, all); // E5.reviews
+            ValidateRule_E4(ref context, all); // E4
+            ValidateRule_E5_reviews(ref context, all); // E5.reviews
             return context.Findings;
         }
 
         // E5.regulatoryDocuments: this >= 0
-        private void ValidateRule0(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_regulatoryDocuments(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(0, 0)) // proactiveDisclosure.regulatoryDocuments.regulations.made
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 0)) // proactiveDisclosure.regulatoryDocuments.regulations.made
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Made ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 0, left, right);
             }
-            if (all || context.Begin(0, 1)) // proactiveDisclosure.regulatoryDocuments.regulations.published
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 1)) // proactiveDisclosure.regulatoryDocuments.regulations.published
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Published ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 1, left, right);
             }
-            if (all || context.Begin(0, 2)) // proactiveDisclosure.regulatoryDocuments.regulations.publishedTotal
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 2)) // proactiveDisclosure.regulatoryDocuments.regulations.publishedTotal
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.PublishedTotal ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 2, left, right);
             }
-            if (all || context.Begin(0, 3)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.made
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 3)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.made
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Made ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 3, left, right);
             }
-            if (all || context.Begin(0, 4)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.published
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 4)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.published
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Published ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 4, left, right);
             }
-            if (all || context.Begin(0, 5)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.publishedTotal
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 5)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.publishedTotal
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.PublishedTotal ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 5, left, right);
             }
         }
 
         // W2: publishedTotal >= published
-        private void ValidateRule1(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_W2(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(1, 0)) // proactiveDisclosure.regulatoryDocuments.regulations
+            if (all || context.Begin(Rule_W2, 0)) // proactiveDisclosure.regulatoryDocuments.regulations
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.PublishedTotal ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Published ?? 0);
-                if (!(left >= right)) context.Fail(1, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W2, 0, left, right);
             }
-            if (all || context.Begin(1, 1)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
+            if (all || context.Begin(Rule_W2, 1)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.PublishedTotal ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Published ?? 0);
-                if (!(left >= right)) context.Fail(1, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_W2, 1, left, right);
             }
         }
 
         // W3: published <= made
-        private void ValidateRule2(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_W3(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(2, 0)) // proactiveDisclosure.regulatoryDocuments.regulations
+            if (all || context.Begin(Rule_W3, 0)) // proactiveDisclosure.regulatoryDocuments.regulations
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Published ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Made ?? 0);
-                if (!(left <= right)) context.Fail(2, 0, left, right);
+                if (!(left <= right)) context.Fail(Rule_W3, 0, left, right);
             }
-            if (all || context.Begin(2, 1)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
+            if (all || context.Begin(Rule_W3, 1)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Published ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Made ?? 0);
-                if (!(left <= right)) context.Fail(2, 1, left, right);
+                if (!(left <= right)) context.Fail(Rule_W3, 1, left, right);
             }
         }
 
         // E5.licensing: this >= 0
-        private void ValidateRule3(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_licensing(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(3, 0)) // proactiveDisclosure.licensing.administrativeLicensing.previousItems
+            if (all || context.Begin(Rule_E5_licensing, 0)) // proactiveDisclosure.licensing.administrativeLicensing.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.AdministrativeLicensing.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(3, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, 0, left, right);
             }
-            if (all || context.Begin(3, 1)) // proactiveDisclosure.licensing.administrativeLicensing.decisions
+            if (all || context.Begin(Rule_E5_licensing, 1)) // proactiveDisclosure.licensing.administrativeLicensing.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.AdministrativeLicensing.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(3, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, 1, left, right);
             }
-            if (all || context.Begin(3, 2)) // proactiveDisclosure.licensing.otherServices.previousItems
+            if (all || context.Begin(Rule_E5_licensing, 2)) // proactiveDisclosure.licensing.otherServices.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.OtherServices.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(3, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, 2, left, right);
             }
-            if (all || context.Begin(3, 3)) // proactiveDisclosure.licensing.otherServices.decisions
+            if (all || context.Begin(Rule_E5_licensing, 3)) // proactiveDisclosure.licensing.otherServices.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.OtherServices.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(3, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, 3, left, right);
             }
         }
 
         // W1.licensing: previousItems + change >= 0
-        private void ValidateRule4(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_W1_licensing(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(4, 0)) // proactiveDisclosure.licensing.administrativeLicensing
+            if (all || context.Begin(Rule_W1_licensing, 0)) // proactiveDisclosure.licensing.administrativeLicensing
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.AdministrativeLicensing.PreviousItems ?? 0) + (this.ProactiveDisclosure.Licensing.AdministrativeLicensing.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(4, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_licensing, 0, left, right);
             }
-            if (all || context.Begin(4, 1)) // proactiveDisclosure.licensing.otherServices
+            if (all || context.Begin(Rule_W1_licensing, 1)) // proactiveDisclosure.licensing.otherServices
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.OtherServices.PreviousItems ?? 0) + (this.ProactiveDisclosure.Licensing.OtherServices.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(4, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_licensing, 1, left, right);
             }
         }
 
         // E5.enforcement: this >= 0
-        private void ValidateRule5(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_enforcement(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(5, 0)) // proactiveDisclosure.enforcement.administrativePenalty.previousItems
+            if (all || context.Begin(Rule_E5_enforcement, 0)) // proactiveDisclosure.enforcement.administrativePenalty.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativePenalty.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(5, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 0, left, right);
             }
-            if (all || context.Begin(5, 1)) // proactiveDisclosure.enforcement.administrativePenalty.decisions
+            if (all || context.Begin(Rule_E5_enforcement, 1)) // proactiveDisclosure.enforcement.administrativePenalty.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativePenalty.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(5, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 1, left, right);
             }
-            if (all || context.Begin(5, 2)) // proactiveDisclosure.enforcement.administrativeCoercion.previousItems
+            if (all || context.Begin(Rule_E5_enforcement, 2)) // proactiveDisclosure.enforcement.administrativeCoercion.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(5, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 2, left, right);
             }
-            if (all || context.Begin(5, 3)) // proactiveDisclosure.enforcement.administrativeCoercion.decisions
+            if (all || context.Begin(Rule_E5_enforcement, 3)) // proactiveDisclosure.enforcement.administrativeCoercion.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(5, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 3, left, right);
             }
         }
 
         // W1.enforcement: previousItems + change >= 0
-        private void ValidateRule6(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_W1_enforcement(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(6, 0)) // proactiveDisclosure.enforcement.administrativePenalty
+            if (all || context.Begin(Rule_W1_enforcement, 0)) // proactiveDisclosure.enforcement.administrativePenalty
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativePenalty.PreviousItems ?? 0) + (this.ProactiveDisclosure.Enforcement.AdministrativePenalty.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(6, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_enforcement, 0, left, right);
             }
-            if (all || context.Begin(6, 1)) // proactiveDisclosure.enforcement.administrativeCoercion
+            if (all || context.Begin(Rule_W1_enforcement, 1)) // proactiveDisclosure.enforcement.administrativeCoercion
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.PreviousItems ?? 0) + (this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(6, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_enforcement, 1, left, right);
             }
         }
 
         // E5.fees: this >= 0
-        private void ValidateRule7(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_fees(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(7, 0)) // proactiveDisclosure.fees.administrativeFees.previousItems
+            if (all || context.Begin(Rule_E5_fees, 0)) // proactiveDisclosure.fees.administrativeFees.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Fees.AdministrativeFees.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(7, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_fees, 0, left, right);
             }
         }
 
         // W1.fees: previousItems + change >= 0
-        private void ValidateRule8(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_W1_fees(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(8, 0)) // proactiveDisclosure.fees.administrativeFees
+            if (all || context.Begin(Rule_W1_fees, 0)) // proactiveDisclosure.fees.administrativeFees
             {
                 long left = (long)(this.ProactiveDisclosure.Fees.AdministrativeFees.PreviousItems ?? 0) + (this.ProactiveDisclosure.Fees.AdministrativeFees.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_fees, 0, left, right);
             }
         }
 
         // E5.procurement: this >= 0
-        private void ValidateRule9(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_procurement(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(9, 0)) // proactiveDisclosure.procurement.centralizedProcurement.projects
+            if (all || context.Begin(Rule_E5_procurement, 0)) // proactiveDisclosure.procurement.centralizedProcurement.projects
             {
                 global::GovInfoReports.Validation.Interval left = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Of(this.ProactiveDisclosure.Procurement.CentralizedProcurement.Projects);
                 global::GovInfoReports.Validation.Interval right = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Exact(0m);
-                context.Check(9, 0, left, right);
+                context.Check(Rule_E5_procurement, 0, left, right);
             }
-            if (all || context.Begin(9, 1)) // proactiveDisclosure.procurement.centralizedProcurement.amount
+            if (all || context.Begin(Rule_E5_procurement, 1)) // proactiveDisclosure.procurement.centralizedProcurement.amount
             {
                 global::GovInfoReports.Validation.Interval left = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Of(this.ProactiveDisclosure.Procurement.CentralizedProcurement.Amount);
                 global::GovInfoReports.Validation.Interval right = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Exact(0m);
-                context.Check(9, 1, left, right);
+                context.Check(Rule_E5_procurement, 1, left, right);
             }
         }
 
         // E1: newlyReceived + carriedOver == results.total + carriedForward
-        private void ValidateRule10(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E1(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(10, 0)) // naturalPerson
+            if (all || context.Begin(Rule_E1, 0)) // naturalPerson
             {
                 long left = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0) + (this.Applications.CarriedOver.NaturalPerson ?? 0);
                 long right = (long)(this.Applications.Results.Total.NaturalPerson ?? 0) + (this.Applications.CarriedForward.NaturalPerson ?? 0);
-                if (!(left == right)) context.Fail(10, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 0, left, right);
             }
-            if (all || context.Begin(10, 1)) // commercial
+            if (all || context.Begin(Rule_E1, 1)) // commercial
             {
                 long left = (long)(this.Applications.NewlyReceived.Commercial ?? 0) + (this.Applications.CarriedOver.Commercial ?? 0);
                 long right = (long)(this.Applications.Results.Total.Commercial ?? 0) + (this.Applications.CarriedForward.Commercial ?? 0);
-                if (!(left == right)) context.Fail(10, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 1, left, right);
             }
-            if (all || context.Begin(10, 2)) // research
+            if (all || context.Begin(Rule_E1, 2)) // research
             {
                 long left = (long)(this.Applications.NewlyReceived.Research ?? 0) + (this.Applications.CarriedOver.Research ?? 0);
                 long right = (long)(this.Applications.Results.Total.Research ?? 0) + (this.Applications.CarriedForward.Research ?? 0);
-                if (!(left == right)) context.Fail(10, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 2, left, right);
             }
-            if (all || context.Begin(10, 3)) // nonProfit
+            if (all || context.Begin(Rule_E1, 3)) // nonProfit
             {
                 long left = (long)(this.Applications.NewlyReceived.NonProfit ?? 0) + (this.Applications.CarriedOver.NonProfit ?? 0);
                 long right = (long)(this.Applications.Results.Total.NonProfit ?? 0) + (this.Applications.CarriedForward.NonProfit ?? 0);
-                if (!(left == right)) context.Fail(10, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 3, left, right);
             }
-            if (all || context.Begin(10, 4)) // legalServices
+            if (all || context.Begin(Rule_E1, 4)) // legalServices
             {
                 long left = (long)(this.Applications.NewlyReceived.LegalServices ?? 0) + (this.Applications.CarriedOver.LegalServices ?? 0);
                 long right = (long)(this.Applications.Results.Total.LegalServices ?? 0) + (this.Applications.CarriedForward.LegalServices ?? 0);
-                if (!(left == right)) context.Fail(10, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 4, left, right);
             }
-            if (all || context.Begin(10, 5)) // other
+            if (all || context.Begin(Rule_E1, 5)) // other
             {
                 long left = (long)(this.Applications.NewlyReceived.Other ?? 0) + (this.Applications.CarriedOver.Other ?? 0);
                 long right = (long)(this.Applications.Results.Total.Other ?? 0) + (this.Applications.CarriedForward.Other ?? 0);
-                if (!(left == right)) context.Fail(10, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 5, left, right);
             }
-            if (all || context.Begin(10, 6)) // total
+            if (all || context.Begin(Rule_E1, 6)) // total
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0) + (this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)(this.Applications.Results.Total.Total ?? 0) + (this.Applications.CarriedForward.Total ?? 0);
-                if (!(left == right)) context.Fail(10, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 6, left, right);
             }
         }
 
         // E2: total == naturalPerson + commercial + research + nonProfit + legalServices + other
-        private void ValidateRule11(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E2(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(11, 0)) // applications.newlyReceived
+            if (all || context.Begin(Rule_E2, 0)) // applications.newlyReceived
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0);
                 long right = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0) + (this.Applications.NewlyReceived.Commercial ?? 0) + (this.Applications.NewlyReceived.Research ?? 0) + (this.Applications.NewlyReceived.NonProfit ?? 0) + (this.Applications.NewlyReceived.LegalServices ?? 0) + (this.Applications.NewlyReceived.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 0, left, right);
             }
-            if (all || context.Begin(11, 1)) // applications.carriedOver
+            if (all || context.Begin(Rule_E2, 1)) // applications.carriedOver
             {
                 long left = (long)(this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)(this.Applications.CarriedOver.NaturalPerson ?? 0) + (this.Applications.CarriedOver.Commercial ?? 0) + (this.Applications.CarriedOver.Research ?? 0) + (this.Applications.CarriedOver.NonProfit ?? 0) + (this.Applications.CarriedOver.LegalServices ?? 0) + (this.Applications.CarriedOver.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 1, left, right);
             }
-            if (all || context.Begin(11, 2)) // applications.results.disclosed
+            if (all || context.Begin(Rule_E2, 2)) // applications.results.disclosed
             {
                 long left = (long)(this.Applications.Results.Disclosed.Total ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0) + (this.Applications.Results.Disclosed.Commercial ?? 0) + (this.Applications.Results.Disclosed.Research ?? 0) + (this.Applications.Results.Disclosed.NonProfit ?? 0) + (this.Applications.Results.Disclosed.LegalServices ?? 0) + (this.Applications.Results.Disclosed.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 2, left, right);
             }
-            if (all || context.Begin(11, 3)) // applications.results.partiallyDisclosed
+            if (all || context.Begin(Rule_E2, 3)) // applications.results.partiallyDisclosed
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Total ?? 0);
                 long right = (long)(this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0) + (this.Applications.Results.PartiallyDisclosed.Commercial ?? 0) + (this.Applications.Results.PartiallyDisclosed.Research ?? 0) + (this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0) + (this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0) + (this.Applications.Results.PartiallyDisclosed.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 3, left, right);
             }
-            if (all || context.Begin(11, 4)) // applications.results.withheld.stateSecret
+            if (all || context.Begin(Rule_E2, 4)) // applications.results.withheld.stateSecret
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.StateSecret.Commercial ?? 0) + (this.Applications.Results.Withheld.StateSecret.Research ?? 0) + (this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0) + (this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0) + (this.Applications.Results.Withheld.StateSecret.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 4, left, right);
             }
-            if (all || context.Begin(11, 5)) // applications.results.withheld.prohibitedByLaw
+            if (all || context.Begin(Rule_E2, 5)) // applications.results.withheld.prohibitedByLaw
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 5, left, right);
             }
-            if (all || context.Begin(11, 6)) // applications.results.withheld.endangersSafety
+            if (all || context.Begin(Rule_E2, 6)) // applications.results.withheld.endangersSafety
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Research ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 6, left, right);
             }
-            if (all || context.Begin(11, 7)) // applications.results.withheld.thirdPartyRights
+            if (all || context.Begin(Rule_E2, 7)) // applications.results.withheld.thirdPartyRights
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 7, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 7, left, right);
             }
-            if (all || context.Begin(11, 8)) // applications.results.withheld.internalAffairs
+            if (all || context.Begin(Rule_E2, 8)) // applications.results.withheld.internalAffairs
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Research ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 8, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 8, left, right);
             }
-            if (all || context.Begin(11, 9)) // applications.results.withheld.processInformation
+            if (all || context.Begin(Rule_E2, 9)) // applications.results.withheld.processInformation
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Research ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 9, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 9, left, right);
             }
-            if (all || context.Begin(11, 10)) // applications.results.withheld.enforcementFiles
+            if (all || context.Begin(Rule_E2, 10)) // applications.results.withheld.enforcementFiles
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 10, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 10, left, right);
             }
-            if (all || context.Begin(11, 11)) // applications.results.withheld.queryMatters
+            if (all || context.Begin(Rule_E2, 11)) // applications.results.withheld.queryMatters
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Research ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0) + (this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 11, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 11, left, right);
             }
-            if (all || context.Begin(11, 12)) // applications.results.unableToProvide.notHeld
+            if (all || context.Begin(Rule_E2, 12)) // applications.results.unableToProvide.notHeld
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 12, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 12, left, right);
             }
-            if (all || context.Begin(11, 13)) // applications.results.unableToProvide.needsCreation
+            if (all || context.Begin(Rule_E2, 13)) // applications.results.unableToProvide.needsCreation
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 13, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 13, left, right);
             }
-            if (all || context.Begin(11, 14)) // applications.results.unableToProvide.unclearAfterCorrection
+            if (all || context.Begin(Rule_E2, 14)) // applications.results.unableToProvide.unclearAfterCorrection
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 14, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 14, left, right);
             }
-            if (all || context.Begin(11, 15)) // applications.results.notProcessed.complaints
+            if (all || context.Begin(Rule_E2, 15)) // applications.results.notProcessed.complaints
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Research ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 15, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 15, left, right);
             }
-            if (all || context.Begin(11, 16)) // applications.results.notProcessed.repeated
+            if (all || context.Begin(Rule_E2, 16)) // applications.results.notProcessed.repeated
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Research ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 16, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 16, left, right);
             }
-            if (all || context.Begin(11, 17)) // applications.results.notProcessed.publications
+            if (all || context.Begin(Rule_E2, 17)) // applications.results.notProcessed.publications
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Publications.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Publications.Research ?? 0) + (this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Publications.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 17, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 17, left, right);
             }
-            if (all || context.Begin(11, 18)) // applications.results.notProcessed.excessive
+            if (all || context.Begin(Rule_E2, 18)) // applications.results.notProcessed.excessive
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Research ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 18, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 18, left, right);
             }
-            if (all || context.Begin(11, 19)) // applications.results.notProcessed.confirmation
+            if (all || context.Begin(Rule_E2, 19)) // applications.results.notProcessed.confirmation
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Research ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 19, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 19, left, right);
             }
-            if (all || context.Begin(11, 20)) // applications.results.other
+            if (all || context.Begin(Rule_E2, 20)) // applications.results.other
             {
                 long left = (long)(this.Applications.Results.Other.Total ?? 0);
                 long right = (long)(this.Applications.Results.Other.NaturalPerson ?? 0) + (this.Applications.Results.Other.Commercial ?? 0) + (this.Applications.Results.Other.Research ?? 0) + (this.Applications.Results.Other.NonProfit ?? 0) + (this.Applications.Results.Other.LegalServices ?? 0) + (this.Applications.Results.Other.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 20, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 20, left, right);
             }
-            if (all || context.Begin(11, 21)) // applications.results.total
+            if (all || context.Begin(Rule_E2, 21)) // applications.results.total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)(this.Applications.Results.Total.NaturalPerson ?? 0) + (this.Applications.Results.Total.Commercial ?? 0) + (this.Applications.Results.Total.Research ?? 0) + (this.Applications.Results.Total.NonProfit ?? 0) + (this.Applications.Results.Total.LegalServices ?? 0) + (this.Applications.Results.Total.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 21, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 21, left, right);
             }
-            if (all || context.Begin(11, 22)) // applications.carriedForward
+            if (all || context.Begin(Rule_E2, 22)) // applications.carriedForward
             {
                 long left = (long)(this.Applications.CarriedForward.Total ?? 0);
                 long right = (long)(this.Applications.CarriedForward.NaturalPerson ?? 0) + (this.Applications.CarriedForward.Commercial ?? 0) + (this.Applications.CarriedForward.Research ?? 0) + (this.Applications.CarriedForward.NonProfit ?? 0) + (this.Applications.CarriedForward.LegalServices ?? 0) + (this.Applications.CarriedForward.Other ?? 0);
-                if (!(left == right)) context.Fail(11, 22, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 22, left, right);
             }
         }
 
         // E3: results.total == results.disclosed + results.partiallyDisclosed + sum(results.withheld.*) + sum(results.unableToProvide.*) + sum(results.notProcessed.*) + results.other
-        private void ValidateRule12(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E3(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(12, 0)) // naturalPerson
+            if (all || context.Begin(Rule_E3, 0)) // naturalPerson
             {
                 long left = (long)(this.Applications.Results.Total.NaturalPerson ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0) + (this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0) + (this.Applications.Results.Other.NaturalPerson ?? 0);
-                if (!(left == right)) context.Fail(12, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 0, left, right);
             }
-            if (all || context.Begin(12, 1)) // commercial
+            if (all || context.Begin(Rule_E3, 1)) // commercial
             {
                 long left = (long)(this.Applications.Results.Total.Commercial ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Commercial ?? 0) + (this.Applications.Results.PartiallyDisclosed.Commercial ?? 0) + (this.Applications.Results.Withheld.StateSecret.Commercial ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Publications.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0) + (this.Applications.Results.Other.Commercial ?? 0);
-                if (!(left == right)) context.Fail(12, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 1, left, right);
             }
-            if (all || context.Begin(12, 2)) // research
+            if (all || context.Begin(Rule_E3, 2)) // research
             {
                 long left = (long)(this.Applications.Results.Total.Research ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Research ?? 0) + (this.Applications.Results.PartiallyDisclosed.Research ?? 0) + (this.Applications.Results.Withheld.StateSecret.Research ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Research ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Research ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Research ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Research ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Research ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Research ?? 0) + (this.Applications.Results.NotProcessed.Publications.Research ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Research ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Research ?? 0) + (this.Applications.Results.Other.Research ?? 0);
-                if (!(left == right)) context.Fail(12, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 2, left, right);
             }
-            if (all || context.Begin(12, 3)) // nonProfit
+            if (all || context.Begin(Rule_E3, 3)) // nonProfit
             {
                 long left = (long)(this.Applications.Results.Total.NonProfit ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NonProfit ?? 0) + (this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0) + (this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0) + (this.Applications.Results.Other.NonProfit ?? 0);
-                if (!(left == right)) context.Fail(12, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 3, left, right);
             }
-            if (all || context.Begin(12, 4)) // legalServices
+            if (all || context.Begin(Rule_E3, 4)) // legalServices
             {
                 long left = (long)(this.Applications.Results.Total.LegalServices ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.LegalServices ?? 0) + (this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0) + (this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0) + (this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0) + (this.Applications.Results.Other.LegalServices ?? 0);
-                if (!(left == right)) context.Fail(12, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 4, left, right);
             }
-            if (all || context.Begin(12, 5)) // other
+            if (all || context.Begin(Rule_E3, 5)) // other
             {
                 long left = (long)(this.Applications.Results.Total.Other ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Other ?? 0) + (this.Applications.Results.PartiallyDisclosed.Other ?? 0) + (this.Applications.Results.Withheld.StateSecret.Other ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Other ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Other ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Other ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Other ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Other ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Other ?? 0) + (this.Applications.Results.NotProcessed.Publications.Other ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Other ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Other ?? 0) + (this.Applications.Results.Other.Other ?? 0);
-                if (!(left == right)) context.Fail(12, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 5, left, right);
             }
-            if (all || context.Begin(12, 6)) // total
+            if (all || context.Begin(Rule_E3, 6)) // total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Total ?? 0) + (this.Applications.Results.PartiallyDisclosed.Total ?? 0) + (this.Applications.Results.Withheld.StateSecret.Total ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Total ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Total ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Total ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Total ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Total ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Total ?? 0) + (this.Applications.Results.NotProcessed.Publications.Total ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Total ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Total ?? 0) + (this.Applications.Results.Other.Total ?? 0);
-                if (!(left == right)) context.Fail(12, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 6, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 0 to 31)
-        private void ValidateRule13_0(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_0(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(13, 0)) // applications.newlyReceived.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 0)) // applications.newlyReceived.naturalPerson
             {
                 long left = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 0, left, right);
             }
-            if (all || context.Begin(13, 1)) // applications.newlyReceived.commercial
+            if (all || context.Begin(Rule_E5_applications, 1)) // applications.newlyReceived.commercial
             {
                 long left = (long)(this.Applications.NewlyReceived.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 1, left, right);
             }
-            if (all || context.Begin(13, 2)) // applications.newlyReceived.research
+            if (all || context.Begin(Rule_E5_applications, 2)) // applications.newlyReceived.research
             {
                 long left = (long)(this.Applications.NewlyReceived.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 2, left, right);
             }
-            if (all || context.Begin(13, 3)) // applications.newlyReceived.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 3)) // applications.newlyReceived.nonProfit
             {
                 long left = (long)(this.Applications.NewlyReceived.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 3, left, right);
             }
-            if (all || context.Begin(13, 4)) // applications.newlyReceived.legalServices
+            if (all || context.Begin(Rule_E5_applications, 4)) // applications.newlyReceived.legalServices
             {
                 long left = (long)(this.Applications.NewlyReceived.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 4, left, right);
             }
-            if (all || context.Begin(13, 5)) // applications.newlyReceived.other
+            if (all || context.Begin(Rule_E5_applications, 5)) // applications.newlyReceived.other
             {
                 long left = (long)(this.Applications.NewlyReceived.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 5, left, right);
             }
-            if (all || context.Begin(13, 6)) // applications.newlyReceived.total
+            if (all || context.Begin(Rule_E5_applications, 6)) // applications.newlyReceived.total
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 6, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 6, left, right);
             }
-            if (all || context.Begin(13, 7)) // applications.carriedOver.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 7)) // applications.carriedOver.naturalPerson
             {
                 long left = (long)(this.Applications.CarriedOver.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 7, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 7, left, right);
             }
-            if (all || context.Begin(13, 8)) // applications.carriedOver.commercial
+            if (all || context.Begin(Rule_E5_applications, 8)) // applications.carriedOver.commercial
             {
                 long left = (long)(this.Applications.CarriedOver.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 8, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 8, left, right);
             }
-            if (all || context.Begin(13, 9)) // applications.carriedOver.research
+            if (all || context.Begin(Rule_E5_applications, 9)) // applications.carriedOver.research
             {
                 long left = (long)(this.Applications.CarriedOver.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 9, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 9, left, right);
             }
-            if (all || context.Begin(13, 10)) // applications.carriedOver.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 10)) // applications.carriedOver.nonProfit
             {
                 long left = (long)(this.Applications.CarriedOver.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 10, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 10, left, right);
             }
-            if (all || context.Begin(13, 11)) // applications.carriedOver.legalServices
+            if (all || context.Begin(Rule_E5_applications, 11)) // applications.carriedOver.legalServices
             {
                 long left = (long)(this.Applications.CarriedOver.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 11, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 11, left, right);
             }
-            if (all || context.Begin(13, 12)) // applications.carriedOver.other
+            if (all || context.Begin(Rule_E5_applications, 12)) // applications.carriedOver.other
             {
                 long left = (long)(this.Applications.CarriedOver.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 12, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 12, left, right);
             }
-            if (all || context.Begin(13, 13)) // applications.carriedOver.total
+            if (all || context.Begin(Rule_E5_applications, 13)) // applications.carriedOver.total
             {
                 long left = (long)(this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 13, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 13, left, right);
             }
-            if (all || context.Begin(13, 14)) // applications.results.disclosed.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 14)) // applications.results.disclosed.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 14, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 14, left, right);
             }
-            if (all || context.Begin(13, 15)) // applications.results.disclosed.commercial
+            if (all || context.Begin(Rule_E5_applications, 15)) // applications.results.disclosed.commercial
             {
                 long left = (long)(this.Applications.Results.Disclosed.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 15, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 15, left, right);
             }
-            if (all || context.Begin(13, 16)) // applications.results.disclosed.research
+            if (all || context.Begin(Rule_E5_applications, 16)) // applications.results.disclosed.research
             {
                 long left = (long)(this.Applications.Results.Disclosed.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 16, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 16, left, right);
             }
-            if (all || context.Begin(13, 17)) // applications.results.disclosed.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 17)) // applications.results.disclosed.nonProfit
             {
                 long left = (long)(this.Applications.Results.Disclosed.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 17, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 17, left, right);
             }
-            if (all || context.Begin(13, 18)) // applications.results.disclosed.legalServices
+            if (all || context.Begin(Rule_E5_applications, 18)) // applications.results.disclosed.legalServices
             {
                 long left = (long)(this.Applications.Results.Disclosed.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 18, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 18, left, right);
             }
-            if (all || context.Begin(13, 19)) // applications.results.disclosed.other
+            if (all || context.Begin(Rule_E5_applications, 19)) // applications.results.disclosed.other
             {
                 long left = (long)(this.Applications.Results.Disclosed.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 19, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 19, left, right);
             }
-            if (all || context.Begin(13, 20)) // applications.results.disclosed.total
+            if (all || context.Begin(Rule_E5_applications, 20)) // applications.results.disclosed.total
             {
                 long left = (long)(this.Applications.Results.Disclosed.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 20, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 20, left, right);
             }
-            if (all || context.Begin(13, 21)) // applications.results.partiallyDisclosed.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 21)) // applications.results.partiallyDisclosed.naturalPerson
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 21, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 21, left, right);
             }
-            if (all || context.Begin(13, 22)) // applications.results.partiallyDisclosed.commercial
+            if (all || context.Begin(Rule_E5_applications, 22)) // applications.results.partiallyDisclosed.commercial
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 22, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 22, left, right);
             }
-            if (all || context.Begin(13, 23)) // applications.results.partiallyDisclosed.research
+            if (all || context.Begin(Rule_E5_applications, 23)) // applications.results.partiallyDisclosed.research
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 23, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 23, left, right);
             }
-            if (all || context.Begin(13, 24)) // applications.results.partiallyDisclosed.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 24)) // applications.results.partiallyDisclosed.nonProfit
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 24, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 24, left, right);
             }
-            if (all || context.Begin(13, 25)) // applications.results.partiallyDisclosed.legalServices
+            if (all || context.Begin(Rule_E5_applications, 25)) // applications.results.partiallyDisclosed.legalServices
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 25, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 25, left, right);
             }
-            if (all || context.Begin(13, 26)) // applications.results.partiallyDisclosed.other
+            if (all || context.Begin(Rule_E5_applications, 26)) // applications.results.partiallyDisclosed.other
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 26, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 26, left, right);
             }
-            if (all || context.Begin(13, 27)) // applications.results.partiallyDisclosed.total
+            if (all || context.Begin(Rule_E5_applications, 27)) // applications.results.partiallyDisclosed.total
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 27, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 27, left, right);
             }
-            if (all || context.Begin(13, 28)) // applications.results.withheld.stateSecret.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 28)) // applications.results.withheld.stateSecret.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 28, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 28, left, right);
             }
-            if (all || context.Begin(13, 29)) // applications.results.withheld.stateSecret.commercial
+            if (all || context.Begin(Rule_E5_applications, 29)) // applications.results.withheld.stateSecret.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 29, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 29, left, right);
             }
-            if (all || context.Begin(13, 30)) // applications.results.withheld.stateSecret.research
+            if (all || context.Begin(Rule_E5_applications, 30)) // applications.results.withheld.stateSecret.research
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 30, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 30, left, right);
             }
-            if (all || context.Begin(13, 31)) // applications.results.withheld.stateSecret.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 31)) // applications.results.withheld.stateSecret.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 31, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 31, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 32 to 63)
-        private void ValidateRule13_32(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_32(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(13, 32)) // applications.results.withheld.stateSecret.legalServices
+            if (all || context.Begin(Rule_E5_applications, 32)) // applications.results.withheld.stateSecret.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 32, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 32, left, right);
             }
-            if (all || context.Begin(13, 33)) // applications.results.withheld.stateSecret.other
+            if (all || context.Begin(Rule_E5_applications, 33)) // applications.results.withheld.stateSecret.other
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 33, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 33, left, right);
             }
-            if (all || context.Begin(13, 34)) // applications.results.withheld.stateSecret.total
+            if (all || context.Begin(Rule_E5_applications, 34)) // applications.results.withheld.stateSecret.total
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 34, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 34, left, right);
             }
-            if (all || context.Begin(13, 35)) // applications.results.withheld.prohibitedByLaw.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 35)) // applications.results.withheld.prohibitedByLaw.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 35, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 35, left, right);
             }
-            if (all || context.Begin(13, 36)) // applications.results.withheld.prohibitedByLaw.commercial
+            if (all || context.Begin(Rule_E5_applications, 36)) // applications.results.withheld.prohibitedByLaw.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 36, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 36, left, right);
             }
-            if (all || context.Begin(13, 37)) // applications.results.withheld.prohibitedByLaw.research
+            if (all || context.Begin(Rule_E5_applications, 37)) // applications.results.withheld.prohibitedByLaw.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 37, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 37, left, right);
             }
-            if (all || context.Begin(13, 38)) // applications.results.withheld.prohibitedByLaw.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 38)) // applications.results.withheld.prohibitedByLaw.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 38, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 38, left, right);
             }
-            if (all || context.Begin(13, 39)) // applications.results.withheld.prohibitedByLaw.legalServices
+            if (all || context.Begin(Rule_E5_applications, 39)) // applications.results.withheld.prohibitedByLaw.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 39, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 39, left, right);
             }
-            if (all || context.Begin(13, 40)) // applications.results.withheld.prohibitedByLaw.other
+            if (all || context.Begin(Rule_E5_applications, 40)) // applications.results.withheld.prohibitedByLaw.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 40, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 40, left, right);
             }
-            if (all || context.Begin(13, 41)) // applications.results.withheld.prohibitedByLaw.total
+            if (all || context.Begin(Rule_E5_applications, 41)) // applications.results.withheld.prohibitedByLaw.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 41, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 41, left, right);
             }
-            if (all || context.Begin(13, 42)) // applications.results.withheld.endangersSafety.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 42)) // applications.results.withheld.endangersSafety.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 42, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 42, left, right);
             }
-            if (all || context.Begin(13, 43)) // applications.results.withheld.endangersSafety.commercial
+            if (all || context.Begin(Rule_E5_applications, 43)) // applications.results.withheld.endangersSafety.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 43, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 43, left, right);
             }
-            if (all || context.Begin(13, 44)) // applications.results.withheld.endangersSafety.research
+            if (all || context.Begin(Rule_E5_applications, 44)) // applications.results.withheld.endangersSafety.research
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 44, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 44, left, right);
             }
-            if (all || context.Begin(13, 45)) // applications.results.withheld.endangersSafety.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 45)) // applications.results.withheld.endangersSafety.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 45, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 45, left, right);
             }
-            if (all || context.Begin(13, 46)) // applications.results.withheld.endangersSafety.legalServices
+            if (all || context.Begin(Rule_E5_applications, 46)) // applications.results.withheld.endangersSafety.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 46, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 46, left, right);
             }
-            if (all || context.Begin(13, 47)) // applications.results.withheld.endangersSafety.other
+            if (all || context.Begin(Rule_E5_applications, 47)) // applications.results.withheld.endangersSafety.other
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 47, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 47, left, right);
             }
-            if (all || context.Begin(13, 48)) // applications.results.withheld.endangersSafety.total
+            if (all || context.Begin(Rule_E5_applications, 48)) // applications.results.withheld.endangersSafety.total
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 48, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 48, left, right);
             }
-            if (all || context.Begin(13, 49)) // applications.results.withheld.thirdPartyRights.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 49)) // applications.results.withheld.thirdPartyRights.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 49, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 49, left, right);
             }
-            if (all || context.Begin(13, 50)) // applications.results.withheld.thirdPartyRights.commercial
+            if (all || context.Begin(Rule_E5_applications, 50)) // applications.results.withheld.thirdPartyRights.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 50, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 50, left, right);
             }
-            if (all || context.Begin(13, 51)) // applications.results.withheld.thirdPartyRights.research
+            if (all || context.Begin(Rule_E5_applications, 51)) // applications.results.withheld.thirdPartyRights.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 51, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 51, left, right);
             }
-            if (all || context.Begin(13, 52)) // applications.results.withheld.thirdPartyRights.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 52)) // applications.results.withheld.thirdPartyRights.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 52, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 52, left, right);
             }
-            if (all || context.Begin(13, 53)) // applications.results.withheld.thirdPartyRights.legalServices
+            if (all || context.Begin(Rule_E5_applications, 53)) // applications.results.withheld.thirdPartyRights.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 53, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 53, left, right);
             }
-            if (all || context.Begin(13, 54)) // applications.results.withheld.thirdPartyRights.other
+            if (all || context.Begin(Rule_E5_applications, 54)) // applications.results.withheld.thirdPartyRights.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 54, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 54, left, right);
             }
-            if (all || context.Begin(13, 55)) // applications.results.withheld.thirdPartyRights.total
+            if (all || context.Begin(Rule_E5_applications, 55)) // applications.results.withheld.thirdPartyRights.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 55, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 55, left, right);
             }
-            if (all || context.Begin(13, 56)) // applications.results.withheld.internalAffairs.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 56)) // applications.results.withheld.internalAffairs.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 56, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 56, left, right);
             }
-            if (all || context.Begin(13, 57)) // applications.results.withheld.internalAffairs.commercial
+            if (all || context.Begin(Rule_E5_applications, 57)) // applications.results.withheld.internalAffairs.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 57, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 57, left, right);
             }
-            if (all || context.Begin(13, 58)) // applications.results.withheld.internalAffairs.research
+            if (all || context.Begin(Rule_E5_applications, 58)) // applications.results.withheld.internalAffairs.research
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 58, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 58, left, right);
             }
-            if (all || context.Begin(13, 59)) // applications.results.withheld.internalAffairs.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 59)) // applications.results.withheld.internalAffairs.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 59, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 59, left, right);
             }
-            if (all || context.Begin(13, 60)) // applications.results.withheld.internalAffairs.legalServices
+            if (all || context.Begin(Rule_E5_applications, 60)) // applications.results.withheld.internalAffairs.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 60, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 60, left, right);
             }
-            if (all || context.Begin(13, 61)) // applications.results.withheld.internalAffairs.other
+            if (all || context.Begin(Rule_E5_applications, 61)) // applications.results.withheld.internalAffairs.other
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 61, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 61, left, right);
             }
-            if (all || context.Begin(13, 62)) // applications.results.withheld.internalAffairs.total
+            if (all || context.Begin(Rule_E5_applications, 62)) // applications.results.withheld.internalAffairs.total
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 62, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 62, left, right);
             }
-            if (all || context.Begin(13, 63)) // applications.results.withheld.processInformation.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 63)) // applications.results.withheld.processInformation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 63, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 63, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 64 to 95)
-        private void ValidateRule13_64(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_64(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(13, 64)) // applications.results.withheld.processInformation.commercial
+            if (all || context.Begin(Rule_E5_applications, 64)) // applications.results.withheld.processInformation.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 64, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 64, left, right);
             }
-            if (all || context.Begin(13, 65)) // applications.results.withheld.processInformation.research
+            if (all || context.Begin(Rule_E5_applications, 65)) // applications.results.withheld.processInformation.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 65, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 65, left, right);
             }
-            if (all || context.Begin(13, 66)) // applications.results.withheld.processInformation.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 66)) // applications.results.withheld.processInformation.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 66, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 66, left, right);
             }
-            if (all || context.Begin(13, 67)) // applications.results.withheld.processInformation.legalServices
+            if (all || context.Begin(Rule_E5_applications, 67)) // applications.results.withheld.processInformation.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 67, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 67, left, right);
             }
-            if (all || context.Begin(13, 68)) // applications.results.withheld.processInformation.other
+            if (all || context.Begin(Rule_E5_applications, 68)) // applications.results.withheld.processInformation.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 68, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 68, left, right);
             }
-            if (all || context.Begin(13, 69)) // applications.results.withheld.processInformation.total
+            if (all || context.Begin(Rule_E5_applications, 69)) // applications.results.withheld.processInformation.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 69, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 69, left, right);
             }
-            if (all || context.Begin(13, 70)) // applications.results.withheld.enforcementFiles.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 70)) // applications.results.withheld.enforcementFiles.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 70, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 70, left, right);
             }
-            if (all || context.Begin(13, 71)) // applications.results.withheld.enforcementFiles.commercial
+            if (all || context.Begin(Rule_E5_applications, 71)) // applications.results.withheld.enforcementFiles.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 71, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 71, left, right);
             }
-            if (all || context.Begin(13, 72)) // applications.results.withheld.enforcementFiles.research
+            if (all || context.Begin(Rule_E5_applications, 72)) // applications.results.withheld.enforcementFiles.research
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 72, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 72, left, right);
             }
-            if (all || context.Begin(13, 73)) // applications.results.withheld.enforcementFiles.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 73)) // applications.results.withheld.enforcementFiles.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 73, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 73, left, right);
             }
-            if (all || context.Begin(13, 74)) // applications.results.withheld.enforcementFiles.legalServices
+            if (all || context.Begin(Rule_E5_applications, 74)) // applications.results.withheld.enforcementFiles.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 74, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 74, left, right);
             }
-            if (all || context.Begin(13, 75)) // applications.results.withheld.enforcementFiles.other
+            if (all || context.Begin(Rule_E5_applications, 75)) // applications.results.withheld.enforcementFiles.other
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 75, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 75, left, right);
             }
-            if (all || context.Begin(13, 76)) // applications.results.withheld.enforcementFiles.total
+            if (all || context.Begin(Rule_E5_applications, 76)) // applications.results.withheld.enforcementFiles.total
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 76, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 76, left, right);
             }
-            if (all || context.Begin(13, 77)) // applications.results.withheld.queryMatters.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 77)) // applications.results.withheld.queryMatters.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 77, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 77, left, right);
             }
-            if (all || context.Begin(13, 78)) // applications.results.withheld.queryMatters.commercial
+            if (all || context.Begin(Rule_E5_applications, 78)) // applications.results.withheld.queryMatters.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 78, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 78, left, right);
             }
-            if (all || context.Begin(13, 79)) // applications.results.withheld.queryMatters.research
+            if (all || context.Begin(Rule_E5_applications, 79)) // applications.results.withheld.queryMatters.research
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 79, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 79, left, right);
             }
-            if (all || context.Begin(13, 80)) // applications.results.withheld.queryMatters.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 80)) // applications.results.withheld.queryMatters.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 80, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 80, left, right);
             }
-            if (all || context.Begin(13, 81)) // applications.results.withheld.queryMatters.legalServices
+            if (all || context.Begin(Rule_E5_applications, 81)) // applications.results.withheld.queryMatters.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 81, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 81, left, right);
             }
-            if (all || context.Begin(13, 82)) // applications.results.withheld.queryMatters.other
+            if (all || context.Begin(Rule_E5_applications, 82)) // applications.results.withheld.queryMatters.other
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 82, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 82, left, right);
             }
-            if (all || context.Begin(13, 83)) // applications.results.withheld.queryMatters.total
+            if (all || context.Begin(Rule_E5_applications, 83)) // applications.results.withheld.queryMatters.total
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 83, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 83, left, right);
             }
-            if (all || context.Begin(13, 84)) // applications.results.unableToProvide.notHeld.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 84)) // applications.results.unableToProvide.notHeld.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 84, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 84, left, right);
             }
-            if (all || context.Begin(13, 85)) // applications.results.unableToProvide.notHeld.commercial
+            if (all || context.Begin(Rule_E5_applications, 85)) // applications.results.unableToProvide.notHeld.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 85, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 85, left, right);
             }
-            if (all || context.Begin(13, 86)) // applications.results.unableToProvide.notHeld.research
+            if (all || context.Begin(Rule_E5_applications, 86)) // applications.results.unableToProvide.notHeld.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 86, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 86, left, right);
             }
-            if (all || context.Begin(13, 87)) // applications.results.unableToProvide.notHeld.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 87)) // applications.results.unableToProvide.notHeld.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 87, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 87, left, right);
             }
-            if (all || context.Begin(13, 88)) // applications.results.unableToProvide.notHeld.legalServices
+            if (all || context.Begin(Rule_E5_applications, 88)) // applications.results.unableToProvide.notHeld.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 88, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 88, left, right);
             }
-            if (all || context.Begin(13, 89)) // applications.results.unableToProvide.notHeld.other
+            if (all || context.Begin(Rule_E5_applications, 89)) // applications.results.unableToProvide.notHeld.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 89, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 89, left, right);
             }
-            if (all || context.Begin(13, 90)) // applications.results.unableToProvide.notHeld.total
+            if (all || context.Begin(Rule_E5_applications, 90)) // applications.results.unableToProvide.notHeld.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 90, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 90, left, right);
             }
-            if (all || context.Begin(13, 91)) // applications.results.unableToProvide.needsCreation.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 91)) // applications.results.unableToProvide.needsCreation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 91, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 91, left, right);
             }
-            if (all || context.Begin(13, 92)) // applications.results.unableToProvide.needsCreation.commercial
+            if (all || context.Begin(Rule_E5_applications, 92)) // applications.results.unableToProvide.needsCreation.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 92, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 92, left, right);
             }
-            if (all || context.Begin(13, 93)) // applications.results.unableToProvide.needsCreation.research
+            if (all || context.Begin(Rule_E5_applications, 93)) // applications.results.unableToProvide.needsCreation.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 93, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 93, left, right);
             }
-            if (all || context.Begin(13, 94)) // applications.results.unableToProvide.needsCreation.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 94)) // applications.results.unableToProvide.needsCreation.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 94, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 94, left, right);
             }
-            if (all || context.Begin(13, 95)) // applications.results.unableToProvide.needsCreation.legalServices
+            if (all || context.Begin(Rule_E5_applications, 95)) // applications.results.unableToProvide.needsCreation.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 95, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 95, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 96 to 127)
-        private void ValidateRule13_96(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_96(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(13, 96)) // applications.results.unableToProvide.needsCreation.other
+            if (all || context.Begin(Rule_E5_applications, 96)) // applications.results.unableToProvide.needsCreation.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 96, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 96, left, right);
             }
-            if (all || context.Begin(13, 97)) // applications.results.unableToProvide.needsCreation.total
+            if (all || context.Begin(Rule_E5_applications, 97)) // applications.results.unableToProvide.needsCreation.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 97, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 97, left, right);
             }
-            if (all || context.Begin(13, 98)) // applications.results.unableToProvide.unclearAfterCorrection.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 98)) // applications.results.unableToProvide.unclearAfterCorrection.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 98, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 98, left, right);
             }
-            if (all || context.Begin(13, 99)) // applications.results.unableToProvide.unclearAfterCorrection.commercial
+            if (all || context.Begin(Rule_E5_applications, 99)) // applications.results.unableToProvide.unclearAfterCorrection.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 99, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 99, left, right);
             }
-            if (all || context.Begin(13, 100)) // applications.results.unableToProvide.unclearAfterCorrection.research
+            if (all || context.Begin(Rule_E5_applications, 100)) // applications.results.unableToProvide.unclearAfterCorrection.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 100, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 100, left, right);
             }
-            if (all || context.Begin(13, 101)) // applications.results.unableToProvide.unclearAfterCorrection.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 101)) // applications.results.unableToProvide.unclearAfterCorrection.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 101, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 101, left, right);
             }
-            if (all || context.Begin(13, 102)) // applications.results.unableToProvide.unclearAfterCorrection.legalServices
+            if (all || context.Begin(Rule_E5_applications, 102)) // applications.results.unableToProvide.unclearAfterCorrection.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 102, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 102, left, right);
             }
-            if (all || context.Begin(13, 103)) // applications.results.unableToProvide.unclearAfterCorrection.other
+            if (all || context.Begin(Rule_E5_applications, 103)) // applications.results.unableToProvide.unclearAfterCorrection.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 103, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 103, left, right);
             }
-            if (all || context.Begin(13, 104)) // applications.results.unableToProvide.unclearAfterCorrection.total
+            if (all || context.Begin(Rule_E5_applications, 104)) // applications.results.unableToProvide.unclearAfterCorrection.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 104, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 104, left, right);
             }
-            if (all || context.Begin(13, 105)) // applications.results.notProcessed.complaints.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 105)) // applications.results.notProcessed.complaints.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 105, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 105, left, right);
             }
-            if (all || context.Begin(13, 106)) // applications.results.notProcessed.complaints.commercial
+            if (all || context.Begin(Rule_E5_applications, 106)) // applications.results.notProcessed.complaints.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 106, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 106, left, right);
             }
-            if (all || context.Begin(13, 107)) // applications.results.notProcessed.complaints.research
+            if (all || context.Begin(Rule_E5_applications, 107)) // applications.results.notProcessed.complaints.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 107, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 107, left, right);
             }
-            if (all || context.Begin(13, 108)) // applications.results.notProcessed.complaints.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 108)) // applications.results.notProcessed.complaints.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 108, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 108, left, right);
             }
-            if (all || context.Begin(13, 109)) // applications.results.notProcessed.complaints.legalServices
+            if (all || context.Begin(Rule_E5_applications, 109)) // applications.results.notProcessed.complaints.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 109, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 109, left, right);
             }
-            if (all || context.Begin(13, 110)) // applications.results.notProcessed.complaints.other
+            if (all || context.Begin(Rule_E5_applications, 110)) // applications.results.notProcessed.complaints.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 110, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 110, left, right);
             }
-            if (all || context.Begin(13, 111)) // applications.results.notProcessed.complaints.total
+            if (all || context.Begin(Rule_E5_applications, 111)) // applications.results.notProcessed.complaints.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 111, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 111, left, right);
             }
-            if (all || context.Begin(13, 112)) // applications.results.notProcessed.repeated.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 112)) // applications.results.notProcessed.repeated.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 112, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 112, left, right);
             }
-            if (all || context.Begin(13, 113)) // applications.results.notProcessed.repeated.commercial
+            if (all || context.Begin(Rule_E5_applications, 113)) // applications.results.notProcessed.repeated.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 113, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 113, left, right);
             }
-            if (all || context.Begin(13, 114)) // applications.results.notProcessed.repeated.research
+            if (all || context.Begin(Rule_E5_applications, 114)) // applications.results.notProcessed.repeated.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 114, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 114, left, right);
             }
-            if (all || context.Begin(13, 115)) // applications.results.notProcessed.repeated.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 115)) // applications.results.notProcessed.repeated.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 115, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 115, left, right);
             }
-            if (all || context.Begin(13, 116)) // applications.results.notProcessed.repeated.legalServices
+            if (all || context.Begin(Rule_E5_applications, 116)) // applications.results.notProcessed.repeated.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 116, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 116, left, right);
             }
-            if (all || context.Begin(13, 117)) // applications.results.notProcessed.repeated.other
+            if (all || context.Begin(Rule_E5_applications, 117)) // applications.results.notProcessed.repeated.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 117, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 117, left, right);
             }
-            if (all || context.Begin(13, 118)) // applications.results.notProcessed.repeated.total
+            if (all || context.Begin(Rule_E5_applications, 118)) // applications.results.notProcessed.repeated.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 118, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 118, left, right);
             }
-            if (all || context.Begin(13, 119)) // applications.results.notProcessed.publications.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 119)) // applications.results.notProcessed.publications.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 119, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 119, left, right);
             }
-            if (all || context.Begin(13, 120)) // applications.results.notProcessed.publications.commercial
+            if (all || context.Begin(Rule_E5_applications, 120)) // applications.results.notProcessed.publications.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 120, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 120, left, right);
             }
-            if (all || context.Begin(13, 121)) // applications.results.notProcessed.publications.research
+            if (all || context.Begin(Rule_E5_applications, 121)) // applications.results.notProcessed.publications.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 121, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 121, left, right);
             }
-            if (all || context.Begin(13, 122)) // applications.results.notProcessed.publications.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 122)) // applications.results.notProcessed.publications.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 122, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 122, left, right);
             }
-            if (all || context.Begin(13, 123)) // applications.results.notProcessed.publications.legalServices
+            if (all || context.Begin(Rule_E5_applications, 123)) // applications.results.notProcessed.publications.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 123, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 123, left, right);
             }
-            if (all || context.Begin(13, 124)) // applications.results.notProcessed.publications.other
+            if (all || context.Begin(Rule_E5_applications, 124)) // applications.results.notProcessed.publications.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 124, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 124, left, right);
             }
-            if (all || context.Begin(13, 125)) // applications.results.notProcessed.publications.total
+            if (all || context.Begin(Rule_E5_applications, 125)) // applications.results.notProcessed.publications.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 125, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 125, left, right);
             }
-            if (all || context.Begin(13, 126)) // applications.results.notProcessed.excessive.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 126)) // applications.results.notProcessed.excessive.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 126, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 126, left, right);
             }
-            if (all || context.Begin(13, 127)) // applications.results.notProcessed.excessive.commercial
+            if (all || context.Begin(Rule_E5_applications, 127)) // applications.results.notProcessed.excessive.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 127, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 127, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 128 to 159)
-        private void ValidateRule13_128(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_128(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(13, 128)) // applications.results.notProcessed.excessive.research
+            if (all || context.Begin(Rule_E5_applications, 128)) // applications.results.notProcessed.excessive.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 128, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 128, left, right);
             }
-            if (all || context.Begin(13, 129)) // applications.results.notProcessed.excessive.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 129)) // applications.results.notProcessed.excessive.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 129, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 129, left, right);
             }
-            if (all || context.Begin(13, 130)) // applications.results.notProcessed.excessive.legalServices
+            if (all || context.Begin(Rule_E5_applications, 130)) // applications.results.notProcessed.excessive.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 130, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 130, left, right);
             }
-            if (all || context.Begin(13, 131)) // applications.results.notProcessed.excessive.other
+            if (all || context.Begin(Rule_E5_applications, 131)) // applications.results.notProcessed.excessive.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 131, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 131, left, right);
             }
-            if (all || context.Begin(13, 132)) // applications.results.notProcessed.excessive.total
+            if (all || context.Begin(Rule_E5_applications, 132)) // applications.results.notProcessed.excessive.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 132, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 132, left, right);
             }
-            if (all || context.Begin(13, 133)) // applications.results.notProcessed.confirmation.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 133)) // applications.results.notProcessed.confirmation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 133, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 133, left, right);
             }
-            if (all || context.Begin(13, 134)) // applications.results.notProcessed.confirmation.commercial
+            if (all || context.Begin(Rule_E5_applications, 134)) // applications.results.notProcessed.confirmation.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 134, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 134, left, right);
             }
-            if (all || context.Begin(13, 135)) // applications.results.notProcessed.confirmation.research
+            if (all || context.Begin(Rule_E5_applications, 135)) // applications.results.notProcessed.confirmation.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 135, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 135, left, right);
             }
-            if (all || context.Begin(13, 136)) // applications.results.notProcessed.confirmation.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 136)) // applications.results.notProcessed.confirmation.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 136, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 136, left, right);
             }
-            if (all || context.Begin(13, 137)) // applications.results.notProcessed.confirmation.legalServices
+            if (all || context.Begin(Rule_E5_applications, 137)) // applications.results.notProcessed.confirmation.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 137, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 137, left, right);
             }
-            if (all || context.Begin(13, 138)) // applications.results.notProcessed.confirmation.other
+            if (all || context.Begin(Rule_E5_applications, 138)) // applications.results.notProcessed.confirmation.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 138, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 138, left, right);
             }
-            if (all || context.Begin(13, 139)) // applications.results.notProcessed.confirmation.total
+            if (all || context.Begin(Rule_E5_applications, 139)) // applications.results.notProcessed.confirmation.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 139, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 139, left, right);
             }
-            if (all || context.Begin(13, 140)) // applications.results.other.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 140)) // applications.results.other.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Other.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 140, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 140, left, right);
             }
-            if (all || context.Begin(13, 141)) // applications.results.other.commercial
+            if (all || context.Begin(Rule_E5_applications, 141)) // applications.results.other.commercial
             {
                 long left = (long)(this.Applications.Results.Other.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 141, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 141, left, right);
             }
-            if (all || context.Begin(13, 142)) // applications.results.other.research
+            if (all || context.Begin(Rule_E5_applications, 142)) // applications.results.other.research
             {
                 long left = (long)(this.Applications.Results.Other.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 142, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 142, left, right);
             }
-            if (all || context.Begin(13, 143)) // applications.results.other.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 143)) // applications.results.other.nonProfit
             {
                 long left = (long)(this.Applications.Results.Other.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 143, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 143, left, right);
             }
-            if (all || context.Begin(13, 144)) // applications.results.other.legalServices
+            if (all || context.Begin(Rule_E5_applications, 144)) // applications.results.other.legalServices
             {
                 long left = (long)(this.Applications.Results.Other.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 144, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 144, left, right);
             }
-            if (all || context.Begin(13, 145)) // applications.results.other.other
+            if (all || context.Begin(Rule_E5_applications, 145)) // applications.results.other.other
             {
                 long left = (long)(this.Applications.Results.Other.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 145, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 145, left, right);
             }
-            if (all || context.Begin(13, 146)) // applications.results.other.total
+            if (all || context.Begin(Rule_E5_applications, 146)) // applications.results.other.total
             {
                 long left = (long)(this.Applications.Results.Other.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 146, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 146, left, right);
             }
-            if (all || context.Begin(13, 147)) // applications.results.total.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 147)) // applications.results.total.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Total.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 147, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 147, left, right);
             }
-            if (all || context.Begin(13, 148)) // applications.results.total.commercial
+            if (all || context.Begin(Rule_E5_applications, 148)) // applications.results.total.commercial
             {
                 long left = (long)(this.Applications.Results.Total.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 148, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 148, left, right);
             }
-            if (all || context.Begin(13, 149)) // applications.results.total.research
+            if (all || context.Begin(Rule_E5_applications, 149)) // applications.results.total.research
             {
                 long left = (long)(this.Applications.Results.Total.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 149, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 149, left, right);
             }
-            if (all || context.Begin(13, 150)) // applications.results.total.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 150)) // applications.results.total.nonProfit
             {
                 long left = (long)(this.Applications.Results.Total.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 150, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 150, left, right);
             }
-            if (all || context.Begin(13, 151)) // applications.results.total.legalServices
+            if (all || context.Begin(Rule_E5_applications, 151)) // applications.results.total.legalServices
             {
                 long left = (long)(this.Applications.Results.Total.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 151, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 151, left, right);
             }
-            if (all || context.Begin(13, 152)) // applications.results.total.other
+            if (all || context.Begin(Rule_E5_applications, 152)) // applications.results.total.other
             {
                 long left = (long)(this.Applications.Results.Total.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 152, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 152, left, right);
             }
-            if (all || context.Begin(13, 153)) // applications.results.total.total
+            if (all || context.Begin(Rule_E5_applications, 153)) // applications.results.total.total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 153, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 153, left, right);
             }
-            if (all || context.Begin(13, 154)) // applications.carriedForward.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 154)) // applications.carriedForward.naturalPerson
             {
                 long left = (long)(this.Applications.CarriedForward.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 154, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 154, left, right);
             }
-            if (all || context.Begin(13, 155)) // applications.carriedForward.commercial
+            if (all || context.Begin(Rule_E5_applications, 155)) // applications.carriedForward.commercial
             {
                 long left = (long)(this.Applications.CarriedForward.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 155, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 155, left, right);
             }
-            if (all || context.Begin(13, 156)) // applications.carriedForward.research
+            if (all || context.Begin(Rule_E5_applications, 156)) // applications.carriedForward.research
             {
                 long left = (long)(this.Applications.CarriedForward.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 156, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 156, left, right);
             }
-            if (all || context.Begin(13, 157)) // applications.carriedForward.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 157)) // applications.carriedForward.nonProfit
             {
                 long left = (long)(this.Applications.CarriedForward.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 157, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 157, left, right);
             }
-            if (all || context.Begin(13, 158)) // applications.carriedForward.legalServices
+            if (all || context.Begin(Rule_E5_applications, 158)) // applications.carriedForward.legalServices
             {
                 long left = (long)(this.Applications.CarriedForward.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 158, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 158, left, right);
             }
-            if (all || context.Begin(13, 159)) // applications.carriedForward.other
+            if (all || context.Begin(Rule_E5_applications, 159)) // applications.carriedForward.other
             {
                 long left = (long)(this.Applications.CarriedForward.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 159, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 159, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 160 to 160)
-        private void ValidateRule13_160(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_160(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(13, 160)) // applications.carriedForward.total
+            if (all || context.Begin(Rule_E5_applications, 160)) // applications.carriedForward.total
             {
                 long left = (long)(this.Applications.CarriedForward.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(13, 160, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 160, left, right);
             }
         }
 
         // E4: total == upheld + corrected + otherOutcome + pending
-        private void ValidateRule15(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E4(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(15, 0)) // reviews.reconsideration
+            if (all || context.Begin(Rule_E4, 0)) // reviews.reconsideration
             {
                 long left = (long)(this.Reviews.Reconsideration.Total ?? 0);
                 long right = (long)(this.Reviews.Reconsideration.Upheld ?? 0) + (this.Reviews.Reconsideration.Corrected ?? 0) + (this.Reviews.Reconsideration.OtherOutcome ?? 0) + (this.Reviews.Reconsideration.Pending ?? 0);
-                if (!(left == right)) context.Fail(15, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, 0, left, right);
             }
-            if (all || context.Begin(15, 1)) // reviews.litigation.direct
+            if (all || context.Begin(Rule_E4, 1)) // reviews.litigation.direct
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Total ?? 0);
                 long right = (long)(this.Reviews.Litigation.Direct.Upheld ?? 0) + (this.Reviews.Litigation.Direct.Corrected ?? 0) + (this.Reviews.Litigation.Direct.OtherOutcome ?? 0) + (this.Reviews.Litigation.Direct.Pending ?? 0);
-                if (!(left == right)) context.Fail(15, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, 1, left, right);
             }
-            if (all || context.Begin(15, 2)) // reviews.litigation.afterReconsideration
+            if (all || context.Begin(Rule_E4, 2)) // reviews.litigation.afterReconsideration
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Total ?? 0);
                 long right = (long)(this.Reviews.Litigation.AfterReconsideration.Upheld ?? 0) + (this.Reviews.Litigation.AfterReconsideration.Corrected ?? 0) + (this.Reviews.Litigation.AfterReconsideration.OtherOutcome ?? 0) + (this.Reviews.Litigation.AfterReconsideration.Pending ?? 0);
-                if (!(left == right)) context.Fail(15, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, 2, left, right);
             }
         }
 
         // E5.reviews: this >= 0
-        private void ValidateRule16(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_reviews(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(16, 0)) // reviews.reconsideration.upheld
+            if (all || context.Begin(Rule_E5_reviews, 0)) // reviews.reconsideration.upheld
             {
                 long left = (long)(this.Reviews.Reconsideration.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 0, left, right);
             }
-            if (all || context.Begin(16, 1)) // reviews.reconsideration.corrected
+            if (all || context.Begin(Rule_E5_reviews, 1)) // reviews.reconsideration.corrected
             {
                 long left = (long)(this.Reviews.Reconsideration.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 1, left, right);
             }
-            if (all || context.Begin(16, 2)) // reviews.reconsideration.otherOutcome
+            if (all || context.Begin(Rule_E5_reviews, 2)) // reviews.reconsideration.otherOutcome
             {
                 long left = (long)(this.Reviews.Reconsideration.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 2, left, right);
             }
-            if (all || context.Begin(16, 3)) // reviews.reconsideration.pending
+            if (all || context.Begin(Rule_E5_reviews, 3)) // reviews.reconsideration.pending
             {
                 long left = (long)(this.Reviews.Reconsideration.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 3, left, right);
             }
-            if (all || context.Begin(16, 4)) // reviews.reconsideration.total
+            if (all || context.Begin(Rule_E5_reviews, 4)) // reviews.reconsideration.total
             {
                 long left = (long)(this.Reviews.Reconsideration.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 4, left, right);
             }
-            if (all || context.Begin(16, 5)) // reviews.litigation.direct.upheld
+            if (all || context.Begin(Rule_E5_reviews, 5)) // reviews.litigation.direct.upheld
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 5, left, right);
             }
-            if (all || context.Begin(16, 6)) // reviews.litigation.direct.corrected
+            if (all || context.Begin(Rule_E5_reviews, 6)) // reviews.litigation.direct.corrected
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 6, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 6, left, right);
             }
-            if (all || context.Begin(16, 7)) // reviews.litigation.direct.otherOutcome
+            if (all || context.Begin(Rule_E5_reviews, 7)) // reviews.litigation.direct.otherOutcome
             {
                 long left = (long)(this.Reviews.Litigation.Direct.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 7, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 7, left, right);
             }
-            if (all || context.Begin(16, 8)) // reviews.litigation.direct.pending
+            if (all || context.Begin(Rule_E5_reviews, 8)) // reviews.litigation.direct.pending
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 8, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 8, left, right);
             }
-            if (all || context.Begin(16, 9)) // reviews.litigation.direct.total
+            if (all || context.Begin(Rule_E5_reviews, 9)) // reviews.litigation.direct.total
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 9, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 9, left, right);
             }
-            if (all || context.Begin(16, 10)) // reviews.litigation.afterReconsideration.upheld
+            if (all || context.Begin(Rule_E5_reviews, 10)) // reviews.litigation.afterReconsideration.upheld
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 10, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 10, left, right);
             }
-            if (all || context.Begin(16, 11)) // reviews.litigation.afterReconsideration.corrected
+            if (all || context.Begin(Rule_E5_reviews, 11)) // reviews.litigation.afterReconsideration.corrected
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 11, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 11, left, right);
             }
-            if (all || context.Begin(16, 12)) // reviews.litigation.afterReconsideration.otherOutcome
+            if (all || context.Begin(Rule_E5_reviews, 12)) // reviews.litigation.afterReconsideration.otherOutcome
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 12, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 12, left, right);
             }
-            if (all || context.Begin(16, 13)) // reviews.litigation.afterReconsideration.pending
+            if (all || context.Begin(Rule_E5_reviews, 13)) // reviews.litigation.afterReconsideration.pending
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 13, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 13, left, right);
             }
-            if (all || context.Begin(16, 14)) // reviews.litigation.afterReconsideration.total
+            if (all || context.Begin(Rule_E5_reviews, 14)) // reviews.litigation.afterReconsideration.total
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(16, 14, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 14, left, right);
             }
         }
 

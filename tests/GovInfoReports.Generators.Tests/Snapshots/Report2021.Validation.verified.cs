@@ -6,6 +6,20 @@ namespace GovInfoReports
 {
     public sealed partial record Report2021
     {
+        // The rules' positions in CreateRules (file order), each defined from the one before.
+        private const int Rule_E5_regulatoryDocuments = 0; // E5.regulatoryDocuments
+        private const int Rule_W4 = Rule_E5_regulatoryDocuments + 1; // W4
+        private const int Rule_E5_licensing = Rule_W4 + 1; // E5.licensing
+        private const int Rule_E5_enforcement = Rule_E5_licensing + 1; // E5.enforcement
+        private const int Rule_E5_fees = Rule_E5_enforcement + 1; // E5.fees
+        private const int Rule_E1 = Rule_E5_fees + 1; // E1
+        private const int Rule_E2 = Rule_E1 + 1; // E2
+        private const int Rule_E3 = Rule_E2 + 1; // E3
+        private const int Rule_E5_applications = Rule_E3 + 1; // E5.applications
+        private const int Rule_X1 = Rule_E5_applications + 1; // X1
+        private const int Rule_E4 = Rule_X1 + 1; // E4
+        private const int Rule_E5_reviews = Rule_E4 + 1; // E5.reviews
+
         /// <summary>Checks this report against the rules of template 2021 (cross-year rules excepted): E5.regulatoryDocuments, W4, E5.licensing, E5.enforcement, E5.fees, E1, E2, E3, E5.applications, X1, E4, E5.reviews.</summary>
         /// <remarks>Blank cells count as 0 unless the options say otherwise; the findings name them. Validating a valid report allocates nothing.</remarks>
         /// <param name="options">The language of the messages, blank-cell handling, severity overrides and cell statuses; <see langword="null"/> for the defaults.</param>
@@ -14,1567 +28,1567 @@ namespace GovInfoReports
         {
             var context = new global::GovInfoReports.Validation.ValidationRun(this, options);
             bool all = context.ChecksEveryActiveInstance; // default options: no per-instance Begin call
-            ValidateRule0(ref context, all); // E5.regulatoryDocuments
-            ValidateRule1(ref context, all); // W4
-            ValidateRule2(ref context, all); // E5.licensing
-            ValidateRule3(ref context, all); // E5.enforcement
-            ValidateRule4(ref context, all); // E5.fees
-            ValidateRule5(ref context, all); // E1
-            ValidateRule6(ref context, all); // E2
-            ValidateRule7(ref context, all); // E3
-            ValidateRule8_0(ref context, all); // E5.applications
-            ValidateRule8_32(ref context, all); // E5.applications
-            ValidateRule8_64(ref context, all); // E5.applications
-            ValidateRule8_96(ref context, all); // E5.applications
-            ValidateRule8_128(ref context, all); // E5.applications
-            ValidateRule8_160(ref context, all); // E5.applications
+            ValidateRule_E5_regulatoryDocuments(ref context, all); // E5.regulatoryDocuments
+            ValidateRule_W4(ref context, all); // W4
+            ValidateRule_E5_licensing(ref context, all); // E5.licensing
+            ValidateRule_E5_enforcement(ref context, all); // E5.enforcement
+            ValidateRule_E5_fees(ref context, all); // E5.fees
+            ValidateRule_E1(ref context, all); // E1
+            ValidateRule_E2(ref context, all); // E2
+            ValidateRule_E3(ref context, all); // E3
+            ValidateRule_E5_applications_0(ref context, all); // E5.applications
+            ValidateRule_E5_applications_32(ref context, all); // E5.applications
+            ValidateRule_E5_applications_64(ref context, all); // E5.applications
+            ValidateRule_E5_applications_96(ref context, all); // E5.applications
+            ValidateRule_E5_applications_128(ref context, all); // E5.applications
+            ValidateRule_E5_applications_160(ref context, all); // E5.applications
             // X1: a cross-year rule, checked by ReportValidator.ValidateCrossYear against the previous year's report.
-            ValidateRule10(ref context, all); // E4
-            ValidateRule11(ref context, all); // E5.reviews
+            ValidateRule_E4(ref context, all); // E4
+            ValidateRule_E5_reviews(ref context, all); // E5.reviews
             return context.Findings;
         }
 
         // E5.regulatoryDocuments: this >= 0
-        private void ValidateRule0(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_regulatoryDocuments(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(0, 0)) // proactiveDisclosure.regulatoryDocuments.regulations.issued
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 0)) // proactiveDisclosure.regulatoryDocuments.regulations.issued
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Issued ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 0, left, right);
             }
-            if (all || context.Begin(0, 1)) // proactiveDisclosure.regulatoryDocuments.regulations.repealed
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 1)) // proactiveDisclosure.regulatoryDocuments.regulations.repealed
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Repealed ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 1, left, right);
             }
-            if (all || context.Begin(0, 2)) // proactiveDisclosure.regulatoryDocuments.regulations.inForce
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 2)) // proactiveDisclosure.regulatoryDocuments.regulations.inForce
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.InForce ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 2, left, right);
             }
-            if (all || context.Begin(0, 3)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.issued
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 3)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.issued
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Issued ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 3, left, right);
             }
-            if (all || context.Begin(0, 4)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.repealed
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 4)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.repealed
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Repealed ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 4, left, right);
             }
-            if (all || context.Begin(0, 5)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.inForce
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, 5)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.inForce
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.InForce ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(0, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 5, left, right);
             }
         }
 
         // W4: inForce >= issued - repealed
-        private void ValidateRule1(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_W4(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(1, 0)) // proactiveDisclosure.regulatoryDocuments.regulations
+            if (all || context.Begin(Rule_W4, 0)) // proactiveDisclosure.regulatoryDocuments.regulations
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.InForce ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Issued ?? 0) - (this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Repealed ?? 0);
-                if (!(left >= right)) context.Fail(1, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W4, 0, left, right);
             }
-            if (all || context.Begin(1, 1)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
+            if (all || context.Begin(Rule_W4, 1)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.InForce ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Issued ?? 0) - (this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Repealed ?? 0);
-                if (!(left >= right)) context.Fail(1, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_W4, 1, left, right);
             }
         }
 
         // E5.licensing: this >= 0
-        private void ValidateRule2(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_licensing(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(2, 0)) // proactiveDisclosure.licensing.administrativeLicensing.decisions
+            if (all || context.Begin(Rule_E5_licensing, 0)) // proactiveDisclosure.licensing.administrativeLicensing.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.AdministrativeLicensing.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(2, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, 0, left, right);
             }
         }
 
         // E5.enforcement: this >= 0
-        private void ValidateRule3(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_enforcement(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(3, 0)) // proactiveDisclosure.enforcement.administrativePenalty.decisions
+            if (all || context.Begin(Rule_E5_enforcement, 0)) // proactiveDisclosure.enforcement.administrativePenalty.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativePenalty.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(3, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 0, left, right);
             }
-            if (all || context.Begin(3, 1)) // proactiveDisclosure.enforcement.administrativeCoercion.decisions
+            if (all || context.Begin(Rule_E5_enforcement, 1)) // proactiveDisclosure.enforcement.administrativeCoercion.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(3, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 1, left, right);
             }
         }
 
         // E5.fees: this >= 0
-        private void ValidateRule4(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_fees(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(4, 0)) // proactiveDisclosure.fees.administrativeFees.amount
+            if (all || context.Begin(Rule_E5_fees, 0)) // proactiveDisclosure.fees.administrativeFees.amount
             {
                 global::GovInfoReports.Validation.Interval left = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Of(this.ProactiveDisclosure.Fees.AdministrativeFees.Amount, global::GovInfoReports.AmountUnit.TenThousandYuan);
                 global::GovInfoReports.Validation.Interval right = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Exact(0m);
-                context.Check(4, 0, left, right);
+                context.Check(Rule_E5_fees, 0, left, right);
             }
         }
 
         // E1: newlyReceived + carriedOver == results.total + carriedForward
-        private void ValidateRule5(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E1(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(5, 0)) // naturalPerson
+            if (all || context.Begin(Rule_E1, 0)) // naturalPerson
             {
                 long left = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0) + (this.Applications.CarriedOver.NaturalPerson ?? 0);
                 long right = (long)(this.Applications.Results.Total.NaturalPerson ?? 0) + (this.Applications.CarriedForward.NaturalPerson ?? 0);
-                if (!(left == right)) context.Fail(5, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 0, left, right);
             }
-            if (all || context.Begin(5, 1)) // commercial
+            if (all || context.Begin(Rule_E1, 1)) // commercial
             {
                 long left = (long)(this.Applications.NewlyReceived.Commercial ?? 0) + (this.Applications.CarriedOver.Commercial ?? 0);
                 long right = (long)(this.Applications.Results.Total.Commercial ?? 0) + (this.Applications.CarriedForward.Commercial ?? 0);
-                if (!(left == right)) context.Fail(5, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 1, left, right);
             }
-            if (all || context.Begin(5, 2)) // research
+            if (all || context.Begin(Rule_E1, 2)) // research
             {
                 long left = (long)(this.Applications.NewlyReceived.Research ?? 0) + (this.Applications.CarriedOver.Research ?? 0);
                 long right = (long)(this.Applications.Results.Total.Research ?? 0) + (this.Applications.CarriedForward.Research ?? 0);
-                if (!(left == right)) context.Fail(5, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 2, left, right);
             }
-            if (all || context.Begin(5, 3)) // nonProfit
+            if (all || context.Begin(Rule_E1, 3)) // nonProfit
             {
                 long left = (long)(this.Applications.NewlyReceived.NonProfit ?? 0) + (this.Applications.CarriedOver.NonProfit ?? 0);
                 long right = (long)(this.Applications.Results.Total.NonProfit ?? 0) + (this.Applications.CarriedForward.NonProfit ?? 0);
-                if (!(left == right)) context.Fail(5, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 3, left, right);
             }
-            if (all || context.Begin(5, 4)) // legalServices
+            if (all || context.Begin(Rule_E1, 4)) // legalServices
             {
                 long left = (long)(this.Applications.NewlyReceived.LegalServices ?? 0) + (this.Applications.CarriedOver.LegalServices ?? 0);
                 long right = (long)(this.Applications.Results.Total.LegalServices ?? 0) + (this.Applications.CarriedForward.LegalServices ?? 0);
-                if (!(left == right)) context.Fail(5, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 4, left, right);
             }
-            if (all || context.Begin(5, 5)) // other
+            if (all || context.Begin(Rule_E1, 5)) // other
             {
                 long left = (long)(this.Applications.NewlyReceived.Other ?? 0) + (this.Applications.CarriedOver.Other ?? 0);
                 long right = (long)(this.Applications.Results.Total.Other ?? 0) + (this.Applications.CarriedForward.Other ?? 0);
-                if (!(left == right)) context.Fail(5, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 5, left, right);
             }
-            if (all || context.Begin(5, 6)) // total
+            if (all || context.Begin(Rule_E1, 6)) // total
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0) + (this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)(this.Applications.Results.Total.Total ?? 0) + (this.Applications.CarriedForward.Total ?? 0);
-                if (!(left == right)) context.Fail(5, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, 6, left, right);
             }
         }
 
         // E2: total == naturalPerson + commercial + research + nonProfit + legalServices + other
-        private void ValidateRule6(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E2(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(6, 0)) // applications.newlyReceived
+            if (all || context.Begin(Rule_E2, 0)) // applications.newlyReceived
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0);
                 long right = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0) + (this.Applications.NewlyReceived.Commercial ?? 0) + (this.Applications.NewlyReceived.Research ?? 0) + (this.Applications.NewlyReceived.NonProfit ?? 0) + (this.Applications.NewlyReceived.LegalServices ?? 0) + (this.Applications.NewlyReceived.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 0, left, right);
             }
-            if (all || context.Begin(6, 1)) // applications.carriedOver
+            if (all || context.Begin(Rule_E2, 1)) // applications.carriedOver
             {
                 long left = (long)(this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)(this.Applications.CarriedOver.NaturalPerson ?? 0) + (this.Applications.CarriedOver.Commercial ?? 0) + (this.Applications.CarriedOver.Research ?? 0) + (this.Applications.CarriedOver.NonProfit ?? 0) + (this.Applications.CarriedOver.LegalServices ?? 0) + (this.Applications.CarriedOver.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 1, left, right);
             }
-            if (all || context.Begin(6, 2)) // applications.results.disclosed
+            if (all || context.Begin(Rule_E2, 2)) // applications.results.disclosed
             {
                 long left = (long)(this.Applications.Results.Disclosed.Total ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0) + (this.Applications.Results.Disclosed.Commercial ?? 0) + (this.Applications.Results.Disclosed.Research ?? 0) + (this.Applications.Results.Disclosed.NonProfit ?? 0) + (this.Applications.Results.Disclosed.LegalServices ?? 0) + (this.Applications.Results.Disclosed.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 2, left, right);
             }
-            if (all || context.Begin(6, 3)) // applications.results.partiallyDisclosed
+            if (all || context.Begin(Rule_E2, 3)) // applications.results.partiallyDisclosed
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Total ?? 0);
                 long right = (long)(this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0) + (this.Applications.Results.PartiallyDisclosed.Commercial ?? 0) + (this.Applications.Results.PartiallyDisclosed.Research ?? 0) + (this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0) + (this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0) + (this.Applications.Results.PartiallyDisclosed.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 3, left, right);
             }
-            if (all || context.Begin(6, 4)) // applications.results.withheld.stateSecret
+            if (all || context.Begin(Rule_E2, 4)) // applications.results.withheld.stateSecret
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.StateSecret.Commercial ?? 0) + (this.Applications.Results.Withheld.StateSecret.Research ?? 0) + (this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0) + (this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0) + (this.Applications.Results.Withheld.StateSecret.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 4, left, right);
             }
-            if (all || context.Begin(6, 5)) // applications.results.withheld.prohibitedByLaw
+            if (all || context.Begin(Rule_E2, 5)) // applications.results.withheld.prohibitedByLaw
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 5, left, right);
             }
-            if (all || context.Begin(6, 6)) // applications.results.withheld.endangersSafety
+            if (all || context.Begin(Rule_E2, 6)) // applications.results.withheld.endangersSafety
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Research ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 6, left, right);
             }
-            if (all || context.Begin(6, 7)) // applications.results.withheld.thirdPartyRights
+            if (all || context.Begin(Rule_E2, 7)) // applications.results.withheld.thirdPartyRights
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 7, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 7, left, right);
             }
-            if (all || context.Begin(6, 8)) // applications.results.withheld.internalAffairs
+            if (all || context.Begin(Rule_E2, 8)) // applications.results.withheld.internalAffairs
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Research ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 8, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 8, left, right);
             }
-            if (all || context.Begin(6, 9)) // applications.results.withheld.processInformation
+            if (all || context.Begin(Rule_E2, 9)) // applications.results.withheld.processInformation
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Research ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 9, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 9, left, right);
             }
-            if (all || context.Begin(6, 10)) // applications.results.withheld.enforcementFiles
+            if (all || context.Begin(Rule_E2, 10)) // applications.results.withheld.enforcementFiles
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 10, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 10, left, right);
             }
-            if (all || context.Begin(6, 11)) // applications.results.withheld.queryMatters
+            if (all || context.Begin(Rule_E2, 11)) // applications.results.withheld.queryMatters
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Research ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0) + (this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 11, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 11, left, right);
             }
-            if (all || context.Begin(6, 12)) // applications.results.unableToProvide.notHeld
+            if (all || context.Begin(Rule_E2, 12)) // applications.results.unableToProvide.notHeld
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 12, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 12, left, right);
             }
-            if (all || context.Begin(6, 13)) // applications.results.unableToProvide.needsCreation
+            if (all || context.Begin(Rule_E2, 13)) // applications.results.unableToProvide.needsCreation
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 13, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 13, left, right);
             }
-            if (all || context.Begin(6, 14)) // applications.results.unableToProvide.unclearAfterCorrection
+            if (all || context.Begin(Rule_E2, 14)) // applications.results.unableToProvide.unclearAfterCorrection
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 14, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 14, left, right);
             }
-            if (all || context.Begin(6, 15)) // applications.results.notProcessed.complaints
+            if (all || context.Begin(Rule_E2, 15)) // applications.results.notProcessed.complaints
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Research ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 15, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 15, left, right);
             }
-            if (all || context.Begin(6, 16)) // applications.results.notProcessed.repeated
+            if (all || context.Begin(Rule_E2, 16)) // applications.results.notProcessed.repeated
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Research ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 16, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 16, left, right);
             }
-            if (all || context.Begin(6, 17)) // applications.results.notProcessed.publications
+            if (all || context.Begin(Rule_E2, 17)) // applications.results.notProcessed.publications
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Publications.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Publications.Research ?? 0) + (this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Publications.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 17, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 17, left, right);
             }
-            if (all || context.Begin(6, 18)) // applications.results.notProcessed.excessive
+            if (all || context.Begin(Rule_E2, 18)) // applications.results.notProcessed.excessive
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Research ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 18, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 18, left, right);
             }
-            if (all || context.Begin(6, 19)) // applications.results.notProcessed.confirmation
+            if (all || context.Begin(Rule_E2, 19)) // applications.results.notProcessed.confirmation
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Research ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 19, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 19, left, right);
             }
-            if (all || context.Begin(6, 20)) // applications.results.other.noCorrection
+            if (all || context.Begin(Rule_E2, 20)) // applications.results.other.noCorrection
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Total ?? 0);
                 long right = (long)(this.Applications.Results.Other.NoCorrection.NaturalPerson ?? 0) + (this.Applications.Results.Other.NoCorrection.Commercial ?? 0) + (this.Applications.Results.Other.NoCorrection.Research ?? 0) + (this.Applications.Results.Other.NoCorrection.NonProfit ?? 0) + (this.Applications.Results.Other.NoCorrection.LegalServices ?? 0) + (this.Applications.Results.Other.NoCorrection.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 20, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 20, left, right);
             }
-            if (all || context.Begin(6, 21)) // applications.results.other.feeUnpaid
+            if (all || context.Begin(Rule_E2, 21)) // applications.results.other.feeUnpaid
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Total ?? 0);
                 long right = (long)(this.Applications.Results.Other.FeeUnpaid.NaturalPerson ?? 0) + (this.Applications.Results.Other.FeeUnpaid.Commercial ?? 0) + (this.Applications.Results.Other.FeeUnpaid.Research ?? 0) + (this.Applications.Results.Other.FeeUnpaid.NonProfit ?? 0) + (this.Applications.Results.Other.FeeUnpaid.LegalServices ?? 0) + (this.Applications.Results.Other.FeeUnpaid.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 21, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 21, left, right);
             }
-            if (all || context.Begin(6, 22)) // applications.results.other.otherReasons
+            if (all || context.Begin(Rule_E2, 22)) // applications.results.other.otherReasons
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Total ?? 0);
                 long right = (long)(this.Applications.Results.Other.OtherReasons.NaturalPerson ?? 0) + (this.Applications.Results.Other.OtherReasons.Commercial ?? 0) + (this.Applications.Results.Other.OtherReasons.Research ?? 0) + (this.Applications.Results.Other.OtherReasons.NonProfit ?? 0) + (this.Applications.Results.Other.OtherReasons.LegalServices ?? 0) + (this.Applications.Results.Other.OtherReasons.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 22, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 22, left, right);
             }
-            if (all || context.Begin(6, 23)) // applications.results.total
+            if (all || context.Begin(Rule_E2, 23)) // applications.results.total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)(this.Applications.Results.Total.NaturalPerson ?? 0) + (this.Applications.Results.Total.Commercial ?? 0) + (this.Applications.Results.Total.Research ?? 0) + (this.Applications.Results.Total.NonProfit ?? 0) + (this.Applications.Results.Total.LegalServices ?? 0) + (this.Applications.Results.Total.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 23, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 23, left, right);
             }
-            if (all || context.Begin(6, 24)) // applications.carriedForward
+            if (all || context.Begin(Rule_E2, 24)) // applications.carriedForward
             {
                 long left = (long)(this.Applications.CarriedForward.Total ?? 0);
                 long right = (long)(this.Applications.CarriedForward.NaturalPerson ?? 0) + (this.Applications.CarriedForward.Commercial ?? 0) + (this.Applications.CarriedForward.Research ?? 0) + (this.Applications.CarriedForward.NonProfit ?? 0) + (this.Applications.CarriedForward.LegalServices ?? 0) + (this.Applications.CarriedForward.Other ?? 0);
-                if (!(left == right)) context.Fail(6, 24, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, 24, left, right);
             }
         }
 
         // E3: results.total == results.disclosed + results.partiallyDisclosed + sum(results.withheld.*) + sum(results.unableToProvide.*) + sum(results.notProcessed.*) + sum(results.other.*)
-        private void ValidateRule7(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E3(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(7, 0)) // naturalPerson
+            if (all || context.Begin(Rule_E3, 0)) // naturalPerson
             {
                 long left = (long)(this.Applications.Results.Total.NaturalPerson ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0) + (this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0) + (this.Applications.Results.Other.NoCorrection.NaturalPerson ?? 0) + (this.Applications.Results.Other.FeeUnpaid.NaturalPerson ?? 0) + (this.Applications.Results.Other.OtherReasons.NaturalPerson ?? 0);
-                if (!(left == right)) context.Fail(7, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 0, left, right);
             }
-            if (all || context.Begin(7, 1)) // commercial
+            if (all || context.Begin(Rule_E3, 1)) // commercial
             {
                 long left = (long)(this.Applications.Results.Total.Commercial ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Commercial ?? 0) + (this.Applications.Results.PartiallyDisclosed.Commercial ?? 0) + (this.Applications.Results.Withheld.StateSecret.Commercial ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Publications.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0) + (this.Applications.Results.Other.NoCorrection.Commercial ?? 0) + (this.Applications.Results.Other.FeeUnpaid.Commercial ?? 0) + (this.Applications.Results.Other.OtherReasons.Commercial ?? 0);
-                if (!(left == right)) context.Fail(7, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 1, left, right);
             }
-            if (all || context.Begin(7, 2)) // research
+            if (all || context.Begin(Rule_E3, 2)) // research
             {
                 long left = (long)(this.Applications.Results.Total.Research ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Research ?? 0) + (this.Applications.Results.PartiallyDisclosed.Research ?? 0) + (this.Applications.Results.Withheld.StateSecret.Research ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Research ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Research ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Research ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Research ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Research ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Research ?? 0) + (this.Applications.Results.NotProcessed.Publications.Research ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Research ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Research ?? 0) + (this.Applications.Results.Other.NoCorrection.Research ?? 0) + (this.Applications.Results.Other.FeeUnpaid.Research ?? 0) + (this.Applications.Results.Other.OtherReasons.Research ?? 0);
-                if (!(left == right)) context.Fail(7, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 2, left, right);
             }
-            if (all || context.Begin(7, 3)) // nonProfit
+            if (all || context.Begin(Rule_E3, 3)) // nonProfit
             {
                 long left = (long)(this.Applications.Results.Total.NonProfit ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NonProfit ?? 0) + (this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0) + (this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0) + (this.Applications.Results.Other.NoCorrection.NonProfit ?? 0) + (this.Applications.Results.Other.FeeUnpaid.NonProfit ?? 0) + (this.Applications.Results.Other.OtherReasons.NonProfit ?? 0);
-                if (!(left == right)) context.Fail(7, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 3, left, right);
             }
-            if (all || context.Begin(7, 4)) // legalServices
+            if (all || context.Begin(Rule_E3, 4)) // legalServices
             {
                 long left = (long)(this.Applications.Results.Total.LegalServices ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.LegalServices ?? 0) + (this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0) + (this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0) + (this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0) + (this.Applications.Results.Other.NoCorrection.LegalServices ?? 0) + (this.Applications.Results.Other.FeeUnpaid.LegalServices ?? 0) + (this.Applications.Results.Other.OtherReasons.LegalServices ?? 0);
-                if (!(left == right)) context.Fail(7, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 4, left, right);
             }
-            if (all || context.Begin(7, 5)) // other
+            if (all || context.Begin(Rule_E3, 5)) // other
             {
                 long left = (long)(this.Applications.Results.Total.Other ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Other ?? 0) + (this.Applications.Results.PartiallyDisclosed.Other ?? 0) + (this.Applications.Results.Withheld.StateSecret.Other ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Other ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Other ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Other ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Other ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Other ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Other ?? 0) + (this.Applications.Results.NotProcessed.Publications.Other ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Other ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Other ?? 0) + (this.Applications.Results.Other.NoCorrection.Other ?? 0) + (this.Applications.Results.Other.FeeUnpaid.Other ?? 0) + (this.Applications.Results.Other.OtherReasons.Other ?? 0);
-                if (!(left == right)) context.Fail(7, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 5, left, right);
             }
-            if (all || context.Begin(7, 6)) // total
+            if (all || context.Begin(Rule_E3, 6)) // total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Total ?? 0) + (this.Applications.Results.PartiallyDisclosed.Total ?? 0) + (this.Applications.Results.Withheld.StateSecret.Total ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Total ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Total ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Total ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Total ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Total ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Total ?? 0) + (this.Applications.Results.NotProcessed.Publications.Total ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Total ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Total ?? 0) + (this.Applications.Results.Other.NoCorrection.Total ?? 0) + (this.Applications.Results.Other.FeeUnpaid.Total ?? 0) + (this.Applications.Results.Other.OtherReasons.Total ?? 0);
-                if (!(left == right)) context.Fail(7, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, 6, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 0 to 31)
-        private void ValidateRule8_0(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_0(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(8, 0)) // applications.newlyReceived.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 0)) // applications.newlyReceived.naturalPerson
             {
                 long left = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 0, left, right);
             }
-            if (all || context.Begin(8, 1)) // applications.newlyReceived.commercial
+            if (all || context.Begin(Rule_E5_applications, 1)) // applications.newlyReceived.commercial
             {
                 long left = (long)(this.Applications.NewlyReceived.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 1, left, right);
             }
-            if (all || context.Begin(8, 2)) // applications.newlyReceived.research
+            if (all || context.Begin(Rule_E5_applications, 2)) // applications.newlyReceived.research
             {
                 long left = (long)(this.Applications.NewlyReceived.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 2, left, right);
             }
-            if (all || context.Begin(8, 3)) // applications.newlyReceived.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 3)) // applications.newlyReceived.nonProfit
             {
                 long left = (long)(this.Applications.NewlyReceived.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 3, left, right);
             }
-            if (all || context.Begin(8, 4)) // applications.newlyReceived.legalServices
+            if (all || context.Begin(Rule_E5_applications, 4)) // applications.newlyReceived.legalServices
             {
                 long left = (long)(this.Applications.NewlyReceived.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 4, left, right);
             }
-            if (all || context.Begin(8, 5)) // applications.newlyReceived.other
+            if (all || context.Begin(Rule_E5_applications, 5)) // applications.newlyReceived.other
             {
                 long left = (long)(this.Applications.NewlyReceived.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 5, left, right);
             }
-            if (all || context.Begin(8, 6)) // applications.newlyReceived.total
+            if (all || context.Begin(Rule_E5_applications, 6)) // applications.newlyReceived.total
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 6, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 6, left, right);
             }
-            if (all || context.Begin(8, 7)) // applications.carriedOver.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 7)) // applications.carriedOver.naturalPerson
             {
                 long left = (long)(this.Applications.CarriedOver.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 7, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 7, left, right);
             }
-            if (all || context.Begin(8, 8)) // applications.carriedOver.commercial
+            if (all || context.Begin(Rule_E5_applications, 8)) // applications.carriedOver.commercial
             {
                 long left = (long)(this.Applications.CarriedOver.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 8, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 8, left, right);
             }
-            if (all || context.Begin(8, 9)) // applications.carriedOver.research
+            if (all || context.Begin(Rule_E5_applications, 9)) // applications.carriedOver.research
             {
                 long left = (long)(this.Applications.CarriedOver.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 9, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 9, left, right);
             }
-            if (all || context.Begin(8, 10)) // applications.carriedOver.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 10)) // applications.carriedOver.nonProfit
             {
                 long left = (long)(this.Applications.CarriedOver.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 10, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 10, left, right);
             }
-            if (all || context.Begin(8, 11)) // applications.carriedOver.legalServices
+            if (all || context.Begin(Rule_E5_applications, 11)) // applications.carriedOver.legalServices
             {
                 long left = (long)(this.Applications.CarriedOver.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 11, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 11, left, right);
             }
-            if (all || context.Begin(8, 12)) // applications.carriedOver.other
+            if (all || context.Begin(Rule_E5_applications, 12)) // applications.carriedOver.other
             {
                 long left = (long)(this.Applications.CarriedOver.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 12, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 12, left, right);
             }
-            if (all || context.Begin(8, 13)) // applications.carriedOver.total
+            if (all || context.Begin(Rule_E5_applications, 13)) // applications.carriedOver.total
             {
                 long left = (long)(this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 13, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 13, left, right);
             }
-            if (all || context.Begin(8, 14)) // applications.results.disclosed.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 14)) // applications.results.disclosed.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 14, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 14, left, right);
             }
-            if (all || context.Begin(8, 15)) // applications.results.disclosed.commercial
+            if (all || context.Begin(Rule_E5_applications, 15)) // applications.results.disclosed.commercial
             {
                 long left = (long)(this.Applications.Results.Disclosed.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 15, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 15, left, right);
             }
-            if (all || context.Begin(8, 16)) // applications.results.disclosed.research
+            if (all || context.Begin(Rule_E5_applications, 16)) // applications.results.disclosed.research
             {
                 long left = (long)(this.Applications.Results.Disclosed.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 16, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 16, left, right);
             }
-            if (all || context.Begin(8, 17)) // applications.results.disclosed.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 17)) // applications.results.disclosed.nonProfit
             {
                 long left = (long)(this.Applications.Results.Disclosed.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 17, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 17, left, right);
             }
-            if (all || context.Begin(8, 18)) // applications.results.disclosed.legalServices
+            if (all || context.Begin(Rule_E5_applications, 18)) // applications.results.disclosed.legalServices
             {
                 long left = (long)(this.Applications.Results.Disclosed.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 18, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 18, left, right);
             }
-            if (all || context.Begin(8, 19)) // applications.results.disclosed.other
+            if (all || context.Begin(Rule_E5_applications, 19)) // applications.results.disclosed.other
             {
                 long left = (long)(this.Applications.Results.Disclosed.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 19, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 19, left, right);
             }
-            if (all || context.Begin(8, 20)) // applications.results.disclosed.total
+            if (all || context.Begin(Rule_E5_applications, 20)) // applications.results.disclosed.total
             {
                 long left = (long)(this.Applications.Results.Disclosed.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 20, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 20, left, right);
             }
-            if (all || context.Begin(8, 21)) // applications.results.partiallyDisclosed.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 21)) // applications.results.partiallyDisclosed.naturalPerson
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 21, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 21, left, right);
             }
-            if (all || context.Begin(8, 22)) // applications.results.partiallyDisclosed.commercial
+            if (all || context.Begin(Rule_E5_applications, 22)) // applications.results.partiallyDisclosed.commercial
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 22, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 22, left, right);
             }
-            if (all || context.Begin(8, 23)) // applications.results.partiallyDisclosed.research
+            if (all || context.Begin(Rule_E5_applications, 23)) // applications.results.partiallyDisclosed.research
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 23, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 23, left, right);
             }
-            if (all || context.Begin(8, 24)) // applications.results.partiallyDisclosed.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 24)) // applications.results.partiallyDisclosed.nonProfit
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 24, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 24, left, right);
             }
-            if (all || context.Begin(8, 25)) // applications.results.partiallyDisclosed.legalServices
+            if (all || context.Begin(Rule_E5_applications, 25)) // applications.results.partiallyDisclosed.legalServices
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 25, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 25, left, right);
             }
-            if (all || context.Begin(8, 26)) // applications.results.partiallyDisclosed.other
+            if (all || context.Begin(Rule_E5_applications, 26)) // applications.results.partiallyDisclosed.other
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 26, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 26, left, right);
             }
-            if (all || context.Begin(8, 27)) // applications.results.partiallyDisclosed.total
+            if (all || context.Begin(Rule_E5_applications, 27)) // applications.results.partiallyDisclosed.total
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 27, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 27, left, right);
             }
-            if (all || context.Begin(8, 28)) // applications.results.withheld.stateSecret.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 28)) // applications.results.withheld.stateSecret.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 28, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 28, left, right);
             }
-            if (all || context.Begin(8, 29)) // applications.results.withheld.stateSecret.commercial
+            if (all || context.Begin(Rule_E5_applications, 29)) // applications.results.withheld.stateSecret.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 29, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 29, left, right);
             }
-            if (all || context.Begin(8, 30)) // applications.results.withheld.stateSecret.research
+            if (all || context.Begin(Rule_E5_applications, 30)) // applications.results.withheld.stateSecret.research
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 30, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 30, left, right);
             }
-            if (all || context.Begin(8, 31)) // applications.results.withheld.stateSecret.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 31)) // applications.results.withheld.stateSecret.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 31, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 31, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 32 to 63)
-        private void ValidateRule8_32(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_32(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(8, 32)) // applications.results.withheld.stateSecret.legalServices
+            if (all || context.Begin(Rule_E5_applications, 32)) // applications.results.withheld.stateSecret.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 32, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 32, left, right);
             }
-            if (all || context.Begin(8, 33)) // applications.results.withheld.stateSecret.other
+            if (all || context.Begin(Rule_E5_applications, 33)) // applications.results.withheld.stateSecret.other
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 33, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 33, left, right);
             }
-            if (all || context.Begin(8, 34)) // applications.results.withheld.stateSecret.total
+            if (all || context.Begin(Rule_E5_applications, 34)) // applications.results.withheld.stateSecret.total
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 34, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 34, left, right);
             }
-            if (all || context.Begin(8, 35)) // applications.results.withheld.prohibitedByLaw.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 35)) // applications.results.withheld.prohibitedByLaw.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 35, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 35, left, right);
             }
-            if (all || context.Begin(8, 36)) // applications.results.withheld.prohibitedByLaw.commercial
+            if (all || context.Begin(Rule_E5_applications, 36)) // applications.results.withheld.prohibitedByLaw.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 36, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 36, left, right);
             }
-            if (all || context.Begin(8, 37)) // applications.results.withheld.prohibitedByLaw.research
+            if (all || context.Begin(Rule_E5_applications, 37)) // applications.results.withheld.prohibitedByLaw.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 37, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 37, left, right);
             }
-            if (all || context.Begin(8, 38)) // applications.results.withheld.prohibitedByLaw.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 38)) // applications.results.withheld.prohibitedByLaw.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 38, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 38, left, right);
             }
-            if (all || context.Begin(8, 39)) // applications.results.withheld.prohibitedByLaw.legalServices
+            if (all || context.Begin(Rule_E5_applications, 39)) // applications.results.withheld.prohibitedByLaw.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 39, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 39, left, right);
             }
-            if (all || context.Begin(8, 40)) // applications.results.withheld.prohibitedByLaw.other
+            if (all || context.Begin(Rule_E5_applications, 40)) // applications.results.withheld.prohibitedByLaw.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 40, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 40, left, right);
             }
-            if (all || context.Begin(8, 41)) // applications.results.withheld.prohibitedByLaw.total
+            if (all || context.Begin(Rule_E5_applications, 41)) // applications.results.withheld.prohibitedByLaw.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 41, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 41, left, right);
             }
-            if (all || context.Begin(8, 42)) // applications.results.withheld.endangersSafety.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 42)) // applications.results.withheld.endangersSafety.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 42, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 42, left, right);
             }
-            if (all || context.Begin(8, 43)) // applications.results.withheld.endangersSafety.commercial
+            if (all || context.Begin(Rule_E5_applications, 43)) // applications.results.withheld.endangersSafety.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 43, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 43, left, right);
             }
-            if (all || context.Begin(8, 44)) // applications.results.withheld.endangersSafety.research
+            if (all || context.Begin(Rule_E5_applications, 44)) // applications.results.withheld.endangersSafety.research
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 44, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 44, left, right);
             }
-            if (all || context.Begin(8, 45)) // applications.results.withheld.endangersSafety.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 45)) // applications.results.withheld.endangersSafety.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 45, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 45, left, right);
             }
-            if (all || context.Begin(8, 46)) // applications.results.withheld.endangersSafety.legalServices
+            if (all || context.Begin(Rule_E5_applications, 46)) // applications.results.withheld.endangersSafety.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 46, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 46, left, right);
             }
-            if (all || context.Begin(8, 47)) // applications.results.withheld.endangersSafety.other
+            if (all || context.Begin(Rule_E5_applications, 47)) // applications.results.withheld.endangersSafety.other
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 47, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 47, left, right);
             }
-            if (all || context.Begin(8, 48)) // applications.results.withheld.endangersSafety.total
+            if (all || context.Begin(Rule_E5_applications, 48)) // applications.results.withheld.endangersSafety.total
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 48, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 48, left, right);
             }
-            if (all || context.Begin(8, 49)) // applications.results.withheld.thirdPartyRights.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 49)) // applications.results.withheld.thirdPartyRights.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 49, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 49, left, right);
             }
-            if (all || context.Begin(8, 50)) // applications.results.withheld.thirdPartyRights.commercial
+            if (all || context.Begin(Rule_E5_applications, 50)) // applications.results.withheld.thirdPartyRights.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 50, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 50, left, right);
             }
-            if (all || context.Begin(8, 51)) // applications.results.withheld.thirdPartyRights.research
+            if (all || context.Begin(Rule_E5_applications, 51)) // applications.results.withheld.thirdPartyRights.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 51, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 51, left, right);
             }
-            if (all || context.Begin(8, 52)) // applications.results.withheld.thirdPartyRights.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 52)) // applications.results.withheld.thirdPartyRights.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 52, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 52, left, right);
             }
-            if (all || context.Begin(8, 53)) // applications.results.withheld.thirdPartyRights.legalServices
+            if (all || context.Begin(Rule_E5_applications, 53)) // applications.results.withheld.thirdPartyRights.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 53, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 53, left, right);
             }
-            if (all || context.Begin(8, 54)) // applications.results.withheld.thirdPartyRights.other
+            if (all || context.Begin(Rule_E5_applications, 54)) // applications.results.withheld.thirdPartyRights.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 54, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 54, left, right);
             }
-            if (all || context.Begin(8, 55)) // applications.results.withheld.thirdPartyRights.total
+            if (all || context.Begin(Rule_E5_applications, 55)) // applications.results.withheld.thirdPartyRights.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 55, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 55, left, right);
             }
-            if (all || context.Begin(8, 56)) // applications.results.withheld.internalAffairs.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 56)) // applications.results.withheld.internalAffairs.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 56, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 56, left, right);
             }
-            if (all || context.Begin(8, 57)) // applications.results.withheld.internalAffairs.commercial
+            if (all || context.Begin(Rule_E5_applications, 57)) // applications.results.withheld.internalAffairs.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 57, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 57, left, right);
             }
-            if (all || context.Begin(8, 58)) // applications.results.withheld.internalAffairs.research
+            if (all || context.Begin(Rule_E5_applications, 58)) // applications.results.withheld.internalAffairs.research
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 58, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 58, left, right);
             }
-            if (all || context.Begin(8, 59)) // applications.results.withheld.internalAffairs.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 59)) // applications.results.withheld.internalAffairs.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 59, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 59, left, right);
             }
-            if (all || context.Begin(8, 60)) // applications.results.withheld.internalAffairs.legalServices
+            if (all || context.Begin(Rule_E5_applications, 60)) // applications.results.withheld.internalAffairs.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 60, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 60, left, right);
             }
-            if (all || context.Begin(8, 61)) // applications.results.withheld.internalAffairs.other
+            if (all || context.Begin(Rule_E5_applications, 61)) // applications.results.withheld.internalAffairs.other
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 61, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 61, left, right);
             }
-            if (all || context.Begin(8, 62)) // applications.results.withheld.internalAffairs.total
+            if (all || context.Begin(Rule_E5_applications, 62)) // applications.results.withheld.internalAffairs.total
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 62, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 62, left, right);
             }
-            if (all || context.Begin(8, 63)) // applications.results.withheld.processInformation.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 63)) // applications.results.withheld.processInformation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 63, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 63, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 64 to 95)
-        private void ValidateRule8_64(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_64(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(8, 64)) // applications.results.withheld.processInformation.commercial
+            if (all || context.Begin(Rule_E5_applications, 64)) // applications.results.withheld.processInformation.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 64, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 64, left, right);
             }
-            if (all || context.Begin(8, 65)) // applications.results.withheld.processInformation.research
+            if (all || context.Begin(Rule_E5_applications, 65)) // applications.results.withheld.processInformation.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 65, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 65, left, right);
             }
-            if (all || context.Begin(8, 66)) // applications.results.withheld.processInformation.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 66)) // applications.results.withheld.processInformation.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 66, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 66, left, right);
             }
-            if (all || context.Begin(8, 67)) // applications.results.withheld.processInformation.legalServices
+            if (all || context.Begin(Rule_E5_applications, 67)) // applications.results.withheld.processInformation.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 67, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 67, left, right);
             }
-            if (all || context.Begin(8, 68)) // applications.results.withheld.processInformation.other
+            if (all || context.Begin(Rule_E5_applications, 68)) // applications.results.withheld.processInformation.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 68, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 68, left, right);
             }
-            if (all || context.Begin(8, 69)) // applications.results.withheld.processInformation.total
+            if (all || context.Begin(Rule_E5_applications, 69)) // applications.results.withheld.processInformation.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 69, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 69, left, right);
             }
-            if (all || context.Begin(8, 70)) // applications.results.withheld.enforcementFiles.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 70)) // applications.results.withheld.enforcementFiles.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 70, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 70, left, right);
             }
-            if (all || context.Begin(8, 71)) // applications.results.withheld.enforcementFiles.commercial
+            if (all || context.Begin(Rule_E5_applications, 71)) // applications.results.withheld.enforcementFiles.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 71, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 71, left, right);
             }
-            if (all || context.Begin(8, 72)) // applications.results.withheld.enforcementFiles.research
+            if (all || context.Begin(Rule_E5_applications, 72)) // applications.results.withheld.enforcementFiles.research
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 72, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 72, left, right);
             }
-            if (all || context.Begin(8, 73)) // applications.results.withheld.enforcementFiles.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 73)) // applications.results.withheld.enforcementFiles.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 73, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 73, left, right);
             }
-            if (all || context.Begin(8, 74)) // applications.results.withheld.enforcementFiles.legalServices
+            if (all || context.Begin(Rule_E5_applications, 74)) // applications.results.withheld.enforcementFiles.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 74, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 74, left, right);
             }
-            if (all || context.Begin(8, 75)) // applications.results.withheld.enforcementFiles.other
+            if (all || context.Begin(Rule_E5_applications, 75)) // applications.results.withheld.enforcementFiles.other
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 75, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 75, left, right);
             }
-            if (all || context.Begin(8, 76)) // applications.results.withheld.enforcementFiles.total
+            if (all || context.Begin(Rule_E5_applications, 76)) // applications.results.withheld.enforcementFiles.total
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 76, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 76, left, right);
             }
-            if (all || context.Begin(8, 77)) // applications.results.withheld.queryMatters.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 77)) // applications.results.withheld.queryMatters.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 77, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 77, left, right);
             }
-            if (all || context.Begin(8, 78)) // applications.results.withheld.queryMatters.commercial
+            if (all || context.Begin(Rule_E5_applications, 78)) // applications.results.withheld.queryMatters.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 78, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 78, left, right);
             }
-            if (all || context.Begin(8, 79)) // applications.results.withheld.queryMatters.research
+            if (all || context.Begin(Rule_E5_applications, 79)) // applications.results.withheld.queryMatters.research
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 79, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 79, left, right);
             }
-            if (all || context.Begin(8, 80)) // applications.results.withheld.queryMatters.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 80)) // applications.results.withheld.queryMatters.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 80, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 80, left, right);
             }
-            if (all || context.Begin(8, 81)) // applications.results.withheld.queryMatters.legalServices
+            if (all || context.Begin(Rule_E5_applications, 81)) // applications.results.withheld.queryMatters.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 81, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 81, left, right);
             }
-            if (all || context.Begin(8, 82)) // applications.results.withheld.queryMatters.other
+            if (all || context.Begin(Rule_E5_applications, 82)) // applications.results.withheld.queryMatters.other
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 82, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 82, left, right);
             }
-            if (all || context.Begin(8, 83)) // applications.results.withheld.queryMatters.total
+            if (all || context.Begin(Rule_E5_applications, 83)) // applications.results.withheld.queryMatters.total
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 83, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 83, left, right);
             }
-            if (all || context.Begin(8, 84)) // applications.results.unableToProvide.notHeld.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 84)) // applications.results.unableToProvide.notHeld.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 84, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 84, left, right);
             }
-            if (all || context.Begin(8, 85)) // applications.results.unableToProvide.notHeld.commercial
+            if (all || context.Begin(Rule_E5_applications, 85)) // applications.results.unableToProvide.notHeld.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 85, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 85, left, right);
             }
-            if (all || context.Begin(8, 86)) // applications.results.unableToProvide.notHeld.research
+            if (all || context.Begin(Rule_E5_applications, 86)) // applications.results.unableToProvide.notHeld.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 86, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 86, left, right);
             }
-            if (all || context.Begin(8, 87)) // applications.results.unableToProvide.notHeld.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 87)) // applications.results.unableToProvide.notHeld.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 87, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 87, left, right);
             }
-            if (all || context.Begin(8, 88)) // applications.results.unableToProvide.notHeld.legalServices
+            if (all || context.Begin(Rule_E5_applications, 88)) // applications.results.unableToProvide.notHeld.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 88, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 88, left, right);
             }
-            if (all || context.Begin(8, 89)) // applications.results.unableToProvide.notHeld.other
+            if (all || context.Begin(Rule_E5_applications, 89)) // applications.results.unableToProvide.notHeld.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 89, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 89, left, right);
             }
-            if (all || context.Begin(8, 90)) // applications.results.unableToProvide.notHeld.total
+            if (all || context.Begin(Rule_E5_applications, 90)) // applications.results.unableToProvide.notHeld.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 90, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 90, left, right);
             }
-            if (all || context.Begin(8, 91)) // applications.results.unableToProvide.needsCreation.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 91)) // applications.results.unableToProvide.needsCreation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 91, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 91, left, right);
             }
-            if (all || context.Begin(8, 92)) // applications.results.unableToProvide.needsCreation.commercial
+            if (all || context.Begin(Rule_E5_applications, 92)) // applications.results.unableToProvide.needsCreation.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 92, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 92, left, right);
             }
-            if (all || context.Begin(8, 93)) // applications.results.unableToProvide.needsCreation.research
+            if (all || context.Begin(Rule_E5_applications, 93)) // applications.results.unableToProvide.needsCreation.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 93, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 93, left, right);
             }
-            if (all || context.Begin(8, 94)) // applications.results.unableToProvide.needsCreation.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 94)) // applications.results.unableToProvide.needsCreation.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 94, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 94, left, right);
             }
-            if (all || context.Begin(8, 95)) // applications.results.unableToProvide.needsCreation.legalServices
+            if (all || context.Begin(Rule_E5_applications, 95)) // applications.results.unableToProvide.needsCreation.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 95, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 95, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 96 to 127)
-        private void ValidateRule8_96(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_96(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(8, 96)) // applications.results.unableToProvide.needsCreation.other
+            if (all || context.Begin(Rule_E5_applications, 96)) // applications.results.unableToProvide.needsCreation.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 96, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 96, left, right);
             }
-            if (all || context.Begin(8, 97)) // applications.results.unableToProvide.needsCreation.total
+            if (all || context.Begin(Rule_E5_applications, 97)) // applications.results.unableToProvide.needsCreation.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 97, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 97, left, right);
             }
-            if (all || context.Begin(8, 98)) // applications.results.unableToProvide.unclearAfterCorrection.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 98)) // applications.results.unableToProvide.unclearAfterCorrection.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 98, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 98, left, right);
             }
-            if (all || context.Begin(8, 99)) // applications.results.unableToProvide.unclearAfterCorrection.commercial
+            if (all || context.Begin(Rule_E5_applications, 99)) // applications.results.unableToProvide.unclearAfterCorrection.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 99, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 99, left, right);
             }
-            if (all || context.Begin(8, 100)) // applications.results.unableToProvide.unclearAfterCorrection.research
+            if (all || context.Begin(Rule_E5_applications, 100)) // applications.results.unableToProvide.unclearAfterCorrection.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 100, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 100, left, right);
             }
-            if (all || context.Begin(8, 101)) // applications.results.unableToProvide.unclearAfterCorrection.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 101)) // applications.results.unableToProvide.unclearAfterCorrection.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 101, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 101, left, right);
             }
-            if (all || context.Begin(8, 102)) // applications.results.unableToProvide.unclearAfterCorrection.legalServices
+            if (all || context.Begin(Rule_E5_applications, 102)) // applications.results.unableToProvide.unclearAfterCorrection.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 102, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 102, left, right);
             }
-            if (all || context.Begin(8, 103)) // applications.results.unableToProvide.unclearAfterCorrection.other
+            if (all || context.Begin(Rule_E5_applications, 103)) // applications.results.unableToProvide.unclearAfterCorrection.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 103, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 103, left, right);
             }
-            if (all || context.Begin(8, 104)) // applications.results.unableToProvide.unclearAfterCorrection.total
+            if (all || context.Begin(Rule_E5_applications, 104)) // applications.results.unableToProvide.unclearAfterCorrection.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 104, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 104, left, right);
             }
-            if (all || context.Begin(8, 105)) // applications.results.notProcessed.complaints.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 105)) // applications.results.notProcessed.complaints.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 105, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 105, left, right);
             }
-            if (all || context.Begin(8, 106)) // applications.results.notProcessed.complaints.commercial
+            if (all || context.Begin(Rule_E5_applications, 106)) // applications.results.notProcessed.complaints.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 106, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 106, left, right);
             }
-            if (all || context.Begin(8, 107)) // applications.results.notProcessed.complaints.research
+            if (all || context.Begin(Rule_E5_applications, 107)) // applications.results.notProcessed.complaints.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 107, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 107, left, right);
             }
-            if (all || context.Begin(8, 108)) // applications.results.notProcessed.complaints.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 108)) // applications.results.notProcessed.complaints.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 108, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 108, left, right);
             }
-            if (all || context.Begin(8, 109)) // applications.results.notProcessed.complaints.legalServices
+            if (all || context.Begin(Rule_E5_applications, 109)) // applications.results.notProcessed.complaints.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 109, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 109, left, right);
             }
-            if (all || context.Begin(8, 110)) // applications.results.notProcessed.complaints.other
+            if (all || context.Begin(Rule_E5_applications, 110)) // applications.results.notProcessed.complaints.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 110, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 110, left, right);
             }
-            if (all || context.Begin(8, 111)) // applications.results.notProcessed.complaints.total
+            if (all || context.Begin(Rule_E5_applications, 111)) // applications.results.notProcessed.complaints.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 111, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 111, left, right);
             }
-            if (all || context.Begin(8, 112)) // applications.results.notProcessed.repeated.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 112)) // applications.results.notProcessed.repeated.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 112, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 112, left, right);
             }
-            if (all || context.Begin(8, 113)) // applications.results.notProcessed.repeated.commercial
+            if (all || context.Begin(Rule_E5_applications, 113)) // applications.results.notProcessed.repeated.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 113, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 113, left, right);
             }
-            if (all || context.Begin(8, 114)) // applications.results.notProcessed.repeated.research
+            if (all || context.Begin(Rule_E5_applications, 114)) // applications.results.notProcessed.repeated.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 114, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 114, left, right);
             }
-            if (all || context.Begin(8, 115)) // applications.results.notProcessed.repeated.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 115)) // applications.results.notProcessed.repeated.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 115, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 115, left, right);
             }
-            if (all || context.Begin(8, 116)) // applications.results.notProcessed.repeated.legalServices
+            if (all || context.Begin(Rule_E5_applications, 116)) // applications.results.notProcessed.repeated.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 116, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 116, left, right);
             }
-            if (all || context.Begin(8, 117)) // applications.results.notProcessed.repeated.other
+            if (all || context.Begin(Rule_E5_applications, 117)) // applications.results.notProcessed.repeated.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 117, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 117, left, right);
             }
-            if (all || context.Begin(8, 118)) // applications.results.notProcessed.repeated.total
+            if (all || context.Begin(Rule_E5_applications, 118)) // applications.results.notProcessed.repeated.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 118, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 118, left, right);
             }
-            if (all || context.Begin(8, 119)) // applications.results.notProcessed.publications.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 119)) // applications.results.notProcessed.publications.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 119, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 119, left, right);
             }
-            if (all || context.Begin(8, 120)) // applications.results.notProcessed.publications.commercial
+            if (all || context.Begin(Rule_E5_applications, 120)) // applications.results.notProcessed.publications.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 120, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 120, left, right);
             }
-            if (all || context.Begin(8, 121)) // applications.results.notProcessed.publications.research
+            if (all || context.Begin(Rule_E5_applications, 121)) // applications.results.notProcessed.publications.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 121, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 121, left, right);
             }
-            if (all || context.Begin(8, 122)) // applications.results.notProcessed.publications.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 122)) // applications.results.notProcessed.publications.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 122, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 122, left, right);
             }
-            if (all || context.Begin(8, 123)) // applications.results.notProcessed.publications.legalServices
+            if (all || context.Begin(Rule_E5_applications, 123)) // applications.results.notProcessed.publications.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 123, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 123, left, right);
             }
-            if (all || context.Begin(8, 124)) // applications.results.notProcessed.publications.other
+            if (all || context.Begin(Rule_E5_applications, 124)) // applications.results.notProcessed.publications.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 124, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 124, left, right);
             }
-            if (all || context.Begin(8, 125)) // applications.results.notProcessed.publications.total
+            if (all || context.Begin(Rule_E5_applications, 125)) // applications.results.notProcessed.publications.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 125, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 125, left, right);
             }
-            if (all || context.Begin(8, 126)) // applications.results.notProcessed.excessive.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 126)) // applications.results.notProcessed.excessive.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 126, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 126, left, right);
             }
-            if (all || context.Begin(8, 127)) // applications.results.notProcessed.excessive.commercial
+            if (all || context.Begin(Rule_E5_applications, 127)) // applications.results.notProcessed.excessive.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 127, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 127, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 128 to 159)
-        private void ValidateRule8_128(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_128(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(8, 128)) // applications.results.notProcessed.excessive.research
+            if (all || context.Begin(Rule_E5_applications, 128)) // applications.results.notProcessed.excessive.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 128, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 128, left, right);
             }
-            if (all || context.Begin(8, 129)) // applications.results.notProcessed.excessive.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 129)) // applications.results.notProcessed.excessive.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 129, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 129, left, right);
             }
-            if (all || context.Begin(8, 130)) // applications.results.notProcessed.excessive.legalServices
+            if (all || context.Begin(Rule_E5_applications, 130)) // applications.results.notProcessed.excessive.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 130, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 130, left, right);
             }
-            if (all || context.Begin(8, 131)) // applications.results.notProcessed.excessive.other
+            if (all || context.Begin(Rule_E5_applications, 131)) // applications.results.notProcessed.excessive.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 131, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 131, left, right);
             }
-            if (all || context.Begin(8, 132)) // applications.results.notProcessed.excessive.total
+            if (all || context.Begin(Rule_E5_applications, 132)) // applications.results.notProcessed.excessive.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 132, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 132, left, right);
             }
-            if (all || context.Begin(8, 133)) // applications.results.notProcessed.confirmation.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 133)) // applications.results.notProcessed.confirmation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 133, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 133, left, right);
             }
-            if (all || context.Begin(8, 134)) // applications.results.notProcessed.confirmation.commercial
+            if (all || context.Begin(Rule_E5_applications, 134)) // applications.results.notProcessed.confirmation.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 134, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 134, left, right);
             }
-            if (all || context.Begin(8, 135)) // applications.results.notProcessed.confirmation.research
+            if (all || context.Begin(Rule_E5_applications, 135)) // applications.results.notProcessed.confirmation.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 135, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 135, left, right);
             }
-            if (all || context.Begin(8, 136)) // applications.results.notProcessed.confirmation.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 136)) // applications.results.notProcessed.confirmation.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 136, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 136, left, right);
             }
-            if (all || context.Begin(8, 137)) // applications.results.notProcessed.confirmation.legalServices
+            if (all || context.Begin(Rule_E5_applications, 137)) // applications.results.notProcessed.confirmation.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 137, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 137, left, right);
             }
-            if (all || context.Begin(8, 138)) // applications.results.notProcessed.confirmation.other
+            if (all || context.Begin(Rule_E5_applications, 138)) // applications.results.notProcessed.confirmation.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 138, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 138, left, right);
             }
-            if (all || context.Begin(8, 139)) // applications.results.notProcessed.confirmation.total
+            if (all || context.Begin(Rule_E5_applications, 139)) // applications.results.notProcessed.confirmation.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 139, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 139, left, right);
             }
-            if (all || context.Begin(8, 140)) // applications.results.other.noCorrection.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 140)) // applications.results.other.noCorrection.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 140, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 140, left, right);
             }
-            if (all || context.Begin(8, 141)) // applications.results.other.noCorrection.commercial
+            if (all || context.Begin(Rule_E5_applications, 141)) // applications.results.other.noCorrection.commercial
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 141, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 141, left, right);
             }
-            if (all || context.Begin(8, 142)) // applications.results.other.noCorrection.research
+            if (all || context.Begin(Rule_E5_applications, 142)) // applications.results.other.noCorrection.research
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 142, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 142, left, right);
             }
-            if (all || context.Begin(8, 143)) // applications.results.other.noCorrection.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 143)) // applications.results.other.noCorrection.nonProfit
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 143, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 143, left, right);
             }
-            if (all || context.Begin(8, 144)) // applications.results.other.noCorrection.legalServices
+            if (all || context.Begin(Rule_E5_applications, 144)) // applications.results.other.noCorrection.legalServices
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 144, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 144, left, right);
             }
-            if (all || context.Begin(8, 145)) // applications.results.other.noCorrection.other
+            if (all || context.Begin(Rule_E5_applications, 145)) // applications.results.other.noCorrection.other
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 145, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 145, left, right);
             }
-            if (all || context.Begin(8, 146)) // applications.results.other.noCorrection.total
+            if (all || context.Begin(Rule_E5_applications, 146)) // applications.results.other.noCorrection.total
             {
                 long left = (long)(this.Applications.Results.Other.NoCorrection.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 146, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 146, left, right);
             }
-            if (all || context.Begin(8, 147)) // applications.results.other.feeUnpaid.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 147)) // applications.results.other.feeUnpaid.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 147, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 147, left, right);
             }
-            if (all || context.Begin(8, 148)) // applications.results.other.feeUnpaid.commercial
+            if (all || context.Begin(Rule_E5_applications, 148)) // applications.results.other.feeUnpaid.commercial
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 148, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 148, left, right);
             }
-            if (all || context.Begin(8, 149)) // applications.results.other.feeUnpaid.research
+            if (all || context.Begin(Rule_E5_applications, 149)) // applications.results.other.feeUnpaid.research
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 149, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 149, left, right);
             }
-            if (all || context.Begin(8, 150)) // applications.results.other.feeUnpaid.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 150)) // applications.results.other.feeUnpaid.nonProfit
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 150, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 150, left, right);
             }
-            if (all || context.Begin(8, 151)) // applications.results.other.feeUnpaid.legalServices
+            if (all || context.Begin(Rule_E5_applications, 151)) // applications.results.other.feeUnpaid.legalServices
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 151, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 151, left, right);
             }
-            if (all || context.Begin(8, 152)) // applications.results.other.feeUnpaid.other
+            if (all || context.Begin(Rule_E5_applications, 152)) // applications.results.other.feeUnpaid.other
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 152, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 152, left, right);
             }
-            if (all || context.Begin(8, 153)) // applications.results.other.feeUnpaid.total
+            if (all || context.Begin(Rule_E5_applications, 153)) // applications.results.other.feeUnpaid.total
             {
                 long left = (long)(this.Applications.Results.Other.FeeUnpaid.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 153, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 153, left, right);
             }
-            if (all || context.Begin(8, 154)) // applications.results.other.otherReasons.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 154)) // applications.results.other.otherReasons.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 154, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 154, left, right);
             }
-            if (all || context.Begin(8, 155)) // applications.results.other.otherReasons.commercial
+            if (all || context.Begin(Rule_E5_applications, 155)) // applications.results.other.otherReasons.commercial
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 155, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 155, left, right);
             }
-            if (all || context.Begin(8, 156)) // applications.results.other.otherReasons.research
+            if (all || context.Begin(Rule_E5_applications, 156)) // applications.results.other.otherReasons.research
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 156, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 156, left, right);
             }
-            if (all || context.Begin(8, 157)) // applications.results.other.otherReasons.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 157)) // applications.results.other.otherReasons.nonProfit
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 157, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 157, left, right);
             }
-            if (all || context.Begin(8, 158)) // applications.results.other.otherReasons.legalServices
+            if (all || context.Begin(Rule_E5_applications, 158)) // applications.results.other.otherReasons.legalServices
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 158, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 158, left, right);
             }
-            if (all || context.Begin(8, 159)) // applications.results.other.otherReasons.other
+            if (all || context.Begin(Rule_E5_applications, 159)) // applications.results.other.otherReasons.other
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 159, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 159, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 160 to 174)
-        private void ValidateRule8_160(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_applications_160(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(8, 160)) // applications.results.other.otherReasons.total
+            if (all || context.Begin(Rule_E5_applications, 160)) // applications.results.other.otherReasons.total
             {
                 long left = (long)(this.Applications.Results.Other.OtherReasons.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 160, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 160, left, right);
             }
-            if (all || context.Begin(8, 161)) // applications.results.total.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 161)) // applications.results.total.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Total.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 161, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 161, left, right);
             }
-            if (all || context.Begin(8, 162)) // applications.results.total.commercial
+            if (all || context.Begin(Rule_E5_applications, 162)) // applications.results.total.commercial
             {
                 long left = (long)(this.Applications.Results.Total.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 162, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 162, left, right);
             }
-            if (all || context.Begin(8, 163)) // applications.results.total.research
+            if (all || context.Begin(Rule_E5_applications, 163)) // applications.results.total.research
             {
                 long left = (long)(this.Applications.Results.Total.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 163, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 163, left, right);
             }
-            if (all || context.Begin(8, 164)) // applications.results.total.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 164)) // applications.results.total.nonProfit
             {
                 long left = (long)(this.Applications.Results.Total.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 164, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 164, left, right);
             }
-            if (all || context.Begin(8, 165)) // applications.results.total.legalServices
+            if (all || context.Begin(Rule_E5_applications, 165)) // applications.results.total.legalServices
             {
                 long left = (long)(this.Applications.Results.Total.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 165, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 165, left, right);
             }
-            if (all || context.Begin(8, 166)) // applications.results.total.other
+            if (all || context.Begin(Rule_E5_applications, 166)) // applications.results.total.other
             {
                 long left = (long)(this.Applications.Results.Total.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 166, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 166, left, right);
             }
-            if (all || context.Begin(8, 167)) // applications.results.total.total
+            if (all || context.Begin(Rule_E5_applications, 167)) // applications.results.total.total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 167, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 167, left, right);
             }
-            if (all || context.Begin(8, 168)) // applications.carriedForward.naturalPerson
+            if (all || context.Begin(Rule_E5_applications, 168)) // applications.carriedForward.naturalPerson
             {
                 long left = (long)(this.Applications.CarriedForward.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 168, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 168, left, right);
             }
-            if (all || context.Begin(8, 169)) // applications.carriedForward.commercial
+            if (all || context.Begin(Rule_E5_applications, 169)) // applications.carriedForward.commercial
             {
                 long left = (long)(this.Applications.CarriedForward.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 169, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 169, left, right);
             }
-            if (all || context.Begin(8, 170)) // applications.carriedForward.research
+            if (all || context.Begin(Rule_E5_applications, 170)) // applications.carriedForward.research
             {
                 long left = (long)(this.Applications.CarriedForward.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 170, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 170, left, right);
             }
-            if (all || context.Begin(8, 171)) // applications.carriedForward.nonProfit
+            if (all || context.Begin(Rule_E5_applications, 171)) // applications.carriedForward.nonProfit
             {
                 long left = (long)(this.Applications.CarriedForward.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 171, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 171, left, right);
             }
-            if (all || context.Begin(8, 172)) // applications.carriedForward.legalServices
+            if (all || context.Begin(Rule_E5_applications, 172)) // applications.carriedForward.legalServices
             {
                 long left = (long)(this.Applications.CarriedForward.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 172, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 172, left, right);
             }
-            if (all || context.Begin(8, 173)) // applications.carriedForward.other
+            if (all || context.Begin(Rule_E5_applications, 173)) // applications.carriedForward.other
             {
                 long left = (long)(this.Applications.CarriedForward.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 173, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 173, left, right);
             }
-            if (all || context.Begin(8, 174)) // applications.carriedForward.total
+            if (all || context.Begin(Rule_E5_applications, 174)) // applications.carriedForward.total
             {
                 long left = (long)(this.Applications.CarriedForward.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(8, 174, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, 174, left, right);
             }
         }
 
         // E4: total == upheld + corrected + otherOutcome + pending
-        private void ValidateRule10(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E4(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(10, 0)) // reviews.reconsideration
+            if (all || context.Begin(Rule_E4, 0)) // reviews.reconsideration
             {
                 long left = (long)(this.Reviews.Reconsideration.Total ?? 0);
                 long right = (long)(this.Reviews.Reconsideration.Upheld ?? 0) + (this.Reviews.Reconsideration.Corrected ?? 0) + (this.Reviews.Reconsideration.OtherOutcome ?? 0) + (this.Reviews.Reconsideration.Pending ?? 0);
-                if (!(left == right)) context.Fail(10, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, 0, left, right);
             }
-            if (all || context.Begin(10, 1)) // reviews.litigation.direct
+            if (all || context.Begin(Rule_E4, 1)) // reviews.litigation.direct
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Total ?? 0);
                 long right = (long)(this.Reviews.Litigation.Direct.Upheld ?? 0) + (this.Reviews.Litigation.Direct.Corrected ?? 0) + (this.Reviews.Litigation.Direct.OtherOutcome ?? 0) + (this.Reviews.Litigation.Direct.Pending ?? 0);
-                if (!(left == right)) context.Fail(10, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, 1, left, right);
             }
-            if (all || context.Begin(10, 2)) // reviews.litigation.afterReconsideration
+            if (all || context.Begin(Rule_E4, 2)) // reviews.litigation.afterReconsideration
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Total ?? 0);
                 long right = (long)(this.Reviews.Litigation.AfterReconsideration.Upheld ?? 0) + (this.Reviews.Litigation.AfterReconsideration.Corrected ?? 0) + (this.Reviews.Litigation.AfterReconsideration.OtherOutcome ?? 0) + (this.Reviews.Litigation.AfterReconsideration.Pending ?? 0);
-                if (!(left == right)) context.Fail(10, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, 2, left, right);
             }
         }
 
         // E5.reviews: this >= 0
-        private void ValidateRule11(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
+        private void ValidateRule_E5_reviews(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(11, 0)) // reviews.reconsideration.upheld
+            if (all || context.Begin(Rule_E5_reviews, 0)) // reviews.reconsideration.upheld
             {
                 long left = (long)(this.Reviews.Reconsideration.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 0, left, right);
             }
-            if (all || context.Begin(11, 1)) // reviews.reconsideration.corrected
+            if (all || context.Begin(Rule_E5_reviews, 1)) // reviews.reconsideration.corrected
             {
                 long left = (long)(this.Reviews.Reconsideration.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 1, left, right);
             }
-            if (all || context.Begin(11, 2)) // reviews.reconsideration.otherOutcome
+            if (all || context.Begin(Rule_E5_reviews, 2)) // reviews.reconsideration.otherOutcome
             {
                 long left = (long)(this.Reviews.Reconsideration.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 2, left, right);
             }
-            if (all || context.Begin(11, 3)) // reviews.reconsideration.pending
+            if (all || context.Begin(Rule_E5_reviews, 3)) // reviews.reconsideration.pending
             {
                 long left = (long)(this.Reviews.Reconsideration.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 3, left, right);
             }
-            if (all || context.Begin(11, 4)) // reviews.reconsideration.total
+            if (all || context.Begin(Rule_E5_reviews, 4)) // reviews.reconsideration.total
             {
                 long left = (long)(this.Reviews.Reconsideration.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 4, left, right);
             }
-            if (all || context.Begin(11, 5)) // reviews.litigation.direct.upheld
+            if (all || context.Begin(Rule_E5_reviews, 5)) // reviews.litigation.direct.upheld
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 5, left, right);
             }
-            if (all || context.Begin(11, 6)) // reviews.litigation.direct.corrected
+            if (all || context.Begin(Rule_E5_reviews, 6)) // reviews.litigation.direct.corrected
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 6, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 6, left, right);
             }
-            if (all || context.Begin(11, 7)) // reviews.litigation.direct.otherOutcome
+            if (all || context.Begin(Rule_E5_reviews, 7)) // reviews.litigation.direct.otherOutcome
             {
                 long left = (long)(this.Reviews.Litigation.Direct.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 7, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 7, left, right);
             }
-            if (all || context.Begin(11, 8)) // reviews.litigation.direct.pending
+            if (all || context.Begin(Rule_E5_reviews, 8)) // reviews.litigation.direct.pending
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 8, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 8, left, right);
             }
-            if (all || context.Begin(11, 9)) // reviews.litigation.direct.total
+            if (all || context.Begin(Rule_E5_reviews, 9)) // reviews.litigation.direct.total
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 9, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 9, left, right);
             }
-            if (all || context.Begin(11, 10)) // reviews.litigation.afterReconsideration.upheld
+            if (all || context.Begin(Rule_E5_reviews, 10)) // reviews.litigation.afterReconsideration.upheld
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 10, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 10, left, right);
             }
-            if (all || context.Begin(11, 11)) // reviews.litigation.afterReconsideration.corrected
+            if (all || context.Begin(Rule_E5_reviews, 11)) // reviews.litigation.afterReconsideration.corrected
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 11, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 11, left, right);
             }
-            if (all || context.Begin(11, 12)) // reviews.litigation.afterReconsideration.otherOutcome
+            if (all || context.Begin(Rule_E5_reviews, 12)) // reviews.litigation.afterReconsideration.otherOutcome
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 12, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 12, left, right);
             }
-            if (all || context.Begin(11, 13)) // reviews.litigation.afterReconsideration.pending
+            if (all || context.Begin(Rule_E5_reviews, 13)) // reviews.litigation.afterReconsideration.pending
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 13, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 13, left, right);
             }
-            if (all || context.Begin(11, 14)) // reviews.litigation.afterReconsideration.total
+            if (all || context.Begin(Rule_E5_reviews, 14)) // reviews.litigation.afterReconsideration.total
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(11, 14, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, 14, left, right);
             }
         }
 
