@@ -19,7 +19,7 @@ namespace GovInfoReports.Cli;
 
 /// <summary>
 /// The <c>govinfo</c> command line: <c>validate</c>, <c>extract</c> and <c>export</c> folders of report files;
-/// <c>render</c> a report as the official tables; <c>templates</c>, <c>describe</c>, <c>schema</c> and <c>diff</c> for templates. Exit codes: 0 when no error
+/// <c>render</c> a report as the official tables; <c>templates</c>, <c>describe</c>, <c>schema</c>, <c>diff</c> and <c>check</c> for templates (<c>--templates</c> adds template files of your own). Exit codes: 0 when no error
 /// finding, 1 when any, 2 on a usage error or a file that cannot be read.
 /// </summary>
 public static class GovInfoCli
@@ -91,21 +91,24 @@ public static class GovInfoCli
         root.Subcommands.Add(BatchCommand(Mode.Export, "export", "Every cell of every report in the tidy long CSV format. 导出为 CSV。", ["csv"], "csv", output, error));
 
         var templateIds = new Argument<string[]>("ids") { Description = "Template ids (all when none).", Arity = ArgumentArity.ZeroOrMore };
-        var templates = new Command("templates", "List the registered templates and their shapes. 列出模板。") { templateIds };
-        templates.SetAction(parse => Templates(parse.GetValue(templateIds) ?? [], output, error));
+        var templatesFiles = TemplatesOption();
+        var templates = new Command("templates", "List the registered templates and their shapes. 列出模板。") { templateIds, templatesFiles };
+        templates.SetAction(parse => Templates(parse.GetValue(templateIds) ?? [], UserTemplates.With(parse.GetValue(templatesFiles), error), output, error));
         root.Subcommands.Add(templates);
 
         var describeId = new Argument<string>("template") { Description = "A template id, e.g. 2021." };
-        var describe = new Command("describe", "A template as a readable table: sections, rows, columns, units, rules and their messages. 描述模板。") { describeId };
-        describe.SetAction(parse => Describe(parse.GetValue(describeId)!, output));
+        var describeFiles = TemplatesOption();
+        var describe = new Command("describe", "A template as a readable table: sections, rows, columns, units, rules and their messages. 描述模板。") { describeId, describeFiles };
+        describe.SetAction(parse => Describe(UserTemplates.Find(UserTemplates.With(parse.GetValue(describeFiles), error), parse.GetValue(describeId)!), output));
         root.Subcommands.Add(describe);
 
         var schemaId = new Argument<string>("template") { Description = "A template id, e.g. 2021." };
         var schemaOutput = OutputOption();
-        var schema = new Command("schema", "The JSON Schema of a template's report documents. 报告 JSON 的 Schema。") { schemaId, schemaOutput };
+        var schemaFiles = TemplatesOption();
+        var schema = new Command("schema", "The JSON Schema of a template's report documents. 报告 JSON 的 Schema。") { schemaId, schemaOutput, schemaFiles };
         schema.SetAction(parse =>
         {
-            var template = Find(parse.GetValue(schemaId)!);
+            var template = UserTemplates.Find(UserTemplates.With(parse.GetValue(schemaFiles), error), parse.GetValue(schemaId)!);
             using var target = new OutputTarget(output, parse.GetValue(schemaOutput));
             target.Writer.WriteLine(ReportJsonSchema.Generate(template));
             target.Commit();
@@ -116,16 +119,22 @@ public static class GovInfoCli
         var renderInput = new Argument<string>("report") { Description = "A report document (.json, as written by extract) or a report file (.txt, .html, .docx) to read first." };
         var renderFormat = FormatOption(["html", "docx", "md", "txt"], "html");
         var renderOutput = OutputOption();
-        var render = new Command("render", "Lay a report out as the official tables: HTML (merged cells), Word, Markdown or text. 按官方表格输出。") { renderInput, renderFormat, renderOutput };
-        render.SetAction(parse => Render(parse.GetValue(renderInput)!, parse.GetValue(renderFormat)!, parse.GetValue(renderOutput), output));
+        var renderFiles = TemplatesOption();
+        var render = new Command("render", "Lay a report out as the official tables: HTML (merged cells), Word, Markdown or text. 按官方表格输出。") { renderInput, renderFormat, renderOutput, renderFiles };
+        render.SetAction(parse => Render(parse.GetValue(renderInput)!, UserTemplates.With(parse.GetValue(renderFiles), error), parse.GetValue(renderFormat)!, parse.GetValue(renderOutput), output));
         root.Subcommands.Add(render);
 
         var before = new Argument<string>("a") { Description = "The template before: a template file or a registered id." };
         var after = new Argument<string>("b") { Description = "The template after: a template file or a registered id." };
         var diffFormat = FormatOption(["text", "json"], "text");
         var diff = new Command("diff", "What a template change adds, removes or relabels (sections, tables, rows, columns, rules). 模板差异。") { before, after, diffFormat };
-        diff.SetAction(parse => Diff(parse.GetValue(before)!, parse.GetValue(after)!, parse.GetValue(diffFormat)!, output));
+        diff.SetAction(parse => Diff(parse.GetValue(before)!, parse.GetValue(after)!, parse.GetValue(diffFormat)!, output, error));
         root.Subcommands.Add(diff);
+
+        var checkPaths = new Argument<string[]>("files") { Description = "Template files, or folders of them (*.json).", Arity = ArgumentArity.OneOrMore };
+        var check = new Command("check", "Check template files as the build does: every mistake as file(line,column): error GIR0xx: message; exit 1 on errors. 检查模板文件。") { checkPaths };
+        check.SetAction(parse => Check(parse.GetValue(checkPaths) ?? [], output));
+        root.Subcommands.Add(check);
         return root;
     }
 
@@ -137,6 +146,9 @@ public static class GovInfoCli
         option.AcceptOnlyFromAmong(formats);
         return option;
     }
+
+    private static Option<string[]> TemplatesOption() =>
+        new("--templates") { Description = "Template files (or folders of them) of your own, used besides the packaged ones; repeat for several. 自定义模板文件。", Arity = ArgumentArity.OneOrMore };
 
     private static Option<string?> OutputOption() =>
         new("--output", "-o") { Description = "Write to this file (completed in a temporary file, then moved into place) instead of the standard output." };
@@ -158,7 +170,8 @@ public static class GovInfoCli
         var outputFile = OutputOption();
         var jobs = new Option<int>("--jobs", "-j") { Description = "Files processed in parallel (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var stats = new Option<bool>("--stats") { Description = "Print elapsed time, files per second and peak memory to the standard error." };
-        var command = new Command(name, description) { paths, format, lang, template, outputFile, jobs, stats };
+        var templateFiles = TemplatesOption();
+        var command = new Command(name, description) { paths, format, lang, template, templateFiles, outputFile, jobs, stats };
 
         Option<bool>? crossYear = null;
         Option<string?>? suppress = null;
@@ -181,19 +194,20 @@ public static class GovInfoCli
                 parse.GetValue(jobs),
                 crossYear is not null && parse.GetValue(crossYear),
                 suppress is null ? null : parse.GetValue(suppress),
-                parse.GetValue(stats)),
+                parse.GetValue(stats),
+                UserTemplates.With(parse.GetValue(templateFiles), error)),
             output,
             error));
         return command;
     }
 
-    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats);
+    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates);
 
     private static int RunBatch(Mode mode, BatchSettings settings, TextWriter output, TextWriter error)
     {
         var clock = Stopwatch.StartNew();
         if (settings.Template is not null)
-            Find(settings.Template);
+            UserTemplates.Find(settings.Templates, settings.Template);
         if (settings.Jobs < 1)
             throw new UsageException("--jobs must be at least 1.");
         Suppressions suppressions;
@@ -222,7 +236,7 @@ public static class GovInfoCli
             _ => settings.CrossYear ? Keep.Report : Keep.Findings,
         };
         var analyzer = new FileAnalyzer(
-            new ReadOptions { TemplateId = settings.Template, Language = settings.Language },
+            new ReadOptions { TemplateId = settings.Template, Language = settings.Language, Templates = settings.Templates },
             new ValidationOptions { Language = settings.Language },
             keep,
             validate: mode == Mode.Validate,
@@ -314,12 +328,9 @@ public static class GovInfoCli
         });
     }
 
-    private static ReportTemplate Find(string id) =>
-        TemplateRegistry.Find(id) ?? throw new UsageException($"no template '{id}'. 没有模板 '{id}'。Known: {string.Join(", ", TemplateRegistry.All.Select(t => t.Id))}");
-
-    private static int Templates(string[] ids, TextWriter output, TextWriter error)
+    private static int Templates(string[] ids, IReadOnlyList<ReportTemplate> known, TextWriter output, TextWriter error)
     {
-        var selected = ids.Length == 0 ? TemplateRegistry.All.ToList() : ids.Select(Find).ToList();
+        var selected = ids.Length == 0 ? known.ToList() : ids.Select(id => UserTemplates.Find(known, id)).ToList();
         for (int i = 0; i < selected.Count; i++)
         {
             if (i > 0)
@@ -332,9 +343,9 @@ public static class GovInfoCli
         return Success;
     }
 
-    private static int Render(string input, string format, string? outputPath, TextWriter output)
+    private static int Render(string input, IReadOnlyList<ReportTemplate> templates, string format, string? outputPath, TextWriter output)
     {
-        var report = LoadReport(input);
+        var report = LoadReport(input, templates);
         if (format == "docx")
         {
             if (outputPath is null)
@@ -355,7 +366,7 @@ public static class GovInfoCli
     }
 
     /// <summary>A report from a JSON document, or read from a report file.</summary>
-    private static IReport LoadReport(string path)
+    private static IReport LoadReport(string path, IReadOnlyList<ReportTemplate> templates)
     {
         if (!File.Exists(path))
             throw new UsageException($"no file '{path}'. 没有文件 '{path}'。");
@@ -363,7 +374,7 @@ public static class GovInfoCli
         {
             try
             {
-                return ReportJson.Deserialize(File.ReadAllBytes(path));
+                return ReportJson.Deserialize(File.ReadAllBytes(path), templates);
             }
             catch (System.Text.Json.JsonException ex)
             {
@@ -374,29 +385,34 @@ public static class GovInfoCli
         var loaded = ReportDocument.Load(path);
         if (loaded.Document is not { } document)
             throw new UsageException($"'{path}': {loaded.Message(MessageLanguage.English)} {loaded.Message(MessageLanguage.Chinese)}");
-        var read = ReportReader.Read(document);
+        var read = ReportReader.Read(document, new ReadOptions { Templates = templates });
         return read.Report ?? throw new UsageException($"'{path}' holds no annual report table. 文件中没有年度报告的表格。");
     }
 
-    private static int Describe(string id, TextWriter output)
+    private static int Describe(ReportTemplate template, TextWriter output)
     {
-        var template = Find(id);
         output.Write(TemplateSummary.Describe(template));
-        output.WriteLine();
-        output.WriteLine($"rules ({template.Rules.Count}):");
-        foreach (var rule in template.Rules)
-        {
-            output.WriteLine("  " + TemplateDiff.Describe(rule));
-            if (rule.MessageZh is not null)
-                output.WriteLine("    zh: " + rule.MessageZh);
-            if (rule.MessageEn is not null)
-                output.WriteLine("    en: " + rule.MessageEn);
-        }
-
         return Success;
     }
 
-    private static int Diff(string before, string after, string format, TextWriter output)
+    /// <summary>Checks template files as a build does; prints each diagnostic as the compiler does. Exit 1 on errors.</summary>
+    private static int Check(string[] paths, TextWriter output)
+    {
+        foreach (var path in paths)
+            if (!File.Exists(path) && !Directory.Exists(path))
+                throw new UsageException($"no file or folder '{path}'. 没有文件 '{path}'。");
+        var results = TemplateFile.ReadAll(paths);
+        if (results.Count == 0)
+            throw new UsageException($"no template files (*.json) in {string.Join(", ", paths)}. 未找到模板文件。");
+        foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
+            output.WriteLine(diagnostic);
+        int errors = results.Sum(r => r.Diagnostics.Count(d => d.Severity == TemplateDiagnosticSeverity.Error));
+        int warnings = results.Sum(r => r.Diagnostics.Count(d => d.Severity == TemplateDiagnosticSeverity.Warning));
+        output.WriteLine($"{results.Count} template file(s): {errors} error(s), {warnings} warning(s); {results.Count(r => r.Template is not null)} usable. 模板文件检查完毕。");
+        return errors > 0 ? Findings : Success;
+    }
+
+    private static int Diff(string before, string after, string format, TextWriter output, TextWriter error)
     {
         (string Name, Dictionary<string, (string Kind, string Path, string Value)> Entries) a, b;
         try
@@ -404,9 +420,11 @@ public static class GovInfoCli
             a = TemplateDiff.Load(before);
             b = TemplateDiff.Load(after);
         }
-        catch (System.Text.Json.JsonException ex)
+        catch (TemplateFileException ex)
         {
-            throw new UsageException("not a template file: " + ex.Message);
+            foreach (var diagnostic in ex.Diagnostics)
+                error.WriteLine(diagnostic);
+            throw new UsageException("the template file has errors (above); 'govinfo check' shows them alone. 模板文件有错误。");
         }
 
         var changes = TemplateDiff.Compare(a.Entries, b.Entries);

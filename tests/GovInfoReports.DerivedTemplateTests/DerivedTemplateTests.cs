@@ -121,6 +121,28 @@ public sealed class DerivedTemplateTests
         Assert.Equal(without.Findings.Select(f => f.ToString()), withDerived.Findings.Select(f => f.ToString()));
     }
 
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Loaded_at_run_time_the_same_template_file_reads_its_reports_as_the_compiled_one(string layout, int seed)
+    {
+        // The file this project compiles, loaded by the runtime's copy of the generator's parser: the templates are
+        // given explicitly (the compiled 2027 holds the id in the registry).
+        var loaded = ReportTemplate.Load(Path.Combine(AppContext.BaseDirectory, "Templates", "2027.json"));
+        var templates = new[] { TemplateRegistry.Find("2019")!, TemplateRegistry.Find("2021")!, loaded };
+        var report = RandomReport(seed);
+        var compiled = Read(report, layout, options: null);
+        var run = Read(report, layout, new ReadOptions { Templates = templates });
+
+        Assert.Same(loaded, run.Template);
+        Assert.IsType<LoadedReport>(run.Report);
+        Assert.True(run.IsComplete);
+        Assert.DoesNotContain(run.Findings, f => f.Issue == ExtractionIssue.MixedTemplates);
+        Assert.Equal(compiled.Cells.Select(c => $"{c.Cell.Path} {c.Status} {c.Value} {c.Position}"), run.Cells.Select(c => $"{c.Cell.Path} {c.Status} {c.Value} {c.Position}"));
+        Assert.Equal(compiled.Findings.Select(f => f.ToString()), run.Findings.Select(f => f.ToString()));
+        Assert.Equal(compiled.Validate().Select(f => f.RuleId + " " + f.Context + " " + f.Message), run.Validate().Select(f => f.RuleId + " " + f.Context + " " + f.Message));
+        Assert.Equal(GovInfoReports.Serialization.ReportJson.Serialize(compiled.Report!), GovInfoReports.Serialization.ReportJson.Serialize(run.Report!));
+    }
+
     private static ReadResult Read(IReport report, string layout, ReadOptions? options) => layout switch
     {
         "text" => ReportReader.Read(ReportRenderer.RenderText(report), options),

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using GovInfoReports.Templates;
 
 namespace GovInfoReports.Cli.Commands;
@@ -18,15 +16,17 @@ internal sealed record TemplateChange(string Change, string Kind, string Path, s
 
 /// <summary>
 /// What a template change adds, removes or relabels — the review aid for a new template year. Either side is a
-/// registered template (by id) or a template file (read as JSON, so that a file not yet compiled can be reviewed).
+/// registered template (by id) or a template file (read with the build's parser, so that a file not yet compiled can be reviewed).
 /// Things are matched by id path, which is what a new year must keep for the same concept.
 /// </summary>
 internal static class TemplateDiff
 {
+    /// <summary>A registered template by id, or a template file read by the parser the build uses.</summary>
+    /// <exception cref="TemplateFileException">The file has errors (each as the build and <c>govinfo check</c> report it).</exception>
     public static (string Name, Dictionary<string, (string Kind, string Path, string Value)> Entries) Load(string idOrPath)
     {
         if (File.Exists(idOrPath))
-            return (idOrPath, FromFile(idOrPath));
+            return (idOrPath, FromTemplate(ReportTemplate.Load(idOrPath)));
         if (TemplateRegistry.Find(idOrPath) is { } template)
             return (template.Id, FromTemplate(template));
         throw new FileNotFoundException($"'{idOrPath}' is neither a template file nor a registered template ({string.Join(", ", TemplateRegistry.All.Select(t => t.Id))}).");
@@ -85,91 +85,6 @@ internal static class TemplateDiff
         return entries;
     }
 
-    private static Dictionary<string, (string, string, string)> FromFile(string path)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var root = document.RootElement;
-        var entries = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
-        void Add(string kind, string p, string value) => entries[kind + " " + p] = (kind, p, value);
-        Add("template", "title", String(root, "title") ?? "");
-        Add("template", "basis", String(root, "basis") ?? "");
-        var columnSets = root.TryGetProperty("columnSets", out var sets) && sets.ValueKind == JsonValueKind.Object ? sets : default;
-
-        void Table(JsonElement table, string tablePath)
-        {
-            if (table.TryGetProperty("columns", out var columns))
-            {
-                var list = columns.ValueKind == JsonValueKind.String && columnSets.ValueKind == JsonValueKind.Object && columnSets.TryGetProperty(columns.GetString()!, out var set) ? set : columns;
-                if (list.ValueKind == JsonValueKind.Array)
-                    foreach (var column in list.EnumerateArray())
-                        Add("column", tablePath + "." + String(column, "id"), String(column, "label") ?? "");
-            }
-
-            void Rows(JsonElement rows, string prefix)
-            {
-                if (rows.ValueKind != JsonValueKind.Array)
-                    return;
-                foreach (var row in rows.EnumerateArray())
-                {
-                    string rowPath = prefix + "." + String(row, "id");
-                    Add("row", rowPath, (String(row, "number") ?? "") + (String(row, "label") ?? ""));
-                    if (row.TryGetProperty("rows", out var children))
-                        Rows(children, rowPath);
-                }
-            }
-
-            if (table.TryGetProperty("rows", out var rowList))
-                Rows(rowList, tablePath);
-        }
-
-        void Rules(JsonElement owner)
-        {
-            if (owner.TryGetProperty("rules", out var rules) && rules.ValueKind == JsonValueKind.Array)
-                foreach (var rule in rules.EnumerateArray())
-                    Add("rule", String(rule, "id") ?? "", Rule(String(rule, "assert") ?? "", String(rule, "when"), String(rule, "severity") ?? "error"));
-        }
-
-        if (root.TryGetProperty("sections", out var sections) && sections.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var section in sections.EnumerateArray())
-            {
-                string sectionId = String(section, "id") ?? "";
-                Add("section", sectionId, (String(section, "number") ?? "") + (String(section, "heading") ?? ""));
-                if (section.TryGetProperty("tables", out var tables) && tables.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var table in tables.EnumerateArray())
-                    {
-                        string tablePath = sectionId + "." + String(table, "id");
-                        Add("table", tablePath, String(table, "caption") ?? "");
-                        Table(table, tablePath);
-                        Rules(table);
-                    }
-                }
-                else
-                {
-                    Table(section, sectionId);
-                }
-
-                Rules(section);
-            }
-        }
-
-        Rules(root);
-        return entries;
-    }
-
     private static string Rule(string assert, string? when, string severity) =>
         assert + (when is null ? "" : " when " + when) + (severity == "error" ? "" : " (" + severity + ")");
-
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.ToString()
-            : null;
-
-    /// <summary>A rule's description for <c>describe</c>.</summary>
-    public static string Describe(Validation.RuleDescriptor rule) =>
-        string.Create(CultureInfo.InvariantCulture, $"{rule.Id} [{rule.Severity.ToString().ToLowerInvariant()}{(rule.Status == Validation.RuleStatus.Deprecated ? ", deprecated" : "")}] ") +
-        (rule.Each == Validation.RuleEach.None ? "" : "each " + rule.Each.ToString().ToLowerInvariant() + " ") +
-        $"in {rule.Scope}: {rule.Assert}" + (rule.WhenText is null ? "" : " when " + rule.WhenText) +
-        (rule.Tolerance is { } tolerance ? string.Create(CultureInfo.InvariantCulture, $" (tolerance {tolerance})") : "");
 }

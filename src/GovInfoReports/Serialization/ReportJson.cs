@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -37,8 +38,20 @@ public static class ReportJson
     /// <param name="utf8Json">The document as UTF-8.</param>
     /// <returns>The typed report.</returns>
     /// <exception cref="JsonException">The document is not valid JSON or not a valid report.</exception>
-    public static IReport Deserialize(ReadOnlySpan<byte> utf8Json)
+    public static IReport Deserialize(ReadOnlySpan<byte> utf8Json) => Deserialize(utf8Json, TemplateRegistry.All);
+
+    /// <summary>
+    /// Reads a report document of one of <paramref name="templates"/> (for example the registered ones and templates
+    /// loaded at run time with <see cref="ReportTemplate.Load(string)"/>), chosen by its <c>template</c> member.
+    /// </summary>
+    /// <param name="utf8Json">The document as UTF-8.</param>
+    /// <param name="templates">The templates the document may be of.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="JsonException">The document is not a valid report of any of the templates; the message names the JSON path.</exception>
+    public static IReport Deserialize(ReadOnlySpan<byte> utf8Json, IReadOnlyList<ReportTemplate> templates)
     {
+        if (templates is null)
+            throw new ArgumentNullException(nameof(templates));
         // A byte order mark, as Windows editors save UTF-8 (JsonSerializer skips it too).
         if (utf8Json.StartsWith("\uFEFF"u8))
             utf8Json = utf8Json.Slice(3);
@@ -46,12 +59,12 @@ public static class ReportJson
         try
         {
             // A document as the converters write it is read in one pass over its bytes; any other goes to the tokenizer.
-            foreach (var candidate in TemplateRegistry.All)
+            foreach (var candidate in templates)
                 if (candidate.TryReadCanonicalJson(utf8Json) is { } fast)
                     return fast;
 
             var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            var template = FindTemplate(reader);
+            var template = FindTemplate(reader, templates);
             var report = template.ReadJson(ref reader);
             if (reader.Read())
                 throw ReportJsonReader.Error("$", "文档结束后还有内容 / there is more content after the report document");
@@ -90,7 +103,7 @@ public static class ReportJson
         Encoding.UTF8.GetString(SerializeToUtf8Bytes(report, indented));
 
     // Looks ahead (on a copy of the reader) for the top-level "template" member.
-    private static ReportTemplate FindTemplate(Utf8JsonReader reader)
+    private static ReportTemplate FindTemplate(Utf8JsonReader reader, IReadOnlyList<ReportTemplate> templates)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw ReportJsonReader.Error("$", "报告文档应为 JSON 对象 / a report document is a JSON object");
@@ -107,16 +120,17 @@ public static class ReportJson
             if (reader.TokenType != JsonTokenType.String)
                 throw ReportJsonReader.WrongType(ref reader, "$.template", "a string (the template id)");
             var id = reader.GetString()!;
-            return TemplateRegistry.Find(id)
-                ?? throw ReportJsonReader.Error("$.template", $"未知模板 \"{id}\" / unknown template \"{id}\"; registered: {string.Join(", ", RegisteredIds())}");
+            foreach (var template in templates)
+                if (string.Equals(template.Id, id, StringComparison.Ordinal))
+                    return template;
+            throw ReportJsonReader.Error("$.template", $"未知模板 \"{id}\" / unknown template \"{id}\"; known: {string.Join(", ", Ids(templates))}");
         }
 
         throw ReportJsonReader.Error("$", "缺少 template 成员 / the document has no \"template\" member");
     }
 
-    private static string[] RegisteredIds()
+    private static string[] Ids(IReadOnlyList<ReportTemplate> all)
     {
-        var all = TemplateRegistry.All;
         var ids = new string[all.Count];
         for (int i = 0; i < ids.Length; i++)
             ids[i] = all[i].Id;

@@ -75,14 +75,12 @@ public static class TemplateSummary
     // as its own lines.
     private static void WriteRule(Validation.RuleDescriptor rule, Action<int, string> line)
     {
-        var each = rule.Each == Validation.RuleEach.None ? "once" : "each " + rule.Each.ToString().ToLowerInvariant();
-        var status = rule.Status == Validation.RuleStatus.Deprecated ? ", deprecated" : "";
-        var crossYear = rule.IsCrossYear ? ", cross-year" : "";
-        line(1, $"[{rule.Id}] {rule.Severity.ToString().ToLowerInvariant()}{status}{crossYear}, {each} in {(rule.Scope.Length == 0 ? "the template" : rule.Scope)}: {rule.Assert}");
-        if (rule.WhenText is { } when)
-            line(2, "when: " + when);
-        if (rule.Tolerance is { } tolerance)
-            line(2, "tolerance: " + tolerance.ToString(CultureInfo.InvariantCulture));
+        var status = (rule.Status == Validation.RuleStatus.Deprecated ? ", deprecated" : "") + (rule.IsCrossYear ? ", cross-year" : "");
+        var each = rule.Each == Validation.RuleEach.None ? "" : "each " + rule.Each.ToString().ToLowerInvariant() + " ";
+        var scope = rule.Scope.Length == 0 ? "the template" : rule.Scope;
+        line(1, $"{rule.Id} [{rule.Severity.ToString().ToLowerInvariant()}{status}] {each}in {scope}: {rule.Assert}"
+            + (rule.WhenText is null ? "" : " when " + rule.WhenText)
+            + (rule.Tolerance is { } tolerance ? " (tolerance " + tolerance.ToString(CultureInfo.InvariantCulture) + ")" : ""));
         line(2, $"checks: {Count(rule.Instances.Count)}" + (rule.Instances.Count > 1 && rule.Instances[0].Context is { } first
             ? $" ({first} … {rule.Instances[rule.Instances.Count - 1].Context})" : ""));
         if (rule.MessageZh is { } zh)
