@@ -14,17 +14,49 @@ public sealed class GeneratedSourceTests
     private static GeneratorHarness.TemplateText Official(string id) =>
         GeneratorHarness.Template("schema/" + id + ".json", GeneratorHarness.ReadTemplate(id));
 
-    [Theory]
-    [InlineData("2019", "Report2019")]
-    [InlineData("2021", "Report2021")]
-    [InlineData("2019", "Report2019.Json")]
-    [InlineData("2021", "Report2021.Json")]
-    [InlineData("2019", "Report2019.Validation")]
-    [InlineData("2021", "Report2021.Validation")]
-    public void Generated_source_matches_snapshot(string id, string file)
+    private static readonly string Snapshots = System.IO.Path.Combine(GovInfoReports.Tests.Shared.RepositoryRoot.Path, "tests", "GovInfoReports.Generators.Tests", "Snapshots");
+
+    /// <summary>Every template file in schema/ (a file whose "$schema" is the template schema): each is snapshotted, none by name.</summary>
+    public static TheoryData<string> SchemaTemplates()
     {
-        var sources = GeneratorHarness.GeneratedSources(new[] { Official(id) });
-        Snapshot.Match(sources[file + ".g.cs"], file, "cs");
+        var data = new TheoryData<string>();
+        foreach (var file in System.IO.Directory.GetFiles(GeneratorHarness.SchemaDirectory, "*.json").Order(StringComparer.Ordinal))
+            if (System.IO.File.ReadAllText(file).Contains("\"$schema\": \"./template.schema.json\"", StringComparison.Ordinal))
+                data.Add(System.IO.Path.GetFileNameWithoutExtension(file));
+        return data;
+    }
+
+    [Fact]
+    public void Every_official_template_is_among_the_snapshotted_ones()
+    {
+        Assert.Equal(new[] { "2019", "2021" }, SchemaTemplates().Cast<object[]>().Select(row => (string)row[0]));
+    }
+
+    [Theory]
+    [MemberData(nameof(SchemaTemplates))]
+    public void Each_schema_template_matches_its_snapshot_summary_and_generated_sources(string id)
+    {
+        // The helper users get (GovInfoReports.Testing): the template's summary and every generated source.
+        TemplateSnapshot.Verify(System.IO.Path.Combine(GeneratorHarness.SchemaDirectory, id + ".json"), "GovInfoReports", name: id, directory: Snapshots);
+    }
+
+    [Fact]
+    public void Adding_one_rule_changes_the_snapshots_by_about_the_rules_size()
+    {
+        // A rule added in the middle of 2021's rules (before E1): generated code names rules, so nothing is renumbered.
+        var text = GeneratorHarness.ReadTemplate("2021");
+        const string anchor = "\"id\": \"E1\"";
+        int at = text.IndexOf(anchor, StringComparison.Ordinal);
+        int ruleStart = text.LastIndexOf('{', at);
+        var added = text.Insert(ruleStart, "{ \"id\": \"W9\", \"severity\": \"warning\", \"assert\": \"carriedForward.total <= newlyReceived.total + carriedOver.total\", \"message\": { \"zh\": \"结转不应多于收到\", \"en\": \"carried forward exceeds what was received\" } },\n        ");
+        var before = TemplateSnapshot.Render(text, "schema/2021.json", "GovInfoReports");
+        var after = TemplateSnapshot.Render(added, "schema/2021.json", "GovInfoReports");
+        Assert.Equal(before.Select(p => p.Name), after.Select(p => p.Name));
+
+        var changed = before.Zip(after, (a, b) => Snapshot.UnifiedDiff(a.Text, b.Text).Split('\n')
+            .Count(l => (l.StartsWith('+') && !l.StartsWith("+++")) || (l.StartsWith('-') && !l.StartsWith("---")))).ToList();
+        Assert.True(changed.Sum() is > 10 and < 60, "changed lines per part: " + string.Join(", ", before.Select((p, i) => p.Name + " " + changed[i])));
+        Assert.Contains("W9", Snapshot.UnifiedDiff(before.Single(p => p.Name == "Report2021.Validation").Text, after.Single(p => p.Name == "Report2021.Validation").Text));
     }
 
     [Fact]
@@ -115,7 +147,7 @@ public sealed class GeneratedSourceTests
         Assert.NotEqual(GeneratorHarness.ReadTemplate("2021"), edited);
 
         var generated = GeneratorHarness.GeneratedSources(new[] { GeneratorHarness.Template("schema/2021.json", edited) })["Report2021.g.cs"];
-        var verified = Snapshot.ReadVerified("Report2021", "cs");
+        var verified = Snapshot.ReadVerified("2021#Report2021", "cs");
         Assert.NotNull(verified);
 
         var diff = Snapshot.UnifiedDiff(verified!, generated, "verified", "received");

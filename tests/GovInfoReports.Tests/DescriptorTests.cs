@@ -131,12 +131,4 @@ public sealed class DescriptorTests
             }
         }
     }
-
-    [Theory]
-    [InlineData("2019")]
-    [InlineData("2021")]
-    public void Summary_matches_snapshot(string id)
-    {
-        GovInfoReports.Testing.Snapshot.Match(TemplateSummary.Describe(TemplateRegistry.Find(id)!), "Template" + id + ".summary");
-    }
 }

@@ -91,7 +91,9 @@ public sealed class TemplateFileResult
 /// <summary>The problems of template files that could not be loaded, each as the build would report it.</summary>
 public sealed class TemplateFileException : FormatException
 {
-    internal TemplateFileException(IReadOnlyList<TemplateFileDiagnostic> diagnostics)
+    /// <summary>Creates the exception.</summary>
+    /// <param name="diagnostics">The files' diagnostics.</param>
+    public TemplateFileException(IReadOnlyList<TemplateFileDiagnostic> diagnostics)
         : base("模板文件有错误 / The template file has errors:" + Environment.NewLine + string.Join(Environment.NewLine, diagnostics))
     {
         Diagnostics = diagnostics;

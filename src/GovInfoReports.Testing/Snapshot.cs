@@ -5,24 +5,41 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex;
 using DiffPlex.Model;
-using Xunit.Sdk;
 
 namespace GovInfoReports.Testing;
 
 /// <summary>
 /// A small snapshot assertion following Verify's file conventions: the approved text lives next to the
 /// test as <c>Snapshots/{name}.verified.{ext}</c> (committed); a mismatch writes
-/// <c>{name}.received.{ext}</c> beside it and fails with a unified diff. Setting the environment variable
+/// <c>{name}.received.{ext}</c> beside it and fails (<see cref="SnapshotMismatchException"/>, which every test
+/// framework reports as a failure) with a unified diff. Setting the environment variable
 /// <c>GOVINFO_ACCEPT_SNAPSHOTS=1</c> accepts received text as verified instead of failing.
 /// Line ends are normalised to '\n', so snapshots are the same on every OS.
 /// </summary>
 public static class Snapshot
 {
+    /// <summary>The environment variable that, set to 1, accepts received text as verified.</summary>
     public const string AcceptVariable = "GOVINFO_ACCEPT_SNAPSHOTS";
 
-    public static void Match(string actual, string name, string extension = "txt", [CallerFilePath] string testFile = "")
+    /// <summary>Compares <paramref name="actual"/> with <c>Snapshots/{name}.verified.{extension}</c> beside the calling test file.</summary>
+    /// <param name="actual">The text to compare.</param>
+    /// <param name="name">The snapshot's name.</param>
+    /// <param name="extension">The file extension (txt, cs, json, …).</param>
+    /// <param name="testFile">Filled in by the compiler: the calling source file.</param>
+    /// <exception cref="SnapshotMismatchException">There is no verified snapshot yet, or it differs.</exception>
+    public static void Match(string actual, string name, string extension = "txt", [CallerFilePath] string testFile = "") =>
+        MatchIn(SnapshotDirectory(testFile), actual, name, extension);
+
+    /// <summary>Compares <paramref name="actual"/> with <c>{directory}/{name}.verified.{extension}</c>.</summary>
+    /// <param name="directory">The folder of the snapshot files.</param>
+    /// <param name="actual">The text to compare.</param>
+    /// <param name="name">The snapshot's name.</param>
+    /// <param name="extension">The file extension.</param>
+    /// <exception cref="SnapshotMismatchException">There is no verified snapshot yet, or it differs.</exception>
+    public static void MatchIn(string directory, string actual, string name, string extension = "txt")
     {
-        var directory = SnapshotDirectory(testFile);
+        if (actual is null)
+            throw new ArgumentNullException(nameof(actual));
         var verified = Path.Combine(directory, name + ".verified." + extension);
         var received = Path.Combine(directory, name + ".received." + extension);
         actual = Normalize(actual);
@@ -48,10 +65,13 @@ public static class Snapshot
             ? $"No verified snapshot {Path.GetFileName(verified)} yet. Review {received}, then rename it or rerun with {AcceptVariable}=1."
             : $"Snapshot {Path.GetFileName(verified)} differs (received text written to {received}; accept with {AcceptVariable}=1):\n" +
               UnifiedDiff(expected, actual, "verified", "received");
-        throw new XunitException(message);
+        throw new SnapshotMismatchException(message, received);
     }
 
-    /// <summary>The text of a committed snapshot, or null.</summary>
+    /// <summary>The text of a committed snapshot beside the calling test file, or null.</summary>
+    /// <param name="name">The snapshot's name.</param>
+    /// <param name="extension">The file extension.</param>
+    /// <param name="testFile">Filled in by the compiler: the calling source file.</param>
     public static string? ReadVerified(string name, string extension = "txt", [CallerFilePath] string testFile = "")
     {
         var path = Path.Combine(SnapshotDirectory(testFile), name + ".verified." + extension);
@@ -59,6 +79,10 @@ public static class Snapshot
     }
 
     /// <summary>A unified diff (3 lines of context) from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    /// <param name="before">The old text.</param>
+    /// <param name="after">The new text.</param>
+    /// <param name="beforeName">The old text's name in the diff header.</param>
+    /// <param name="afterName">The new text's name in the diff header.</param>
     public static string UnifiedDiff(string before, string after, string beforeName = "a", string afterName = "b")
     {
         const int context = 3;
@@ -101,22 +125,52 @@ public static class Snapshot
         return text.ToString();
     }
 
+    /// <summary>The <c>Snapshots</c> folder beside the calling test file.</summary>
+    private static string SnapshotDirectory(string testFile) => Path.Combine(SourceDirectory(testFile), "Snapshots");
+
     /// <summary>
-    /// The <c>Snapshots</c> folder beside the calling test file. Deterministic builds
-    /// (<c>ContinuousIntegrationBuild</c>, set when <c>CI=true</c>) map the repository root to <c>/_/</c> in
-    /// caller paths, so such a path is resolved against the repository the tests run from.
+    /// The folder of a test source file named by <c>[CallerFilePath]</c>. Deterministic builds
+    /// (<c>ContinuousIntegrationBuild</c>, set when <c>CI=true</c>) map the source root to <c>/_/</c> in caller
+    /// paths; such a path is found by looking for it above the folder the tests run from.
     /// </summary>
-    private static string SnapshotDirectory(string testFile)
+    internal static string SourceDirectory(string testFile)
     {
         const string mappedRoot = "/_/";
-        var source = testFile.StartsWith(mappedRoot, StringComparison.Ordinal)
-            ? Path.Combine(GovInfoReports.Tests.Shared.RepositoryRoot.Path, testFile.Substring(mappedRoot.Length))
-            : testFile;
+        var source = testFile;
+        if (testFile.StartsWith(mappedRoot, StringComparison.Ordinal))
+        {
+            var relative = Path.GetDirectoryName(testFile.Substring(mappedRoot.Length)) ?? "";
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                if (Directory.Exists(Path.Combine(folder.FullName, relative)))
+                {
+                    source = Path.Combine(folder.FullName, testFile.Substring(mappedRoot.Length));
+                    break;
+                }
+            }
+        }
+
         var directory = Path.GetDirectoryName(source);
         if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
             throw new InvalidOperationException($"The test's source folder '{directory}' (from '{testFile}') does not exist; snapshots are kept beside the test source.");
-        return Path.Combine(directory, "Snapshots");
+        return directory;
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
+}
+
+/// <summary>A snapshot that does not match its verified file (or has none yet): the message holds the diff.</summary>
+public sealed class SnapshotMismatchException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What differs, with a unified diff.</param>
+    /// <param name="receivedFile">The file the received text was written to.</param>
+    public SnapshotMismatchException(string message, string receivedFile)
+        : base(message)
+    {
+        ReceivedFile = receivedFile;
+    }
+
+    /// <summary>The <c>*.received.*</c> file holding the text that did not match.</summary>
+    public string ReceivedFile { get; }
 }
