@@ -38,7 +38,13 @@ public sealed class PackageFixture
         if (Pack.ExitCode != 0)
             throw new InvalidOperationException("dotnet pack failed: " + Pack);
 
-        PackagePath = Directory.EnumerateFiles(Repository.Feed, "GovInfoReports.*.nupkg").Single();
+        // The snapshot helper's package (GovInfoReports.Testing) goes into the same feed, as a user's would.
+        PackTesting = DotNet.Run(Repository.Root, null, "pack", Path.Combine("src", "GovInfoReports.Testing", "GovInfoReports.Testing.csproj"), "-c", "Release", "-o", Repository.Feed);
+        if (PackTesting.ExitCode != 0)
+            throw new InvalidOperationException("dotnet pack of GovInfoReports.Testing failed: " + PackTesting);
+
+        PackagePath = Directory.EnumerateFiles(Repository.Feed, "GovInfoReports.*.nupkg")
+            .Single(f => char.IsAsciiDigit(Path.GetFileName(f)["GovInfoReports.".Length]));
         SymbolsPath = Path.ChangeExtension(PackagePath, ".snupkg");
         Version = Path.GetFileNameWithoutExtension(PackagePath)["GovInfoReports.".Length..];
         _consumer = new Lazy<ConsumerRun>(BuildAndRunConsumer);
@@ -57,6 +63,9 @@ public sealed class PackageFixture
 
     /// <summary>The output of <c>dotnet pack</c>.</summary>
     public ProcessResult Pack { get; }
+
+    /// <summary>The packing of GovInfoReports.Testing into the same feed.</summary>
+    public ProcessResult PackTesting { get; }
 
     /// <summary>The packed .nupkg.</summary>
     public string PackagePath { get; }
@@ -98,6 +107,24 @@ public sealed class PackageFixture
     /// README's "Add a template year" tells a user to do before building: adds the package, and copies the
     /// template JSON Schema from the package next to the template file.
     /// </summary>
+    /// <summary>
+    /// A copy of ConsumerSnapshots/ (a user's xUnit project) beside a copy of the consumer's template, with
+    /// GovInfoReports.Testing added from the feed as README says.
+    /// </summary>
+    public string PrepareSnapshotTests(string name)
+    {
+        string directory = Path.Combine(RunDirectory, name);
+        Repository.Copy(Path.Combine(Repository.Root, "tests", "GovInfoReports.PackageTests", "ConsumerSnapshots"), directory);
+        Directory.CreateDirectory(Path.Combine(directory, "templates"));
+        File.Copy(Path.Combine(Repository.Consumer, "templates", "2025.json"), Path.Combine(directory, "templates", "2025.json"));
+        var add = InConsumer(directory, "add", "package", "GovInfoReports.Testing", "--version", Version);
+        Assert.True(add.ExitCode == 0, add.ToString());
+        return directory;
+    }
+
+    /// <summary>Runs <c>dotnet</c> in a prepared project, recorded with the other commands.</summary>
+    public ProcessResult Run(string directory, params string[] arguments) => InConsumer(directory, arguments);
+
     public string PrepareConsumer(string name)
     {
         string directory = Path.Combine(RunDirectory, name);
