@@ -77,6 +77,12 @@ public sealed class ConsumerTests
         Assert.Equal("Consumer.Report2025", consumer.Fact("json.type"));
         Assert.Equal("True", consumer.Fact("json.equal"));
         Assert.Equal("True", consumer.Fact("json.inspection"));
+
+        // Loaded at run time from the same file: the same cells, the same JSON, the same N1 finding.
+        Assert.Equal("GovInfoReports.LoadedReport", consumer.Fact("load.type"));
+        Assert.Equal("True", consumer.Fact("load.sameCells"));
+        Assert.Equal("True", consumer.Fact("load.sameJson"));
+        Assert.Equal(consumer.Fact("broken.findings"), consumer.Fact("load.brokenFindings"));
         Assert.Equal("True", consumer.Fact("json.onePass"));
     }
 

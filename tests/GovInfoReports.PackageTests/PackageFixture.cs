@@ -18,6 +18,8 @@ public sealed class PackageFixture
     private readonly Lazy<ConsumerRun> _consumer;
     private readonly Lazy<BrokenBuild> _broken;
     private readonly Lazy<BrokenBuild> _brokenUsing;
+    private readonly Lazy<InstalledTool> _tool;
+    private readonly Lazy<SnapshotRun> _snapshots;
     private readonly List<ProcessResult> _commands = new();
 
     /// <summary>Packs the library; throws (failing every package test) when packing fails.</summary>
@@ -50,6 +52,8 @@ public sealed class PackageFixture
         _consumer = new Lazy<ConsumerRun>(BuildAndRunConsumer);
         _broken = new Lazy<BrokenBuild>(BuildBrokenConsumer);
         _brokenUsing = new Lazy<BrokenBuild>(BuildBrokenUsingConsumer);
+        _tool = new Lazy<InstalledTool>(InstallTool);
+        _snapshots = new Lazy<SnapshotRun>(RunSnapshotTests);
     }
 
     /// <summary>This run's folder: artifacts/package-tests/&lt;time&gt;-&lt;pid&gt; (git ignores artifacts/; earlier runs are removed).</summary>
@@ -87,6 +91,61 @@ public sealed class PackageFixture
     /// <c>using Consumer;</c> for the generated types) and a comma missing in its template, built once.
     /// </summary>
     public BrokenBuild BrokenUsing => _brokenUsing.Value;
+
+    /// <summary>A user's snapshot tests of the consumer's template: first run, accepted run, run after a rule was added.</summary>
+    public SnapshotRun Snapshots => _snapshots.Value;
+
+    /// <summary>The rule the snapshot scenario adds to the consumer's template (before N1).</summary>
+    public const string AddedRule = "{ \"id\": \"N9\", \"severity\": \"warning\", \"each\": \"column\", \"assert\": \"administrativePenalty <= administrativeInspection\" },";
+
+    private SnapshotRun RunSnapshotTests()
+    {
+        string directory = PrepareSnapshotTests("snapshots");
+        string[] Received() => Directory.GetFiles(directory, "*.received.*").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToArray();
+
+        var first = Run(directory, "test");
+        var firstReceived = Received();
+        string summary = File.ReadAllText(Path.Combine(directory, "TemplateTests.Template2025#summary.received.txt"));
+
+        // Accept, as a user does: rename *.received.* to *.verified.* (the generated C# is not compiled: the package's targets leave it out).
+        foreach (var file in Directory.GetFiles(directory, "*.received.*"))
+            File.Move(file, file.Replace(".received.", ".verified.", StringComparison.Ordinal));
+        var accepted = Run(directory, "test");
+        var acceptedReceived = Received();
+
+        string template = Path.Combine(directory, "templates", "2025.json");
+        string text = File.ReadAllText(template);
+        int at = text.IndexOf("\"id\": \"N1\"", StringComparison.Ordinal);
+        Assert.True(at > 0, "the consumer's template has no rule N1");
+        File.WriteAllText(template, text.Insert(text.LastIndexOf('{', at), AddedRule + "\n"));
+        var changed = Run(directory, "test", "--no-build");
+        return new SnapshotRun(directory, first, firstReceived, summary, accepted, acceptedReceived, changed, Received());
+    }
+
+    /// <summary>The govinfo tool, packed from this repository and installed into a tool path of the run.</summary>
+    public InstalledTool Tool => _tool.Value;
+
+    /// <summary>Runs the installed <c>govinfo</c> in <paramref name="directory"/>, recorded with the other commands.</summary>
+    public ProcessResult RunTool(string directory, params string[] arguments)
+    {
+        var result = DotNet.Tool(Tool.Path, directory, arguments);
+        lock (_commands)
+            _commands.Add(result);
+        return result;
+    }
+
+    private InstalledTool InstallTool()
+    {
+        string feed = Path.Combine(RunDirectory, "tool-feed");
+        var pack = DotNet.Run(Repository.Root, null, "pack", Path.Combine("src", "GovInfoReports.Cli", "GovInfoReports.Cli.csproj"), "-c", "Release", "-o", feed);
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+        string nupkg = Directory.EnumerateFiles(feed, "GovInfoReports.Tool.*.nupkg").Single();
+        string version = Path.GetFileNameWithoutExtension(nupkg)["GovInfoReports.Tool.".Length..];
+        string tools = Path.Combine(RunDirectory, "tools");
+        var install = DotNet.Run(RunDirectory, Environment, "tool", "install", "--tool-path", tools, "--add-source", feed, "GovInfoReports.Tool", "--version", version);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        return new InstalledTool(Path.Combine(tools, "govinfo"), nupkg, pack);
+    }
 
     /// <summary>Every dotnet command run in a consumer copy so far.</summary>
     public IReadOnlyList<ProcessResult> Commands
@@ -223,6 +282,12 @@ public sealed record ConsumerRun(string Directory, ProcessResult Build, ProcessR
 /// <param name="File">The template file, as broken.</param>
 /// <param name="Text">Its text.</param>
 /// <param name="Build">The output of <c>dotnet build</c>.</param>
+/// <summary>The three runs of the user's snapshot tests and the received files after each.</summary>
+public sealed record SnapshotRun(string Directory, ProcessResult First, string[] FirstReceived, string FirstSummary, ProcessResult Accepted, string[] AcceptedReceived, ProcessResult Changed, string[] ChangedReceived);
+
+/// <summary>The installed govinfo tool: its command, the package it came from, and the packing.</summary>
+public sealed record InstalledTool(string Path, string Package, ProcessResult Pack);
+
 public sealed record BrokenBuild(string File, string Text, ProcessResult Build)
 {
     /// <summary>Rule N1's assertion, as shipped.</summary>

@@ -28,11 +28,19 @@ public sealed class ReadmeTests
         Assert.Contains(blocks, b => b.Language == "csharp");
         Assert.Contains(blocks, b => b.Language == "text");
 
-        _ = _package.Consumer;
+        var consumer = _package.Consumer;
         var broken = _package.Broken;
+        _ = _package.Snapshots;
+        // The tool's commands, run as README shows them (the tool tests assert more about them).
+        var check = _package.RunTool(Path.GetDirectoryName(Path.GetDirectoryName(broken.File))!, "check", "templates/2025.json");
+        Assert.True(check.ExitCode == 1, check.ToString());
+        var validate = _package.RunTool(consumer.Directory, "validate", "--templates", "templates/2025.json", "reports/2025-example-county.txt");
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+
         string template = Path.Combine(Repository.Consumer, "templates", "2025.json");
         string project = Path.Combine(Repository.Consumer, "Consumer.csproj");
         string program = Path.Combine(Repository.Consumer, "Program.cs");
+        string snapshotTests = Path.Combine(Repository.Root, "tests", "GovInfoReports.PackageTests", "ConsumerSnapshots", "TemplateTests.cs");
         foreach (var (language, lines) in blocks)
         {
             switch (language)
@@ -50,7 +58,9 @@ public sealed class ReadmeTests
                     InOrder(lines, project);
                     break;
                 case "csharp":
-                    InOrder(lines.Where(l => l != Omission).ToList(), program);
+                    // From the consumer's program, or from the user's snapshot test project.
+                    var code = lines.Where(l => l != Omission).ToList();
+                    InOrder(code, File.ReadAllLines(snapshotTests).Select(l => l.Trim()).Contains(code[0]) ? snapshotTests : program);
                     break;
                 case "text":
                     // The error the broken template gives, with the copy's directory and the project suffix left out.
@@ -61,6 +71,9 @@ public sealed class ReadmeTests
                         .Select(l => l[directory.Length..])
                         .ToList();
                     Assert.All(lines, l => Assert.Contains(l, errors));
+                    // govinfo check prints the same line without a build.
+                    var checkLines = check.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+                    Assert.All(lines, l => Assert.Contains(l, checkLines));
                     break;
                 default:
                     Assert.Fail("an unchecked block in README's Add a template year: " + language);

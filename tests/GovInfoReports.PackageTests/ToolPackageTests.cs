@@ -18,14 +18,9 @@ public sealed class ToolPackageTests
     [Fact]
     public void The_tool_package_installs_and_its_govinfo_command_validates_the_samples()
     {
-        string feed = Path.Combine(_package.RunDirectory, "tool-feed");
-        var pack = DotNet.Run(Repository.Root, null, "pack", Path.Combine("src", "GovInfoReports.Cli", "GovInfoReports.Cli.csproj"), "-c", "Release", "-o", feed);
-        Assert.True(pack.ExitCode == 0, pack.ToString());
-        Assert.DoesNotContain(pack.Output.Split('\n'), l => l.Contains(": warning ", StringComparison.Ordinal));
-        string nupkg = Directory.EnumerateFiles(feed, "GovInfoReports.Tool.*.nupkg").Single();
-        string version = Path.GetFileNameWithoutExtension(nupkg)["GovInfoReports.Tool.".Length..];
-
-        using (var zip = ZipFile.OpenRead(nupkg))
+        var tool = _package.Tool;
+        Assert.DoesNotContain(tool.Pack.Output.Split('\n'), l => l.Contains(": warning ", StringComparison.Ordinal));
+        using (var zip = ZipFile.OpenRead(tool.Package))
         {
             var settings = zip.Entries.Single(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
             using var reader = new StreamReader(settings.Open());
@@ -33,24 +28,29 @@ public sealed class ToolPackageTests
             Assert.Contains(zip.Entries, e => e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal) && e.Name == "GovInfoReports.dll");
         }
 
-        string tools = Path.Combine(_package.RunDirectory, "tools");
-        var install = DotNet.Run(_package.RunDirectory, _package.Environment, "tool", "install", "--tool-path", tools, "--add-source", feed, "GovInfoReports.Tool", "--version", version);
-        Assert.True(install.ExitCode == 0, install.ToString());
-
-        var run = RunTool(Path.Combine(tools, "govinfo"), "validate", Path.Combine(Repository.Root, "tests", "samples"), "--lang", "en");
+        var run = DotNet.Tool(tool.Path, _package.RunDirectory, "validate", Path.Combine(Repository.Root, "tests", "samples"), "--lang", "en");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Files: 5 read, 5 reports recognised (4 complete, 1 partial), 0 not reports, 0 unreadable.", run.Output, StringComparison.Ordinal);
     }
 
-    private static ProcessResult RunTool(string path, params string[] arguments)
+    [Fact]
+    public void The_installed_tool_checks_a_users_template_as_the_build_does_and_reads_its_reports_with_templates()
     {
-        var info = new System.Diagnostics.ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new ProcessResult(path + " " + string.Join(" ", arguments), process.ExitCode, output.Result + error.Result);
+        // The consumer's broken copy: check prints the build's GIR017 line, without building, and exits 1.
+        var broken = _package.Broken;
+        string directory = Path.GetDirectoryName(Path.GetDirectoryName(broken.File))!;
+        var check = _package.RunTool(directory, "check", "templates/2025.json");
+        Assert.Equal(1, check.ExitCode);
+        var line = check.Output.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.Contains(": error GIR017: ", StringComparison.Ordinal));
+        Assert.StartsWith("templates/2025.json(", line, StringComparison.Ordinal);
+        Assert.Contains(broken.Build.Output.Split('\n'), l => l.TrimEnd('\r').Contains(Path.Combine(directory, line), StringComparison.Ordinal));
+
+        // The consumer's good template, used by the tool without compiling it: its report is read whole as 2025.
+        var consumer = _package.Consumer;
+        var validate = _package.RunTool(consumer.Directory, "validate", "--templates", "templates/2025.json", "reports/2025-example-county.txt", "--format", "json", "--lang", "en");
+        Assert.True(validate.ExitCode == 0, validate.ToString());
+        Assert.Contains("\"template\":\"2025\"", validate.Output, StringComparison.Ordinal);
+        Assert.Contains("\"complete\":true", validate.Output, StringComparison.Ordinal);
+        Assert.Equal(0, _package.RunTool(consumer.Directory, "check", "templates/2025.json").ExitCode);
     }
 }

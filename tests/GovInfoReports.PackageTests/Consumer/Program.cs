@@ -65,6 +65,16 @@ public static class Program
         Print("json.inspection", json.Contains("\"administrativeInspection\":{\"decisions\":35}", StringComparison.Ordinal));
         // The packaged generator also made the one-pass reader of the written layout for the user's template.
         Print("json.onePass", Report2025.Template.TryReadCanonicalJson(System.Text.Encoding.UTF8.GetBytes(json)) is { } fast && fast.Equals(report));
+
+        // The same template file loaded at run time, without compiling it (what govinfo --templates does): a
+        // descriptor-driven template whose reports read, validate and serialize as the compiled Report2025's.
+        var loaded = ReportTemplate.Load(Path.Combine(AppContext.BaseDirectory, "templates", "2025.json"));
+        var again = ReportReader.Read(File.ReadAllText(path), new ReadOptions { Templates = [loaded] });
+        Print("load.type", again.Report?.GetType().FullName);
+        Print("load.sameCells", again.IsComplete && Enumerable.Range(0, loaded.Cells.Count).All(i => again.Report!.GetCell(i) == report.GetCell(i)));
+        Print("load.sameJson", ReportJson.Serialize(again.Report!) == json);
+        Print("load.brokenFindings", Ids(loaded.Validate(loaded.CreateReport(
+            Enumerable.Range(0, loaded.Cells.Count).Select(broken.GetCell).ToArray(), broken.Year, broken.Agency))));
         return 0;
     }
 

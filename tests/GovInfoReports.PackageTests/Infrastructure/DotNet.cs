@@ -24,6 +24,9 @@ public static class DotNet
     public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
         Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet", "dotnet", workingDirectory, environment, arguments);
 
+    /// <summary>Runs the installed <c>govinfo</c> tool at <paramref name="path"/> (shown as <c>govinfo</c>, as a user types it).</summary>
+    public static ProcessResult Tool(string path, string workingDirectory, params string[] arguments) => Start(path, "govinfo", workingDirectory, null, arguments);
+
     /// <summary>Runs <c>git</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
     public static ProcessResult Git(string workingDirectory, params string[] arguments) => Start("git", "git", workingDirectory, null, arguments);
 
