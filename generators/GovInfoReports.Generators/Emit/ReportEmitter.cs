@@ -225,9 +225,9 @@ internal static class ReportEmitter
         _ => Cell + ".FromInt32(" + expression + ")",
     };
 
-    private static string FromCell(ColumnModel column, int index)
+    private static string FromCell(ColumnModel column, string index)
     {
-        var cell = "cells[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+        var cell = "cells[" + index + "]";
         return column.Kind switch
         {
             ValueKindModel.Amount when column.Unit is null => cell + ".ToAmount()",
@@ -239,11 +239,15 @@ internal static class ReportEmitter
     private static void EmitGetCell(CodeWriter w, string templateId, IReadOnlyList<CellLayout> cells)
     {
         w.Line();
+        w.Line("// Cell indexes (CellOrder): each data row's first cell, defined from the row before; a cell is its row's plus its column's position.");
+        foreach (var constant in CellLayout.RowConstants(cells))
+            w.Line(constant);
+        w.Line();
         w.Line("/// <inheritdoc />");
         w.Line("public " + Cell + " GetCell(int index) => index switch");
         w.Open("{");
         foreach (var cell in cells)
-            w.Line(cell.Index.ToString(CultureInfo.InvariantCulture) + " => " + ToCell(cell.Column, "this." + cell.MemberPath) + ",");
+            w.Line(cell.IndexExpression + " => " + ToCell(cell.Column, "this." + cell.MemberPath) + ",");
         var message = "Template " + templateId + " has " + cells.Count.ToString(CultureInfo.InvariantCulture) + " cells (0 to " + (cells.Count - 1).ToString(CultureInfo.InvariantCulture) + ").";
         w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index), index, " + CodeWriter.Literal(message) + "),");
         w.Close("};");
@@ -380,7 +384,7 @@ internal static class ReportEmitter
             }
             else
             {
-                var values = table.Columns.Select(c => Naming.Member(c.Id) + " = " + FromCell(c, byMember[member + "." + Naming.Member(c.Id)].Index));
+                var values = table.Columns.Select(c => Naming.Member(c.Id) + " = " + FromCell(c, byMember[member + "." + Naming.Member(c.Id)].IndexExpression));
                 w.Line(Naming.Member(row.Id) + " = new " + rowType + " { " + string.Join(", ", values) + " },");
             }
         }

@@ -67,8 +67,16 @@ internal static class ValidatorEmitter
                 w.Line("// " + rule.Id + ": " + rule.Assert + (rule.When is null ? "" : "   when " + rule.When)
                     + (start == 0 && end == rule.Instances.Count ? "" : "   (instances " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + ")"));
                 w.Open("private void " + RuleMethod(rule, names[r], start) + "(ref " + V + "ValidationRun context, bool all)");
+                // Instances are counted, not numbered in the text: a row or column added to a table adds its own
+                // blocks and renumbers none of the others.
+                w.Line("int instance = " + start.ToString(CultureInfo.InvariantCulture) + ";");
                 for (int i = start; i < end; i++)
-                    EmitInstance(w, names[r], i, rule.Instances[i], intervals, members);
+                {
+                    EmitInstance(w, names[r], rule.Instances[i], intervals, members);
+                    if (i + 1 < end)
+                        w.Line("instance++;");
+                }
+
                 w.Close();
             }
         }
@@ -133,9 +141,9 @@ internal static class ValidatorEmitter
         instance.Assertion.Left.Concat(instance.Assertion.Right)
             .Concat(instance.When is null ? Enumerable.Empty<TermModel>() : instance.When.Left.Concat(instance.When.Right));
 
-    private static void EmitInstance(CodeWriter w, string rule, int i, RuleInstanceModel instance, bool intervals, Dictionary<string, string> members)
+    private static void EmitInstance(CodeWriter w, string rule, RuleInstanceModel instance, bool intervals, Dictionary<string, string> members)
     {
-        string begin = "all || context.Begin(" + rule + ", " + i.ToString(CultureInfo.InvariantCulture) + ")";
+        string begin = "all || context.Begin(" + rule + ", instance)";
         if (instance.When is { } when)
             begin = "(" + begin + ") && " + Condition(when, intervals, members);
         w.Open("if (" + begin + ")" + (instance.Context is null ? "" : " // " + instance.Context));
@@ -143,13 +151,13 @@ internal static class ValidatorEmitter
         {
             w.Line(V + "Interval left = " + IntervalSide(instance.Assertion.Left, members) + ";");
             w.Line(V + "Interval right = " + IntervalSide(instance.Assertion.Right, members) + ";");
-            w.Line("context.Check(" + rule + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
+            w.Line("context.Check(" + rule + ", instance, left, right);");
         }
         else
         {
             w.Line("long left = " + CountSide(instance.Assertion.Left, members) + ";");
             w.Line("long right = " + CountSide(instance.Assertion.Right, members) + ";");
-            w.Line("if (!(left " + instance.Assertion.Operator.Symbol() + " right)) context.Fail(" + rule + ", " + i.ToString(CultureInfo.InvariantCulture) + ", left, right);");
+            w.Line("if (!(left " + instance.Assertion.Operator.Symbol() + " right)) context.Fail(" + rule + ", instance, left, right);");
         }
 
         w.Close();

@@ -61,1557 +61,1799 @@ namespace GovInfoReports
         // E5.regulatoryDocuments: this >= 0
         private void ValidateRule_E5_regulatoryDocuments(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_regulatoryDocuments, 0)) // proactiveDisclosure.regulatoryDocuments.regulations.made
+            int instance = 0;
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, instance)) // proactiveDisclosure.regulatoryDocuments.regulations.made
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Made ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_regulatoryDocuments, 1)) // proactiveDisclosure.regulatoryDocuments.regulations.published
+            instance++;
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, instance)) // proactiveDisclosure.regulatoryDocuments.regulations.published
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Published ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_regulatoryDocuments, 2)) // proactiveDisclosure.regulatoryDocuments.regulations.publishedTotal
+            instance++;
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, instance)) // proactiveDisclosure.regulatoryDocuments.regulations.publishedTotal
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.PublishedTotal ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_regulatoryDocuments, 3)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.made
+            instance++;
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, instance)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.made
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Made ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_regulatoryDocuments, 4)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.published
+            instance++;
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, instance)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.published
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Published ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_regulatoryDocuments, 5)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.publishedTotal
+            instance++;
+            if (all || context.Begin(Rule_E5_regulatoryDocuments, instance)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments.publishedTotal
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.PublishedTotal ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_regulatoryDocuments, instance, left, right);
             }
         }
 
         // W2: publishedTotal >= published
         private void ValidateRule_W2(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_W2, 0)) // proactiveDisclosure.regulatoryDocuments.regulations
+            int instance = 0;
+            if (all || context.Begin(Rule_W2, instance)) // proactiveDisclosure.regulatoryDocuments.regulations
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.PublishedTotal ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Published ?? 0);
-                if (!(left >= right)) context.Fail(Rule_W2, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W2, instance, left, right);
             }
-            if (all || context.Begin(Rule_W2, 1)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
+            instance++;
+            if (all || context.Begin(Rule_W2, instance)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.PublishedTotal ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Published ?? 0);
-                if (!(left >= right)) context.Fail(Rule_W2, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_W2, instance, left, right);
             }
         }
 
         // W3: published <= made
         private void ValidateRule_W3(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_W3, 0)) // proactiveDisclosure.regulatoryDocuments.regulations
+            int instance = 0;
+            if (all || context.Begin(Rule_W3, instance)) // proactiveDisclosure.regulatoryDocuments.regulations
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Published ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.Regulations.Made ?? 0);
-                if (!(left <= right)) context.Fail(Rule_W3, 0, left, right);
+                if (!(left <= right)) context.Fail(Rule_W3, instance, left, right);
             }
-            if (all || context.Begin(Rule_W3, 1)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
+            instance++;
+            if (all || context.Begin(Rule_W3, instance)) // proactiveDisclosure.regulatoryDocuments.normativeDocuments
             {
                 long left = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Published ?? 0);
                 long right = (long)(this.ProactiveDisclosure.RegulatoryDocuments.NormativeDocuments.Made ?? 0);
-                if (!(left <= right)) context.Fail(Rule_W3, 1, left, right);
+                if (!(left <= right)) context.Fail(Rule_W3, instance, left, right);
             }
         }
 
         // E5.licensing: this >= 0
         private void ValidateRule_E5_licensing(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_licensing, 0)) // proactiveDisclosure.licensing.administrativeLicensing.previousItems
+            int instance = 0;
+            if (all || context.Begin(Rule_E5_licensing, instance)) // proactiveDisclosure.licensing.administrativeLicensing.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.AdministrativeLicensing.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_licensing, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_licensing, 1)) // proactiveDisclosure.licensing.administrativeLicensing.decisions
+            instance++;
+            if (all || context.Begin(Rule_E5_licensing, instance)) // proactiveDisclosure.licensing.administrativeLicensing.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.AdministrativeLicensing.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_licensing, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_licensing, 2)) // proactiveDisclosure.licensing.otherServices.previousItems
+            instance++;
+            if (all || context.Begin(Rule_E5_licensing, instance)) // proactiveDisclosure.licensing.otherServices.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.OtherServices.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_licensing, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_licensing, 3)) // proactiveDisclosure.licensing.otherServices.decisions
+            instance++;
+            if (all || context.Begin(Rule_E5_licensing, instance)) // proactiveDisclosure.licensing.otherServices.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.OtherServices.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_licensing, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_licensing, instance, left, right);
             }
         }
 
         // W1.licensing: previousItems + change >= 0
         private void ValidateRule_W1_licensing(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_W1_licensing, 0)) // proactiveDisclosure.licensing.administrativeLicensing
+            int instance = 0;
+            if (all || context.Begin(Rule_W1_licensing, instance)) // proactiveDisclosure.licensing.administrativeLicensing
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.AdministrativeLicensing.PreviousItems ?? 0) + (this.ProactiveDisclosure.Licensing.AdministrativeLicensing.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_W1_licensing, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_licensing, instance, left, right);
             }
-            if (all || context.Begin(Rule_W1_licensing, 1)) // proactiveDisclosure.licensing.otherServices
+            instance++;
+            if (all || context.Begin(Rule_W1_licensing, instance)) // proactiveDisclosure.licensing.otherServices
             {
                 long left = (long)(this.ProactiveDisclosure.Licensing.OtherServices.PreviousItems ?? 0) + (this.ProactiveDisclosure.Licensing.OtherServices.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_W1_licensing, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_licensing, instance, left, right);
             }
         }
 
         // E5.enforcement: this >= 0
         private void ValidateRule_E5_enforcement(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_enforcement, 0)) // proactiveDisclosure.enforcement.administrativePenalty.previousItems
+            int instance = 0;
+            if (all || context.Begin(Rule_E5_enforcement, instance)) // proactiveDisclosure.enforcement.administrativePenalty.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativePenalty.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_enforcement, 1)) // proactiveDisclosure.enforcement.administrativePenalty.decisions
+            instance++;
+            if (all || context.Begin(Rule_E5_enforcement, instance)) // proactiveDisclosure.enforcement.administrativePenalty.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativePenalty.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_enforcement, 2)) // proactiveDisclosure.enforcement.administrativeCoercion.previousItems
+            instance++;
+            if (all || context.Begin(Rule_E5_enforcement, instance)) // proactiveDisclosure.enforcement.administrativeCoercion.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_enforcement, 3)) // proactiveDisclosure.enforcement.administrativeCoercion.decisions
+            instance++;
+            if (all || context.Begin(Rule_E5_enforcement, instance)) // proactiveDisclosure.enforcement.administrativeCoercion.decisions
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.Decisions ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_enforcement, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_enforcement, instance, left, right);
             }
         }
 
         // W1.enforcement: previousItems + change >= 0
         private void ValidateRule_W1_enforcement(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_W1_enforcement, 0)) // proactiveDisclosure.enforcement.administrativePenalty
+            int instance = 0;
+            if (all || context.Begin(Rule_W1_enforcement, instance)) // proactiveDisclosure.enforcement.administrativePenalty
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativePenalty.PreviousItems ?? 0) + (this.ProactiveDisclosure.Enforcement.AdministrativePenalty.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_W1_enforcement, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_enforcement, instance, left, right);
             }
-            if (all || context.Begin(Rule_W1_enforcement, 1)) // proactiveDisclosure.enforcement.administrativeCoercion
+            instance++;
+            if (all || context.Begin(Rule_W1_enforcement, instance)) // proactiveDisclosure.enforcement.administrativeCoercion
             {
                 long left = (long)(this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.PreviousItems ?? 0) + (this.ProactiveDisclosure.Enforcement.AdministrativeCoercion.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_W1_enforcement, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_enforcement, instance, left, right);
             }
         }
 
         // E5.fees: this >= 0
         private void ValidateRule_E5_fees(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_fees, 0)) // proactiveDisclosure.fees.administrativeFees.previousItems
+            int instance = 0;
+            if (all || context.Begin(Rule_E5_fees, instance)) // proactiveDisclosure.fees.administrativeFees.previousItems
             {
                 long left = (long)(this.ProactiveDisclosure.Fees.AdministrativeFees.PreviousItems ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_fees, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_fees, instance, left, right);
             }
         }
 
         // W1.fees: previousItems + change >= 0
         private void ValidateRule_W1_fees(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_W1_fees, 0)) // proactiveDisclosure.fees.administrativeFees
+            int instance = 0;
+            if (all || context.Begin(Rule_W1_fees, instance)) // proactiveDisclosure.fees.administrativeFees
             {
                 long left = (long)(this.ProactiveDisclosure.Fees.AdministrativeFees.PreviousItems ?? 0) + (this.ProactiveDisclosure.Fees.AdministrativeFees.Change ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_W1_fees, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_W1_fees, instance, left, right);
             }
         }
 
         // E5.procurement: this >= 0
         private void ValidateRule_E5_procurement(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_procurement, 0)) // proactiveDisclosure.procurement.centralizedProcurement.projects
+            int instance = 0;
+            if (all || context.Begin(Rule_E5_procurement, instance)) // proactiveDisclosure.procurement.centralizedProcurement.projects
             {
                 global::GovInfoReports.Validation.Interval left = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Of(this.ProactiveDisclosure.Procurement.CentralizedProcurement.Projects);
                 global::GovInfoReports.Validation.Interval right = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Exact(0m);
-                context.Check(Rule_E5_procurement, 0, left, right);
+                context.Check(Rule_E5_procurement, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_procurement, 1)) // proactiveDisclosure.procurement.centralizedProcurement.amount
+            instance++;
+            if (all || context.Begin(Rule_E5_procurement, instance)) // proactiveDisclosure.procurement.centralizedProcurement.amount
             {
                 global::GovInfoReports.Validation.Interval left = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Of(this.ProactiveDisclosure.Procurement.CentralizedProcurement.Amount);
                 global::GovInfoReports.Validation.Interval right = default(global::GovInfoReports.Validation.Interval) + global::GovInfoReports.Validation.Interval.Exact(0m);
-                context.Check(Rule_E5_procurement, 1, left, right);
+                context.Check(Rule_E5_procurement, instance, left, right);
             }
         }
 
         // E1: newlyReceived + carriedOver == results.total + carriedForward
         private void ValidateRule_E1(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E1, 0)) // naturalPerson
+            int instance = 0;
+            if (all || context.Begin(Rule_E1, instance)) // naturalPerson
             {
                 long left = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0) + (this.Applications.CarriedOver.NaturalPerson ?? 0);
                 long right = (long)(this.Applications.Results.Total.NaturalPerson ?? 0) + (this.Applications.CarriedForward.NaturalPerson ?? 0);
-                if (!(left == right)) context.Fail(Rule_E1, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, instance, left, right);
             }
-            if (all || context.Begin(Rule_E1, 1)) // commercial
+            instance++;
+            if (all || context.Begin(Rule_E1, instance)) // commercial
             {
                 long left = (long)(this.Applications.NewlyReceived.Commercial ?? 0) + (this.Applications.CarriedOver.Commercial ?? 0);
                 long right = (long)(this.Applications.Results.Total.Commercial ?? 0) + (this.Applications.CarriedForward.Commercial ?? 0);
-                if (!(left == right)) context.Fail(Rule_E1, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, instance, left, right);
             }
-            if (all || context.Begin(Rule_E1, 2)) // research
+            instance++;
+            if (all || context.Begin(Rule_E1, instance)) // research
             {
                 long left = (long)(this.Applications.NewlyReceived.Research ?? 0) + (this.Applications.CarriedOver.Research ?? 0);
                 long right = (long)(this.Applications.Results.Total.Research ?? 0) + (this.Applications.CarriedForward.Research ?? 0);
-                if (!(left == right)) context.Fail(Rule_E1, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, instance, left, right);
             }
-            if (all || context.Begin(Rule_E1, 3)) // nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E1, instance)) // nonProfit
             {
                 long left = (long)(this.Applications.NewlyReceived.NonProfit ?? 0) + (this.Applications.CarriedOver.NonProfit ?? 0);
                 long right = (long)(this.Applications.Results.Total.NonProfit ?? 0) + (this.Applications.CarriedForward.NonProfit ?? 0);
-                if (!(left == right)) context.Fail(Rule_E1, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, instance, left, right);
             }
-            if (all || context.Begin(Rule_E1, 4)) // legalServices
+            instance++;
+            if (all || context.Begin(Rule_E1, instance)) // legalServices
             {
                 long left = (long)(this.Applications.NewlyReceived.LegalServices ?? 0) + (this.Applications.CarriedOver.LegalServices ?? 0);
                 long right = (long)(this.Applications.Results.Total.LegalServices ?? 0) + (this.Applications.CarriedForward.LegalServices ?? 0);
-                if (!(left == right)) context.Fail(Rule_E1, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, instance, left, right);
             }
-            if (all || context.Begin(Rule_E1, 5)) // other
+            instance++;
+            if (all || context.Begin(Rule_E1, instance)) // other
             {
                 long left = (long)(this.Applications.NewlyReceived.Other ?? 0) + (this.Applications.CarriedOver.Other ?? 0);
                 long right = (long)(this.Applications.Results.Total.Other ?? 0) + (this.Applications.CarriedForward.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E1, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, instance, left, right);
             }
-            if (all || context.Begin(Rule_E1, 6)) // total
+            instance++;
+            if (all || context.Begin(Rule_E1, instance)) // total
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0) + (this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)(this.Applications.Results.Total.Total ?? 0) + (this.Applications.CarriedForward.Total ?? 0);
-                if (!(left == right)) context.Fail(Rule_E1, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E1, instance, left, right);
             }
         }
 
         // E2: total == naturalPerson + commercial + research + nonProfit + legalServices + other
         private void ValidateRule_E2(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E2, 0)) // applications.newlyReceived
+            int instance = 0;
+            if (all || context.Begin(Rule_E2, instance)) // applications.newlyReceived
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0);
                 long right = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0) + (this.Applications.NewlyReceived.Commercial ?? 0) + (this.Applications.NewlyReceived.Research ?? 0) + (this.Applications.NewlyReceived.NonProfit ?? 0) + (this.Applications.NewlyReceived.LegalServices ?? 0) + (this.Applications.NewlyReceived.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 1)) // applications.carriedOver
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.carriedOver
             {
                 long left = (long)(this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)(this.Applications.CarriedOver.NaturalPerson ?? 0) + (this.Applications.CarriedOver.Commercial ?? 0) + (this.Applications.CarriedOver.Research ?? 0) + (this.Applications.CarriedOver.NonProfit ?? 0) + (this.Applications.CarriedOver.LegalServices ?? 0) + (this.Applications.CarriedOver.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 2)) // applications.results.disclosed
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.disclosed
             {
                 long left = (long)(this.Applications.Results.Disclosed.Total ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0) + (this.Applications.Results.Disclosed.Commercial ?? 0) + (this.Applications.Results.Disclosed.Research ?? 0) + (this.Applications.Results.Disclosed.NonProfit ?? 0) + (this.Applications.Results.Disclosed.LegalServices ?? 0) + (this.Applications.Results.Disclosed.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 3)) // applications.results.partiallyDisclosed
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.partiallyDisclosed
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Total ?? 0);
                 long right = (long)(this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0) + (this.Applications.Results.PartiallyDisclosed.Commercial ?? 0) + (this.Applications.Results.PartiallyDisclosed.Research ?? 0) + (this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0) + (this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0) + (this.Applications.Results.PartiallyDisclosed.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 4)) // applications.results.withheld.stateSecret
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.withheld.stateSecret
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.StateSecret.Commercial ?? 0) + (this.Applications.Results.Withheld.StateSecret.Research ?? 0) + (this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0) + (this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0) + (this.Applications.Results.Withheld.StateSecret.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 5)) // applications.results.withheld.prohibitedByLaw
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.withheld.prohibitedByLaw
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 6)) // applications.results.withheld.endangersSafety
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.withheld.endangersSafety
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Research ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 7)) // applications.results.withheld.thirdPartyRights
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.withheld.thirdPartyRights
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 7, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 8)) // applications.results.withheld.internalAffairs
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.withheld.internalAffairs
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Research ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 8, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 9)) // applications.results.withheld.processInformation
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.withheld.processInformation
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Research ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 9, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 10)) // applications.results.withheld.enforcementFiles
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.withheld.enforcementFiles
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 10, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 11)) // applications.results.withheld.queryMatters
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.withheld.queryMatters
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Total ?? 0);
                 long right = (long)(this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Research ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0) + (this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 11, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 12)) // applications.results.unableToProvide.notHeld
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.unableToProvide.notHeld
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 12, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 13)) // applications.results.unableToProvide.needsCreation
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.unableToProvide.needsCreation
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 13, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 14)) // applications.results.unableToProvide.unclearAfterCorrection
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.unableToProvide.unclearAfterCorrection
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0);
                 long right = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 14, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 15)) // applications.results.notProcessed.complaints
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.notProcessed.complaints
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Research ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 15, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 16)) // applications.results.notProcessed.repeated
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.notProcessed.repeated
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Research ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 16, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 17)) // applications.results.notProcessed.publications
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.notProcessed.publications
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Publications.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Publications.Research ?? 0) + (this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Publications.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 17, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 18)) // applications.results.notProcessed.excessive
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.notProcessed.excessive
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Research ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 18, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 19)) // applications.results.notProcessed.confirmation
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.notProcessed.confirmation
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Total ?? 0);
                 long right = (long)(this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Research ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 19, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 20)) // applications.results.other
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.other
             {
                 long left = (long)(this.Applications.Results.Other.Total ?? 0);
                 long right = (long)(this.Applications.Results.Other.NaturalPerson ?? 0) + (this.Applications.Results.Other.Commercial ?? 0) + (this.Applications.Results.Other.Research ?? 0) + (this.Applications.Results.Other.NonProfit ?? 0) + (this.Applications.Results.Other.LegalServices ?? 0) + (this.Applications.Results.Other.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 20, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 21)) // applications.results.total
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.results.total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)(this.Applications.Results.Total.NaturalPerson ?? 0) + (this.Applications.Results.Total.Commercial ?? 0) + (this.Applications.Results.Total.Research ?? 0) + (this.Applications.Results.Total.NonProfit ?? 0) + (this.Applications.Results.Total.LegalServices ?? 0) + (this.Applications.Results.Total.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 21, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
-            if (all || context.Begin(Rule_E2, 22)) // applications.carriedForward
+            instance++;
+            if (all || context.Begin(Rule_E2, instance)) // applications.carriedForward
             {
                 long left = (long)(this.Applications.CarriedForward.Total ?? 0);
                 long right = (long)(this.Applications.CarriedForward.NaturalPerson ?? 0) + (this.Applications.CarriedForward.Commercial ?? 0) + (this.Applications.CarriedForward.Research ?? 0) + (this.Applications.CarriedForward.NonProfit ?? 0) + (this.Applications.CarriedForward.LegalServices ?? 0) + (this.Applications.CarriedForward.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E2, 22, left, right);
+                if (!(left == right)) context.Fail(Rule_E2, instance, left, right);
             }
         }
 
         // E3: results.total == results.disclosed + results.partiallyDisclosed + sum(results.withheld.*) + sum(results.unableToProvide.*) + sum(results.notProcessed.*) + results.other
         private void ValidateRule_E3(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E3, 0)) // naturalPerson
+            int instance = 0;
+            if (all || context.Begin(Rule_E3, instance)) // naturalPerson
             {
                 long left = (long)(this.Applications.Results.Total.NaturalPerson ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0) + (this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0) + (this.Applications.Results.Other.NaturalPerson ?? 0);
-                if (!(left == right)) context.Fail(Rule_E3, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, instance, left, right);
             }
-            if (all || context.Begin(Rule_E3, 1)) // commercial
+            instance++;
+            if (all || context.Begin(Rule_E3, instance)) // commercial
             {
                 long left = (long)(this.Applications.Results.Total.Commercial ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Commercial ?? 0) + (this.Applications.Results.PartiallyDisclosed.Commercial ?? 0) + (this.Applications.Results.Withheld.StateSecret.Commercial ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Publications.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0) + (this.Applications.Results.Other.Commercial ?? 0);
-                if (!(left == right)) context.Fail(Rule_E3, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, instance, left, right);
             }
-            if (all || context.Begin(Rule_E3, 2)) // research
+            instance++;
+            if (all || context.Begin(Rule_E3, instance)) // research
             {
                 long left = (long)(this.Applications.Results.Total.Research ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Research ?? 0) + (this.Applications.Results.PartiallyDisclosed.Research ?? 0) + (this.Applications.Results.Withheld.StateSecret.Research ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Research ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Research ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Research ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Research ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Research ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Research ?? 0) + (this.Applications.Results.NotProcessed.Publications.Research ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Research ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Research ?? 0) + (this.Applications.Results.Other.Research ?? 0);
-                if (!(left == right)) context.Fail(Rule_E3, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, instance, left, right);
             }
-            if (all || context.Begin(Rule_E3, 3)) // nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E3, instance)) // nonProfit
             {
                 long left = (long)(this.Applications.Results.Total.NonProfit ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.NonProfit ?? 0) + (this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0) + (this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0) + (this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0) + (this.Applications.Results.Other.NonProfit ?? 0);
-                if (!(left == right)) context.Fail(Rule_E3, 3, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, instance, left, right);
             }
-            if (all || context.Begin(Rule_E3, 4)) // legalServices
+            instance++;
+            if (all || context.Begin(Rule_E3, instance)) // legalServices
             {
                 long left = (long)(this.Applications.Results.Total.LegalServices ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.LegalServices ?? 0) + (this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0) + (this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0) + (this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0) + (this.Applications.Results.Other.LegalServices ?? 0);
-                if (!(left == right)) context.Fail(Rule_E3, 4, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, instance, left, right);
             }
-            if (all || context.Begin(Rule_E3, 5)) // other
+            instance++;
+            if (all || context.Begin(Rule_E3, instance)) // other
             {
                 long left = (long)(this.Applications.Results.Total.Other ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Other ?? 0) + (this.Applications.Results.PartiallyDisclosed.Other ?? 0) + (this.Applications.Results.Withheld.StateSecret.Other ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Other ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Other ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Other ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Other ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Other ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Other ?? 0) + (this.Applications.Results.NotProcessed.Publications.Other ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Other ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Other ?? 0) + (this.Applications.Results.Other.Other ?? 0);
-                if (!(left == right)) context.Fail(Rule_E3, 5, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, instance, left, right);
             }
-            if (all || context.Begin(Rule_E3, 6)) // total
+            instance++;
+            if (all || context.Begin(Rule_E3, instance)) // total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)(this.Applications.Results.Disclosed.Total ?? 0) + (this.Applications.Results.PartiallyDisclosed.Total ?? 0) + (this.Applications.Results.Withheld.StateSecret.Total ?? 0) + (this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0) + (this.Applications.Results.Withheld.EndangersSafety.Total ?? 0) + (this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0) + (this.Applications.Results.Withheld.InternalAffairs.Total ?? 0) + (this.Applications.Results.Withheld.ProcessInformation.Total ?? 0) + (this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0) + (this.Applications.Results.Withheld.QueryMatters.Total ?? 0) + (this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0) + (this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0) + (this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0) + (this.Applications.Results.NotProcessed.Complaints.Total ?? 0) + (this.Applications.Results.NotProcessed.Repeated.Total ?? 0) + (this.Applications.Results.NotProcessed.Publications.Total ?? 0) + (this.Applications.Results.NotProcessed.Excessive.Total ?? 0) + (this.Applications.Results.NotProcessed.Confirmation.Total ?? 0) + (this.Applications.Results.Other.Total ?? 0);
-                if (!(left == right)) context.Fail(Rule_E3, 6, left, right);
+                if (!(left == right)) context.Fail(Rule_E3, instance, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 0 to 31)
         private void ValidateRule_E5_applications_0(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_applications, 0)) // applications.newlyReceived.naturalPerson
+            int instance = 0;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.newlyReceived.naturalPerson
             {
                 long left = (long)(this.Applications.NewlyReceived.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 1)) // applications.newlyReceived.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.newlyReceived.commercial
             {
                 long left = (long)(this.Applications.NewlyReceived.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 2)) // applications.newlyReceived.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.newlyReceived.research
             {
                 long left = (long)(this.Applications.NewlyReceived.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 3)) // applications.newlyReceived.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.newlyReceived.nonProfit
             {
                 long left = (long)(this.Applications.NewlyReceived.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 4)) // applications.newlyReceived.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.newlyReceived.legalServices
             {
                 long left = (long)(this.Applications.NewlyReceived.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 5)) // applications.newlyReceived.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.newlyReceived.other
             {
                 long left = (long)(this.Applications.NewlyReceived.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 6)) // applications.newlyReceived.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.newlyReceived.total
             {
                 long left = (long)(this.Applications.NewlyReceived.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 6, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 7)) // applications.carriedOver.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedOver.naturalPerson
             {
                 long left = (long)(this.Applications.CarriedOver.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 7, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 8)) // applications.carriedOver.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedOver.commercial
             {
                 long left = (long)(this.Applications.CarriedOver.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 8, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 9)) // applications.carriedOver.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedOver.research
             {
                 long left = (long)(this.Applications.CarriedOver.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 9, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 10)) // applications.carriedOver.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedOver.nonProfit
             {
                 long left = (long)(this.Applications.CarriedOver.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 10, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 11)) // applications.carriedOver.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedOver.legalServices
             {
                 long left = (long)(this.Applications.CarriedOver.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 11, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 12)) // applications.carriedOver.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedOver.other
             {
                 long left = (long)(this.Applications.CarriedOver.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 12, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 13)) // applications.carriedOver.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedOver.total
             {
                 long left = (long)(this.Applications.CarriedOver.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 13, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 14)) // applications.results.disclosed.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.disclosed.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Disclosed.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 14, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 15)) // applications.results.disclosed.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.disclosed.commercial
             {
                 long left = (long)(this.Applications.Results.Disclosed.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 15, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 16)) // applications.results.disclosed.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.disclosed.research
             {
                 long left = (long)(this.Applications.Results.Disclosed.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 16, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 17)) // applications.results.disclosed.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.disclosed.nonProfit
             {
                 long left = (long)(this.Applications.Results.Disclosed.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 17, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 18)) // applications.results.disclosed.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.disclosed.legalServices
             {
                 long left = (long)(this.Applications.Results.Disclosed.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 18, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 19)) // applications.results.disclosed.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.disclosed.other
             {
                 long left = (long)(this.Applications.Results.Disclosed.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 19, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 20)) // applications.results.disclosed.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.disclosed.total
             {
                 long left = (long)(this.Applications.Results.Disclosed.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 20, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 21)) // applications.results.partiallyDisclosed.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.partiallyDisclosed.naturalPerson
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 21, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 22)) // applications.results.partiallyDisclosed.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.partiallyDisclosed.commercial
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 22, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 23)) // applications.results.partiallyDisclosed.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.partiallyDisclosed.research
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 23, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 24)) // applications.results.partiallyDisclosed.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.partiallyDisclosed.nonProfit
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 24, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 25)) // applications.results.partiallyDisclosed.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.partiallyDisclosed.legalServices
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 25, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 26)) // applications.results.partiallyDisclosed.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.partiallyDisclosed.other
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 26, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 27)) // applications.results.partiallyDisclosed.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.partiallyDisclosed.total
             {
                 long left = (long)(this.Applications.Results.PartiallyDisclosed.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 27, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 28)) // applications.results.withheld.stateSecret.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.stateSecret.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 28, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 29)) // applications.results.withheld.stateSecret.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.stateSecret.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 29, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 30)) // applications.results.withheld.stateSecret.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.stateSecret.research
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 30, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 31)) // applications.results.withheld.stateSecret.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.stateSecret.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 31, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 32 to 63)
         private void ValidateRule_E5_applications_32(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_applications, 32)) // applications.results.withheld.stateSecret.legalServices
+            int instance = 32;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.stateSecret.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 32, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 33)) // applications.results.withheld.stateSecret.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.stateSecret.other
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 33, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 34)) // applications.results.withheld.stateSecret.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.stateSecret.total
             {
                 long left = (long)(this.Applications.Results.Withheld.StateSecret.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 34, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 35)) // applications.results.withheld.prohibitedByLaw.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.prohibitedByLaw.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 35, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 36)) // applications.results.withheld.prohibitedByLaw.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.prohibitedByLaw.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 36, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 37)) // applications.results.withheld.prohibitedByLaw.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.prohibitedByLaw.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 37, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 38)) // applications.results.withheld.prohibitedByLaw.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.prohibitedByLaw.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 38, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 39)) // applications.results.withheld.prohibitedByLaw.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.prohibitedByLaw.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 39, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 40)) // applications.results.withheld.prohibitedByLaw.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.prohibitedByLaw.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 40, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 41)) // applications.results.withheld.prohibitedByLaw.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.prohibitedByLaw.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ProhibitedByLaw.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 41, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 42)) // applications.results.withheld.endangersSafety.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.endangersSafety.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 42, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 43)) // applications.results.withheld.endangersSafety.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.endangersSafety.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 43, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 44)) // applications.results.withheld.endangersSafety.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.endangersSafety.research
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 44, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 45)) // applications.results.withheld.endangersSafety.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.endangersSafety.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 45, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 46)) // applications.results.withheld.endangersSafety.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.endangersSafety.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 46, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 47)) // applications.results.withheld.endangersSafety.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.endangersSafety.other
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 47, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 48)) // applications.results.withheld.endangersSafety.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.endangersSafety.total
             {
                 long left = (long)(this.Applications.Results.Withheld.EndangersSafety.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 48, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 49)) // applications.results.withheld.thirdPartyRights.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.thirdPartyRights.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 49, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 50)) // applications.results.withheld.thirdPartyRights.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.thirdPartyRights.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 50, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 51)) // applications.results.withheld.thirdPartyRights.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.thirdPartyRights.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 51, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 52)) // applications.results.withheld.thirdPartyRights.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.thirdPartyRights.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 52, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 53)) // applications.results.withheld.thirdPartyRights.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.thirdPartyRights.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 53, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 54)) // applications.results.withheld.thirdPartyRights.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.thirdPartyRights.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 54, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 55)) // applications.results.withheld.thirdPartyRights.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.thirdPartyRights.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ThirdPartyRights.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 55, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 56)) // applications.results.withheld.internalAffairs.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.internalAffairs.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 56, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 57)) // applications.results.withheld.internalAffairs.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.internalAffairs.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 57, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 58)) // applications.results.withheld.internalAffairs.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.internalAffairs.research
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 58, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 59)) // applications.results.withheld.internalAffairs.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.internalAffairs.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 59, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 60)) // applications.results.withheld.internalAffairs.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.internalAffairs.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 60, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 61)) // applications.results.withheld.internalAffairs.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.internalAffairs.other
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 61, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 62)) // applications.results.withheld.internalAffairs.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.internalAffairs.total
             {
                 long left = (long)(this.Applications.Results.Withheld.InternalAffairs.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 62, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 63)) // applications.results.withheld.processInformation.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.processInformation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 63, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 64 to 95)
         private void ValidateRule_E5_applications_64(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_applications, 64)) // applications.results.withheld.processInformation.commercial
+            int instance = 64;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.processInformation.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 64, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 65)) // applications.results.withheld.processInformation.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.processInformation.research
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 65, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 66)) // applications.results.withheld.processInformation.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.processInformation.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 66, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 67)) // applications.results.withheld.processInformation.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.processInformation.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 67, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 68)) // applications.results.withheld.processInformation.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.processInformation.other
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 68, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 69)) // applications.results.withheld.processInformation.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.processInformation.total
             {
                 long left = (long)(this.Applications.Results.Withheld.ProcessInformation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 69, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 70)) // applications.results.withheld.enforcementFiles.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.enforcementFiles.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 70, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 71)) // applications.results.withheld.enforcementFiles.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.enforcementFiles.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 71, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 72)) // applications.results.withheld.enforcementFiles.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.enforcementFiles.research
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 72, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 73)) // applications.results.withheld.enforcementFiles.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.enforcementFiles.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 73, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 74)) // applications.results.withheld.enforcementFiles.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.enforcementFiles.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 74, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 75)) // applications.results.withheld.enforcementFiles.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.enforcementFiles.other
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 75, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 76)) // applications.results.withheld.enforcementFiles.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.enforcementFiles.total
             {
                 long left = (long)(this.Applications.Results.Withheld.EnforcementFiles.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 76, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 77)) // applications.results.withheld.queryMatters.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.queryMatters.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 77, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 78)) // applications.results.withheld.queryMatters.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.queryMatters.commercial
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 78, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 79)) // applications.results.withheld.queryMatters.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.queryMatters.research
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 79, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 80)) // applications.results.withheld.queryMatters.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.queryMatters.nonProfit
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 80, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 81)) // applications.results.withheld.queryMatters.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.queryMatters.legalServices
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 81, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 82)) // applications.results.withheld.queryMatters.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.queryMatters.other
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 82, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 83)) // applications.results.withheld.queryMatters.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.withheld.queryMatters.total
             {
                 long left = (long)(this.Applications.Results.Withheld.QueryMatters.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 83, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 84)) // applications.results.unableToProvide.notHeld.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.notHeld.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 84, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 85)) // applications.results.unableToProvide.notHeld.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.notHeld.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 85, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 86)) // applications.results.unableToProvide.notHeld.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.notHeld.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 86, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 87)) // applications.results.unableToProvide.notHeld.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.notHeld.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 87, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 88)) // applications.results.unableToProvide.notHeld.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.notHeld.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 88, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 89)) // applications.results.unableToProvide.notHeld.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.notHeld.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 89, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 90)) // applications.results.unableToProvide.notHeld.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.notHeld.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NotHeld.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 90, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 91)) // applications.results.unableToProvide.needsCreation.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.needsCreation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 91, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 92)) // applications.results.unableToProvide.needsCreation.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.needsCreation.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 92, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 93)) // applications.results.unableToProvide.needsCreation.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.needsCreation.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 93, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 94)) // applications.results.unableToProvide.needsCreation.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.needsCreation.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 94, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 95)) // applications.results.unableToProvide.needsCreation.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.needsCreation.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 95, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 96 to 127)
         private void ValidateRule_E5_applications_96(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_applications, 96)) // applications.results.unableToProvide.needsCreation.other
+            int instance = 96;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.needsCreation.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 96, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 97)) // applications.results.unableToProvide.needsCreation.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.needsCreation.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.NeedsCreation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 97, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 98)) // applications.results.unableToProvide.unclearAfterCorrection.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.unclearAfterCorrection.naturalPerson
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 98, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 99)) // applications.results.unableToProvide.unclearAfterCorrection.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.unclearAfterCorrection.commercial
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 99, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 100)) // applications.results.unableToProvide.unclearAfterCorrection.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.unclearAfterCorrection.research
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 100, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 101)) // applications.results.unableToProvide.unclearAfterCorrection.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.unclearAfterCorrection.nonProfit
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 101, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 102)) // applications.results.unableToProvide.unclearAfterCorrection.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.unclearAfterCorrection.legalServices
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 102, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 103)) // applications.results.unableToProvide.unclearAfterCorrection.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.unclearAfterCorrection.other
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 103, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 104)) // applications.results.unableToProvide.unclearAfterCorrection.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.unableToProvide.unclearAfterCorrection.total
             {
                 long left = (long)(this.Applications.Results.UnableToProvide.UnclearAfterCorrection.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 104, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 105)) // applications.results.notProcessed.complaints.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.complaints.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 105, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 106)) // applications.results.notProcessed.complaints.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.complaints.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 106, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 107)) // applications.results.notProcessed.complaints.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.complaints.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 107, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 108)) // applications.results.notProcessed.complaints.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.complaints.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 108, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 109)) // applications.results.notProcessed.complaints.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.complaints.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 109, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 110)) // applications.results.notProcessed.complaints.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.complaints.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 110, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 111)) // applications.results.notProcessed.complaints.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.complaints.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Complaints.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 111, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 112)) // applications.results.notProcessed.repeated.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.repeated.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 112, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 113)) // applications.results.notProcessed.repeated.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.repeated.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 113, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 114)) // applications.results.notProcessed.repeated.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.repeated.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 114, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 115)) // applications.results.notProcessed.repeated.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.repeated.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 115, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 116)) // applications.results.notProcessed.repeated.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.repeated.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 116, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 117)) // applications.results.notProcessed.repeated.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.repeated.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 117, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 118)) // applications.results.notProcessed.repeated.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.repeated.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Repeated.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 118, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 119)) // applications.results.notProcessed.publications.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.publications.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 119, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 120)) // applications.results.notProcessed.publications.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.publications.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 120, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 121)) // applications.results.notProcessed.publications.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.publications.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 121, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 122)) // applications.results.notProcessed.publications.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.publications.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 122, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 123)) // applications.results.notProcessed.publications.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.publications.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 123, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 124)) // applications.results.notProcessed.publications.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.publications.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 124, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 125)) // applications.results.notProcessed.publications.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.publications.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Publications.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 125, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 126)) // applications.results.notProcessed.excessive.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.excessive.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 126, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 127)) // applications.results.notProcessed.excessive.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.excessive.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 127, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 128 to 159)
         private void ValidateRule_E5_applications_128(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_applications, 128)) // applications.results.notProcessed.excessive.research
+            int instance = 128;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.excessive.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 128, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 129)) // applications.results.notProcessed.excessive.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.excessive.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 129, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 130)) // applications.results.notProcessed.excessive.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.excessive.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 130, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 131)) // applications.results.notProcessed.excessive.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.excessive.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 131, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 132)) // applications.results.notProcessed.excessive.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.excessive.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Excessive.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 132, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 133)) // applications.results.notProcessed.confirmation.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.confirmation.naturalPerson
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 133, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 134)) // applications.results.notProcessed.confirmation.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.confirmation.commercial
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 134, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 135)) // applications.results.notProcessed.confirmation.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.confirmation.research
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 135, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 136)) // applications.results.notProcessed.confirmation.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.confirmation.nonProfit
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 136, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 137)) // applications.results.notProcessed.confirmation.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.confirmation.legalServices
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 137, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 138)) // applications.results.notProcessed.confirmation.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.confirmation.other
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 138, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 139)) // applications.results.notProcessed.confirmation.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.notProcessed.confirmation.total
             {
                 long left = (long)(this.Applications.Results.NotProcessed.Confirmation.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 139, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 140)) // applications.results.other.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.other.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Other.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 140, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 141)) // applications.results.other.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.other.commercial
             {
                 long left = (long)(this.Applications.Results.Other.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 141, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 142)) // applications.results.other.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.other.research
             {
                 long left = (long)(this.Applications.Results.Other.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 142, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 143)) // applications.results.other.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.other.nonProfit
             {
                 long left = (long)(this.Applications.Results.Other.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 143, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 144)) // applications.results.other.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.other.legalServices
             {
                 long left = (long)(this.Applications.Results.Other.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 144, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 145)) // applications.results.other.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.other.other
             {
                 long left = (long)(this.Applications.Results.Other.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 145, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 146)) // applications.results.other.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.other.total
             {
                 long left = (long)(this.Applications.Results.Other.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 146, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 147)) // applications.results.total.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.total.naturalPerson
             {
                 long left = (long)(this.Applications.Results.Total.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 147, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 148)) // applications.results.total.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.total.commercial
             {
                 long left = (long)(this.Applications.Results.Total.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 148, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 149)) // applications.results.total.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.total.research
             {
                 long left = (long)(this.Applications.Results.Total.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 149, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 150)) // applications.results.total.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.total.nonProfit
             {
                 long left = (long)(this.Applications.Results.Total.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 150, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 151)) // applications.results.total.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.total.legalServices
             {
                 long left = (long)(this.Applications.Results.Total.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 151, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 152)) // applications.results.total.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.total.other
             {
                 long left = (long)(this.Applications.Results.Total.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 152, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 153)) // applications.results.total.total
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.results.total.total
             {
                 long left = (long)(this.Applications.Results.Total.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 153, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 154)) // applications.carriedForward.naturalPerson
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedForward.naturalPerson
             {
                 long left = (long)(this.Applications.CarriedForward.NaturalPerson ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 154, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 155)) // applications.carriedForward.commercial
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedForward.commercial
             {
                 long left = (long)(this.Applications.CarriedForward.Commercial ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 155, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 156)) // applications.carriedForward.research
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedForward.research
             {
                 long left = (long)(this.Applications.CarriedForward.Research ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 156, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 157)) // applications.carriedForward.nonProfit
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedForward.nonProfit
             {
                 long left = (long)(this.Applications.CarriedForward.NonProfit ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 157, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 158)) // applications.carriedForward.legalServices
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedForward.legalServices
             {
                 long left = (long)(this.Applications.CarriedForward.LegalServices ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 158, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_applications, 159)) // applications.carriedForward.other
+            instance++;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedForward.other
             {
                 long left = (long)(this.Applications.CarriedForward.Other ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 159, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
         }
 
         // E5.applications: this >= 0   (instances 160 to 160)
         private void ValidateRule_E5_applications_160(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_applications, 160)) // applications.carriedForward.total
+            int instance = 160;
+            if (all || context.Begin(Rule_E5_applications, instance)) // applications.carriedForward.total
             {
                 long left = (long)(this.Applications.CarriedForward.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_applications, 160, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_applications, instance, left, right);
             }
         }
 
         // E4: total == upheld + corrected + otherOutcome + pending
         private void ValidateRule_E4(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E4, 0)) // reviews.reconsideration
+            int instance = 0;
+            if (all || context.Begin(Rule_E4, instance)) // reviews.reconsideration
             {
                 long left = (long)(this.Reviews.Reconsideration.Total ?? 0);
                 long right = (long)(this.Reviews.Reconsideration.Upheld ?? 0) + (this.Reviews.Reconsideration.Corrected ?? 0) + (this.Reviews.Reconsideration.OtherOutcome ?? 0) + (this.Reviews.Reconsideration.Pending ?? 0);
-                if (!(left == right)) context.Fail(Rule_E4, 0, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, instance, left, right);
             }
-            if (all || context.Begin(Rule_E4, 1)) // reviews.litigation.direct
+            instance++;
+            if (all || context.Begin(Rule_E4, instance)) // reviews.litigation.direct
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Total ?? 0);
                 long right = (long)(this.Reviews.Litigation.Direct.Upheld ?? 0) + (this.Reviews.Litigation.Direct.Corrected ?? 0) + (this.Reviews.Litigation.Direct.OtherOutcome ?? 0) + (this.Reviews.Litigation.Direct.Pending ?? 0);
-                if (!(left == right)) context.Fail(Rule_E4, 1, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, instance, left, right);
             }
-            if (all || context.Begin(Rule_E4, 2)) // reviews.litigation.afterReconsideration
+            instance++;
+            if (all || context.Begin(Rule_E4, instance)) // reviews.litigation.afterReconsideration
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Total ?? 0);
                 long right = (long)(this.Reviews.Litigation.AfterReconsideration.Upheld ?? 0) + (this.Reviews.Litigation.AfterReconsideration.Corrected ?? 0) + (this.Reviews.Litigation.AfterReconsideration.OtherOutcome ?? 0) + (this.Reviews.Litigation.AfterReconsideration.Pending ?? 0);
-                if (!(left == right)) context.Fail(Rule_E4, 2, left, right);
+                if (!(left == right)) context.Fail(Rule_E4, instance, left, right);
             }
         }
 
         // E5.reviews: this >= 0
         private void ValidateRule_E5_reviews(ref global::GovInfoReports.Validation.ValidationRun context, bool all)
         {
-            if (all || context.Begin(Rule_E5_reviews, 0)) // reviews.reconsideration.upheld
+            int instance = 0;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.reconsideration.upheld
             {
                 long left = (long)(this.Reviews.Reconsideration.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 0, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 1)) // reviews.reconsideration.corrected
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.reconsideration.corrected
             {
                 long left = (long)(this.Reviews.Reconsideration.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 1, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 2)) // reviews.reconsideration.otherOutcome
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.reconsideration.otherOutcome
             {
                 long left = (long)(this.Reviews.Reconsideration.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 2, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 3)) // reviews.reconsideration.pending
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.reconsideration.pending
             {
                 long left = (long)(this.Reviews.Reconsideration.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 3, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 4)) // reviews.reconsideration.total
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.reconsideration.total
             {
                 long left = (long)(this.Reviews.Reconsideration.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 4, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 5)) // reviews.litigation.direct.upheld
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.direct.upheld
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 5, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 6)) // reviews.litigation.direct.corrected
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.direct.corrected
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 6, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 7)) // reviews.litigation.direct.otherOutcome
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.direct.otherOutcome
             {
                 long left = (long)(this.Reviews.Litigation.Direct.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 7, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 8)) // reviews.litigation.direct.pending
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.direct.pending
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 8, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 9)) // reviews.litigation.direct.total
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.direct.total
             {
                 long left = (long)(this.Reviews.Litigation.Direct.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 9, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 10)) // reviews.litigation.afterReconsideration.upheld
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.afterReconsideration.upheld
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Upheld ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 10, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 11)) // reviews.litigation.afterReconsideration.corrected
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.afterReconsideration.corrected
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Corrected ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 11, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 12)) // reviews.litigation.afterReconsideration.otherOutcome
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.afterReconsideration.otherOutcome
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.OtherOutcome ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 12, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 13)) // reviews.litigation.afterReconsideration.pending
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.afterReconsideration.pending
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Pending ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 13, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
-            if (all || context.Begin(Rule_E5_reviews, 14)) // reviews.litigation.afterReconsideration.total
+            instance++;
+            if (all || context.Begin(Rule_E5_reviews, instance)) // reviews.litigation.afterReconsideration.total
             {
                 long left = (long)(this.Reviews.Litigation.AfterReconsideration.Total ?? 0);
                 long right = (long)0;
-                if (!(left >= right)) context.Fail(Rule_E5_reviews, 14, left, right);
+                if (!(left >= right)) context.Fail(Rule_E5_reviews, instance, left, right);
             }
         }
 
