@@ -398,14 +398,7 @@ public static class GovInfoCli
     /// <summary>Checks template files as a build does; prints each diagnostic as the compiler does. Exit 1 on errors.</summary>
     private static int Check(string[] paths, TextWriter output)
     {
-        foreach (var path in paths)
-            if (!File.Exists(path) && !Directory.Exists(path))
-                throw new UsageException($"no file or folder '{path}'. 没有文件 '{path}'。");
-        var results = TemplateFile.ReadAll(paths);
-        if (results.Count == 0)
-            throw new UsageException($"no template files (*.json) in {string.Join(", ", paths)}. 未找到模板文件。");
-        foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
-            output.WriteLine(diagnostic);
+        var results = UserTemplates.Read(paths, output);
         int errors = results.Sum(r => r.Diagnostics.Count(d => d.Severity == TemplateDiagnosticSeverity.Error));
         int warnings = results.Sum(r => r.Diagnostics.Count(d => d.Severity == TemplateDiagnosticSeverity.Warning));
         output.WriteLine($"{results.Count} template file(s): {errors} error(s), {warnings} warning(s); {results.Count(r => r.Template is not null)} usable. 模板文件检查完毕。");

@@ -4,13 +4,10 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using GovInfoReports.Generators;
 using GovInfoReports.Templates;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace GovInfoReports.Testing;
 
@@ -61,9 +58,9 @@ public static class TemplateSnapshot
         var parts = new List<SnapshotPart> { new("summary", "txt", TemplateSummary.Describe(read.Template)) };
         var driver = CSharpGeneratorDriver.Create(
             new[] { new TemplateGenerator().AsSourceGenerator() },
-            new AdditionalText[] { new TemplateText(path, text) },
+            new AdditionalText[] { new TemplateAdditionalText(path, text) },
             new CSharpParseOptions(LanguageVersion.Latest),
-            new Options(@namespace));
+            new TemplateOptionsProvider(@namespace));
         var compilation = CSharpCompilation.Create("TemplateSnapshot", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var run = driver.RunGenerators(compilation).GetRunResult().Results.Single();
         if (run.Exception is { } exception)
@@ -116,45 +113,5 @@ public static class TemplateSnapshot
             throw failures[0];
         if (failures.Count > 1)
             throw new SnapshotMismatchException(string.Join(Environment.NewLine + Environment.NewLine, failures.Select(f => f.Message)), failures[0].ReceivedFile);
-    }
-
-    private sealed class TemplateText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public TemplateText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    // What the package's MSBuild targets tell the generator: the file is a template; the namespace.
-    private sealed class Options : AnalyzerConfigOptionsProvider
-    {
-        private readonly DictionaryOptions _global;
-        private static readonly DictionaryOptions Template = new(new Dictionary<string, string> { [TemplateFiles.MetadataKey] = "true" });
-
-        public Options(string ns) => _global = new DictionaryOptions(new Dictionary<string, string> { [TemplateFiles.NamespaceKey] = ns });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Template;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
     }
 }

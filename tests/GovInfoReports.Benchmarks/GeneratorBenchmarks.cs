@@ -8,6 +8,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using GovInfoReports.Generators;
 using GovInfoReports.Tests.Shared;
+using GovInfoReports.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,15 +28,12 @@ namespace GovInfoReports.Benchmarks;
 [Config(typeof(Config))]
 public class GeneratorBenchmarks
 {
-    private const string MetadataKey = "build_metadata.AdditionalFiles.GovInfoTemplate";
-    private const string NamespaceKey = "build_property.GovInfoReportsNamespace";
-
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private ImmutableArray<AdditionalText> _two;
     private ImmutableArray<AdditionalText> _twenty;
     private CSharpCompilation _compilation = null!;
-    private readonly AnalyzerConfigOptionsProvider _options = new OptionsProvider();
+    private readonly AnalyzerConfigOptionsProvider _options = new TemplateOptionsProvider("GovInfoReports.Generated");
 
     [GlobalSetup]
     public void Setup()
@@ -89,7 +87,7 @@ public class GeneratorBenchmarks
             string newId = i < originals.Length ? id : id + "c" + i;
             if (newId != id)
                 text = Rename(Rename(text, "\"id\": \"" + id + "\"", "\"id\": \"" + newId + "\""), "\"typeName\": \"Report" + id + "\"", "\"typeName\": \"Report" + newId + "\"");
-            templates.Add(new TemplateText($"/templates/{newId}.json", text));
+            templates.Add(new TemplateAdditionalText($"/templates/{newId}.json", text));
         }
 
         return templates.MoveToImmutable();
@@ -102,45 +100,6 @@ public class GeneratorBenchmarks
         if (at < 0)
             throw new InvalidOperationException("Template text has no " + from);
         return string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length));
-    }
-
-    /// <summary>An in-memory template file whose text is made once.</summary>
-    private sealed class TemplateText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public TemplateText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>Marks every .json additional file as a GovInfoTemplate item, as build/GovInfoReports.Templates.targets does.</summary>
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly DictionaryOptions Template = new(new Dictionary<string, string> { [MetadataKey] = "true" });
-        private static readonly DictionaryOptions None = new(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { [NamespaceKey] = "GovInfoReports.Generated" });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile.Path.EndsWith(".json", StringComparison.Ordinal) ? Template : None;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
     }
 
     private sealed class Config : ManualConfig

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using GovInfoReports.Testing;
 using Xunit;
 using Steps = GovInfoReports.Generators.TemplateGenerator.TrackingNames;
 
@@ -12,7 +13,7 @@ public sealed class CacheabilityTests
 {
     private static readonly string[] AllSteps = { Steps.TemplateFiles, Steps.Models, Steps.ValidModels, Steps.Namespace, Steps.Reports, Steps.JsonModels, Steps.JsonConverters, Steps.Validators, Steps.HasTemplateFiles, Steps.Registration };
 
-    private static (GeneratorDriver Driver, GeneratorHarness.TemplateText T2019, GeneratorHarness.TemplateText T2021, Compilation Compilation) FirstRun()
+    private static (GeneratorDriver Driver, TemplateAdditionalText T2019, TemplateAdditionalText T2021, Compilation Compilation) FirstRun()
     {
         var t2019 = GeneratorHarness.Template("schema/2019.json", GeneratorHarness.ReadTemplate("2019"));
         var t2021 = GeneratorHarness.Template("schema/2021.json", GeneratorHarness.ReadTemplate("2021"));

@@ -12,7 +12,7 @@ namespace GovInfoReports.Generators.Tests;
 /// <summary>The generated code of the official templates, pinned by snapshots and compiled.</summary>
 public sealed class GeneratedSourceTests
 {
-    private static GeneratorHarness.TemplateText Official(string id) =>
+    private static TemplateAdditionalText Official(string id) =>
         GeneratorHarness.Template("schema/" + id + ".json", GeneratorHarness.ReadTemplate(id));
 
     private static readonly string Snapshots = System.IO.Path.Combine(GovInfoReports.Tests.Shared.RepositoryRoot.Path, "tests", "GovInfoReports.Generators.Tests", "Snapshots");

@@ -10,6 +10,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
+using GovInfoReports.Testing;
+
 namespace GovInfoReports.Generators.Tests;
 
 /// <summary>Runs the generator and the analyzer in memory, as the compiler would, on template texts.</summary>
@@ -43,7 +45,7 @@ internal static class GeneratorHarness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
-    public static TemplateText Template(string path, string text) => new(path, text);
+    public static TemplateAdditionalText Template(string path, string text) => new(path, text);
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> templates, string ns = Namespace)
     {
@@ -52,7 +54,7 @@ internal static class GeneratorHarness
             new[] { new TemplateGenerator().AsSourceGenerator() },
             texts,
             ParseOptions,
-            new OptionsProvider(ns),
+            new TemplateOptionsProvider(ns),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
@@ -71,7 +73,7 @@ internal static class GeneratorHarness
     public static ImmutableArray<Diagnostic> Analyze(params AdditionalText[] templates)
     {
         var compilation = Compilation("internal static class Placeholder { }");
-        var options = new AnalyzerOptions(templates.ToImmutableArray<AdditionalText>(), new OptionsProvider(Namespace));
+        var options = new AnalyzerOptions(templates.ToImmutableArray<AdditionalText>(), new TemplateOptionsProvider(Namespace));
         var diagnostics = compilation
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new TemplateFileAnalyzer()), options)
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -79,49 +81,6 @@ internal static class GeneratorHarness
             .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ToImmutableArray();
-    }
-
-    /// <summary>An in-memory template file; its SourceText is created once, as an IDE buffer would be.</summary>
-    public sealed class TemplateText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public TemplateText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    /// <summary>Marks every additional file whose name ends in .json as a template, as the MSBuild targets do for GovInfoTemplate items.</summary>
-    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private static readonly DictionaryOptions TemplateOptions = new(new Dictionary<string, string> { [TemplateFiles.MetadataKey] = "true" });
-        private static readonly DictionaryOptions NoOptions = new(new Dictionary<string, string>());
-        private readonly DictionaryOptions _global;
-
-        public OptionsProvider(string ns) =>
-            _global = new DictionaryOptions(new Dictionary<string, string> { [TemplateFiles.NamespaceKey] = ns });
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => NoOptions;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            textFile.Path.EndsWith(".json", StringComparison.Ordinal) ? TemplateOptions : NoOptions;
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
     }
 
     /// <summary>

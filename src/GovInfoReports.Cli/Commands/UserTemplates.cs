@@ -20,15 +20,7 @@ internal static class UserTemplates
         var registered = TemplateRegistry.All;
         if (paths is null || paths.Length == 0)
             return registered;
-        foreach (var path in paths)
-            if (!File.Exists(path) && !Directory.Exists(path))
-                throw new UsageException($"--templates: no file or folder '{path}'. 没有模板文件 '{path}'。");
-
-        var results = TemplateFile.ReadAll(paths);
-        if (results.Count == 0)
-            throw new UsageException($"--templates: no template files (*.json) in {string.Join(", ", paths)}. 未找到模板文件。");
-        foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
-            error.WriteLine(diagnostic);
+        var results = Read(paths, error, "--templates: ");
         if (results.Any(r => r.HasErrors))
             throw new UsageException($"--templates: {results.Count(r => r.HasErrors)} template file(s) have errors (listed above; 'govinfo check' shows them alone). 模板文件有错误。");
 
@@ -42,6 +34,21 @@ internal static class UserTemplates
         }
 
         return all;
+    }
+
+    /// <summary>Reads template files and folders as a build checks them, writing each diagnostic to <paramref name="diagnostics"/> as the compiler does.</summary>
+    /// <exception cref="UsageException">A path is missing, or names no template file.</exception>
+    public static IReadOnlyList<TemplateFileResult> Read(string[] paths, TextWriter diagnostics, string context = "")
+    {
+        foreach (var path in paths)
+            if (!File.Exists(path) && !Directory.Exists(path))
+                throw new UsageException($"{context}no file or folder '{path}'. 没有模板文件 '{path}'。");
+        var results = TemplateFile.ReadAll(paths);
+        if (results.Count == 0)
+            throw new UsageException($"{context}no template files (*.json) in {string.Join(", ", paths)}. 未找到模板文件。");
+        foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
+            diagnostics.WriteLine(diagnostic);
+        return results;
     }
 
     /// <summary>A template by id among <paramref name="templates"/>.</summary>
