@@ -89,10 +89,18 @@ internal sealed class FileAnalyzer
                 DocumentProblem.Binary => "IN03",
                 DocumentProblem.Corrupt => "IN04",
                 DocumentProblem.NotAFile => "IN07",
+                DocumentProblem.NeedsOcr => "IN10",
+                DocumentProblem.Encrypted => "IN11",
                 _ => "IN05",
             };
             Add(result, Input(code, Severity.Error, loaded.Message(language)!, result));
             return;
+        }
+
+        if (document.Kind == DocumentKind.Pdf && loaded.MessageZh is not null)
+        {
+            // Some pages are images only (scanned): what is on them is not read.
+            Add(result, Input("IN10", Severity.Warning, loaded.Message(language)!, result));
         }
 
         if (loaded.InvalidSequences > 0)
@@ -141,7 +149,7 @@ internal sealed class FileAnalyzer
         if (_validate)
         {
             foreach (var finding in read.Validate(_validation))
-                Add(result, FromValidation(finding, result, positions));
+                Add(result, FromValidation(finding, result, positions, read.BoxOf));
         }
 
         if (_keep == Keep.Report)
@@ -158,15 +166,17 @@ internal sealed class FileAnalyzer
     }
 
     /// <summary>A validator's finding as the tool reports it: a failed rule is the report's problem, a rule not assessable (cells missing) the extraction's.</summary>
-    public static ToolFinding FromValidation(ValidationFinding finding, FileResult result, IReadOnlyList<SourcePosition?> positions)
+    public static ToolFinding FromValidation(ValidationFinding finding, FileResult result, IReadOnlyList<SourcePosition?> positions, Func<int, GovInfoReports.Documents.PageBox?>? boxes = null)
     {
         var cells = finding.Cells.Select(c => (c.IsPrevious ? "previous." : "") + c.Cell.Path).ToList();
         SourcePosition? position = null;
+        GovInfoReports.Documents.PageBox? box = null;
         foreach (var cell in finding.Cells)
         {
             if (!cell.IsPrevious && cell.Cell.Index < positions.Count && positions[cell.Cell.Index] is { } p)
             {
                 position = p;
+                box = boxes?.Invoke(cell.Cell.Index);
                 break;
             }
         }
@@ -177,7 +187,10 @@ internal sealed class FileAnalyzer
         var source = notAssessable ? FindingSource.Extraction : FindingSource.Report;
         var severity = notAssessable && finding.Severity == Severity.Error ? Severity.Warning : finding.Severity;
         return new ToolFinding(finding.RuleId, severity, source, finding.Message, cells, position,
-            ToolFinding.Compute(finding.RuleId, result.Template, result.Agency, result.File, result.Year, cells, finding.Context));
+            ToolFinding.Compute(finding.RuleId, result.Template, result.Agency, result.File, result.Year, cells, finding.Context))
+        {
+            Box = box,
+        };
     }
 
     /// <summary>Adds <paramref name="finding"/> unless the suppression file names it.</summary>

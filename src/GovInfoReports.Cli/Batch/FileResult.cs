@@ -30,6 +30,9 @@ internal enum FindingSource
 /// <param name="Fingerprint">A stable id of the finding (rule, report identity and cells), for suppression files.</param>
 internal sealed record ToolFinding(string Rule, Severity Severity, FindingSource Source, string Message, IReadOnlyList<string> Cells, SourcePosition? Position, string Fingerprint)
 {
+    /// <summary>For a PDF input: the page and box of the cell the finding stands at.</summary>
+    public GovInfoReports.Documents.PageBox? Box { get; init; }
+
     /// <summary>The severity as the tool's outputs write it.</summary>
     public string SeverityText => Severity switch
     {

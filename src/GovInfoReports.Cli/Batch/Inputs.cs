@@ -20,7 +20,7 @@ internal sealed record InputFile(int Index, string Path, string Display, InputPr
 internal static class Inputs
 {
     /// <summary>The extensions read from folders.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = new[] { ".txt", ".html", ".htm", ".docx" };
+    public static IReadOnlyList<string> Extensions { get; } = new[] { ".txt", ".html", ".htm", ".docx", ".pdf" };
 
     /// <summary>
     /// Files as given, and the report files under folders (recursively, sorted by path, ordinal; hidden files and

@@ -65,7 +65,18 @@ internal abstract class ResultWriter
             foreach (var cell in finding.Cells)
                 json.WriteStringValue(cell);
             json.WriteEndArray();
-            if (finding.Position is { } position)
+            if (finding.Box is { } box)
+            {
+                // A PDF: the page (from 1) and the cell's box in points from the page's top left, [left, top, right, bottom].
+                json.WriteNumber("page", box.Page);
+                json.WriteStartArray("box");
+                json.WriteNumberValue(Math.Round(box.Left, 1));
+                json.WriteNumberValue(Math.Round(box.Top, 1));
+                json.WriteNumberValue(Math.Round(box.Right, 1));
+                json.WriteNumberValue(Math.Round(box.Bottom, 1));
+                json.WriteEndArray();
+            }
+            else if (finding.Position is { } position)
             {
                 json.WriteNumber("line", position.Line);
                 json.WriteNumber("column", position.Column);

@@ -75,7 +75,9 @@ public static class ReportReader
         try
         {
             TokenizeDocument(document, words, tokens);
-            return Read(document.Text, tokens, options);
+            var result = Read(document.Text, tokens, options);
+            result.LocateIn(document);
+            return result;
         }
         finally
         {

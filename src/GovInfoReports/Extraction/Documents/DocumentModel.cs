@@ -14,6 +14,9 @@ public enum DocumentKind
 
     /// <summary>A Word document (<c>.docx</c>).</summary>
     Docx,
+
+    /// <summary>A PDF file: text and tables from the pages' glyphs and ruling lines; every block and cell with its page and box.</summary>
+    Pdf,
 }
 
 /// <summary>A block of a document's body, in reading order: a <see cref="DocumentParagraph"/> or a <see cref="DocumentTable"/>.</summary>
@@ -80,10 +83,14 @@ public sealed class DocumentTable : DocumentBlock
     /// <summary>The cells, row by row, each once (a merged cell at its top-left position).</summary>
     public IReadOnlyList<DocumentCell> Cells { get; }
 
+    // The same table with its page and box (a PDF table).
+    internal DocumentTable WithBox(PageBox? box) => new(Line, RowCount, ColumnCount, Cells) { Box = box };
+
     /// <summary>The cell covering a grid position, or <see langword="null"/> where the source row was shorter than the grid.</summary>
     /// <param name="row">The 0-based grid row.</param>
     /// <param name="column">The 0-based grid column.</param>
     /// <exception cref="ArgumentOutOfRangeException">The position is outside the grid.</exception>
+
     public DocumentCell? this[int row, int column]
     {
         get
@@ -129,6 +136,12 @@ public enum DocumentProblem
 
     /// <summary>The path names no regular file (a named pipe, a device or a socket), which is not opened.</summary>
     NotAFile,
+
+    /// <summary>A PDF that needs a password to open.</summary>
+    Encrypted,
+
+    /// <summary>A PDF whose pages are images only (a scan): it needs OCR before it can be read.</summary>
+    NeedsOcr,
 }
 
 /// <summary>Limits that keep a hostile file (a zip bomb, a table of a million merged cells) from exhausting memory.</summary>
@@ -158,6 +171,15 @@ public sealed class DocumentLimits
     /// page as estimated from its tags before it is parsed, for a Word document as counted while its main part is read.
     /// </summary>
     public int MaxDepth { get; init; } = 1_000;
+
+    /// <summary>The most pages of a PDF read (an annual report has a few dozen at most).</summary>
+    public int MaxPdfPages { get; init; } = 500;
+
+    /// <summary>The most glyphs of a PDF read, all pages together.</summary>
+    public int MaxPdfLetters { get; init; } = 2_000_000;
+
+    /// <summary>The most vector paths on one PDF page.</summary>
+    public int MaxPdfPaths { get; init; } = 200_000;
 }
 
 /// <summary>The outcome of loading a file as a <see cref="ReportDocument"/>: the document, or the problem.</summary>

@@ -180,6 +180,8 @@ public sealed class ReportDocument
             return DocumentLoadResult.Failed(DocumentProblem.Empty, "文件为空。", "The file is empty.");
         if (kind == DocumentKind.Docx || DocxDocumentReader.IsZip(bytes))
             return DocxDocumentReader.Read(bytes, limits);
+        if (kind == DocumentKind.Pdf || PdfDocumentReader.IsPdf(bytes))
+            return PdfDocumentReader.Read(bytes, limits);
         if (DocxDocumentReader.IsLegacyWord(bytes))
             return DocumentLoadResult.Failed(DocumentProblem.Corrupt,
                 "这是旧版 Word 文件（.doc），无法读取：请另存为 .docx。",
@@ -210,6 +212,8 @@ public sealed class ReportDocument
         string extension = Path.GetExtension(path ?? throw new ArgumentNullException(nameof(path)));
         if (extension.Equals(".docx", StringComparison.OrdinalIgnoreCase))
             return DocumentKind.Docx;
+        if (extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase))
+            return DocumentKind.Pdf;
         if (extension.Equals(".html", StringComparison.OrdinalIgnoreCase) || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xhtml", StringComparison.OrdinalIgnoreCase))
             return DocumentKind.Html;
         return DocumentKind.Text;
@@ -217,6 +221,38 @@ public sealed class ReportDocument
 
     /// <summary>The 0-based offset in <see cref="Text"/> where 1-based <paramref name="line"/> begins.</summary>
     internal int LineStart(int line) => _lineStarts[line - 1];
+
+    /// <summary>
+    /// The page and box of what stands at <paramref name="position"/> of <see cref="Text"/>: the table cell (a row's cells
+    /// are separated by tabs) or the paragraph; <see langword="null"/> where the document has no boxes (not a PDF).
+    /// </summary>
+    internal PageBox? BoxAt(Extraction.SourcePosition position)
+    {
+        int low = 0, high = Blocks.Count - 1;
+        while (low < high)
+        {
+            int middle = (low + high + 1) / 2;
+            if (Blocks[middle].Line <= position.Line)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+
+        if (Blocks.Count == 0 || Blocks[low].Line > position.Line)
+            return null;
+        var block = Blocks[low];
+        if (block is not DocumentTable table)
+            return block.Box;
+        int row = position.Line - table.Line;
+        if (row >= table.RowCount)
+            return null;
+        int start = LineStart(position.Line), end = Math.Min(Text.Length, start + Math.Max(0, position.Column - 1));
+        int column = 0;
+        for (int i = start; i < end; i++)
+            if (Text[i] == '\t')
+                column++;
+        return column < table.ColumnCount && table[row, column] is { } cell ? cell.Box ?? table.Box : table.Box;
+    }
 
     internal int LineEnd(int line) => line < _lineStarts.Length ? _lineStarts[line] - 1 : Text.Length;
 
@@ -254,16 +290,16 @@ public sealed class ReportDocument
 
         public long TableCells => _tableCells;
 
-        public void AddParagraph(string text)
+        public void AddParagraph(string text, PageBox? box = null)
         {
             text = Collapse(text);
             if (text.Length == 0)
                 return;
-            _blocks.Add(new DocumentParagraph(NewLine(), text));
+            _blocks.Add(new DocumentParagraph(NewLine(), text) { Box = box });
             _text.Append(text);
         }
 
-        public void AddTable(TableBuilder table)
+        public void AddTable(TableBuilder table, PageBox? box = null)
         {
             if (table.RowCount == 0 || table.ColumnCount == 0)
                 return;
@@ -271,6 +307,8 @@ public sealed class ReportDocument
             if (TooLarge)
                 return;
             var built = table.Build(_lineStarts.Count + 1);
+            if (box is not null)
+                built = built.WithBox(box);
             _blocks.Add(built);
             for (int r = 0; r < built.RowCount; r++)
             {

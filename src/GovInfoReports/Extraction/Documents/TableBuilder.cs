@@ -40,6 +40,7 @@ internal sealed class TableBuilder
         public int RowSpan;
         public int ColumnSpan;
         public string Text = "";
+        public PageBox? Box;
 
         /// <summary>The texts of the rows a vertical merge continued it over, joined once in <see cref="Build"/> (joining at every row was quadratic).</summary>
         public List<string>? Continued;
@@ -96,6 +97,22 @@ internal sealed class TableBuilder
     }
 
     /// <summary>
+    /// A cell at a known column of the current row (a PDF grid gives positions, not an order): columns before it that
+    /// no cell covers stay empty.
+    /// </summary>
+    public void AddAt(int column, string text, int columnSpan, int rowSpan, PageBox? box)
+    {
+        if (_row < 0)
+            StartRow();
+        SkipCovered();
+        if (column > _column)
+            Skip(column - _column);
+        Add(text, columnSpan, rowSpan);
+        if (_cells.Count > 0 && _cells[^1].Row == _row && _cells[^1].Text == text)
+            _cells[^1].Box = box;
+    }
+
+    /// <summary>
     /// A Word cell that continues the vertical merge above it: the cell above at this grid position, if it ends on
     /// the row above and has the same width, grows by one row; otherwise this is an ordinary cell.
     /// </summary>
@@ -124,7 +141,7 @@ internal sealed class TableBuilder
     {
         var cells = new List<DocumentCell>(_cells.Count);
         foreach (var cell in _cells)
-            cells.Add(new DocumentCell(cell.Row, cell.Column, Math.Min(cell.RowSpan, RowCount - cell.Row), cell.ColumnSpan, cell.FullText));
+            cells.Add(new DocumentCell(cell.Row, cell.Column, Math.Min(cell.RowSpan, RowCount - cell.Row), cell.ColumnSpan, cell.FullText) { Box = cell.Box });
         return new DocumentTable(line, RowCount, ColumnCount, cells);
     }
 

@@ -45,6 +45,7 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
     private readonly string?[]? _notes; // per cell, when any cell has a note
     private readonly string _text;
     private ExtractedCell?[]? _cells; // made when a cell is first asked for
+    private GovInfoReports.Documents.PageBox?[]? _boxes; // per cell, for a PDF input
 
     /// <summary>Cells with values; a cell whose source is not found is missing, whatever its status says.</summary>
     /// <param name="descriptors">The template's cells.</param>
@@ -96,6 +97,12 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
         }
     }
 
+    /// <summary>Gives each cell its page and box (a PDF input); set once, before any cell object is made.</summary>
+    public void SetBoxes(GovInfoReports.Documents.PageBox?[] boxes) => _boxes = boxes;
+
+    /// <summary>The page and box of cell <paramref name="index"/>, without making its cell object.</summary>
+    public GovInfoReports.Documents.PageBox? BoxOf(int index) => _boxes?[index];
+
     /// <summary>The position of cell <paramref name="index"/>, without making its cell object.</summary>
     public SourcePosition? PositionOf(int index) =>
         _sources is not null && _sources[index].Found ? _sources[index].Position : null;
@@ -114,6 +121,9 @@ internal sealed class ExtractedCellList : IReadOnlyList<ExtractedCell>
         if (_sources is null || !_sources[index].Found || _values is null)
             return new ExtractedCell(descriptor, CellValue.Blank, CellStatus.Missing, null, null, null);
         var source = _sources[index];
-        return new ExtractedCell(descriptor, _values[index], _statuses[index], source.Position, _text.AsMemory(source.Start, source.Length), _notes?[index]);
+        return new ExtractedCell(descriptor, _values[index], _statuses[index], source.Position, _text.AsMemory(source.Start, source.Length), _notes?[index])
+        {
+            Box = _boxes?[index],
+        };
     }
 }

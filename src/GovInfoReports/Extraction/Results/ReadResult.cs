@@ -43,6 +43,13 @@ public sealed class ExtractedCell
     /// <summary>A note printed with the number, e.g. <c>其中修订16件</c> from <c>22（其中修订16件）</c>.</summary>
     public string? Note { get; }
 
+    /// <summary>
+    /// Where the value stands on the page, for a report read from a PDF: the page (from 1) and the box of its table cell
+    /// (or line of text), in points from the page's top left; <see langword="null"/> for other inputs, whose
+    /// <see cref="Position"/> is a line and column.
+    /// </summary>
+    public GovInfoReports.Documents.PageBox? Box { get; init; }
+
     /// <inheritdoc/>
     public override string ToString() =>
         Cell.Path + "=" + (Status == CellStatus.Reported ? Value.ToString() : Status.ToText()) + (Position is { } p ? " @" + p : "");
@@ -118,6 +125,22 @@ public sealed class ReadResult
     /// <see cref="Positions"/> give the statuses and positions without making them. The cells' printed text is a
     /// slice of the text that was read, so a result keeps that text alive while it is kept.</remarks>
     public IReadOnlyList<ExtractedCell> Cells => _cells;
+
+    /// <summary>The page and box of cell <paramref name="index"/> (a PDF input), or <see langword="null"/>.</summary>
+    /// <param name="index">A cell index of the template.</param>
+    public GovInfoReports.Documents.PageBox? BoxOf(int index) => _cells.BoxOf(index);
+
+    /// <summary>Gives the cells read from a PDF their page and box, found from their positions in the document's text.</summary>
+    internal void LocateIn(GovInfoReports.Documents.ReportDocument document)
+    {
+        if (document.Kind != GovInfoReports.Documents.DocumentKind.Pdf || Template is null)
+            return;
+        var boxes = new GovInfoReports.Documents.PageBox?[_cells.Count];
+        for (int i = 0; i < boxes.Length; i++)
+            if (_cells.PositionOf(i) is { } position)
+                boxes[i] = document.BoxAt(position);
+        _cells.SetBoxes(boxes);
+    }
 
     /// <summary>Where each cell was read, in template order; <see langword="null"/> for a missing cell.</summary>
     public IReadOnlyList<SourcePosition?> Positions => _positions ??= new PositionList(_cells);
