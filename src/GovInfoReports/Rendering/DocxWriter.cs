@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -51,10 +52,16 @@ internal static class DocxWriter
             new W.RightBorder { Val = W.BorderValues.Single, Size = 4U },
             new W.InsideHorizontalBorder { Val = W.BorderValues.Single, Size = 4U },
             new W.InsideVerticalBorder { Val = W.BorderValues.Single, Size = 4U });
-        result.Append(new W.TableProperties(border, new W.TableLayout { Type = W.TableLayoutValues.Autofit }));
+        // Fixed column widths (label columns share 40 % of the line, value columns 60 %), on the grid and on every cell
+        // (a merged cell the sum of its columns): without them Word and LibreOffice lay each row out on its own, and a
+        // row whose label spans two grid columns comes out with its values shifted under the wrong headers.
+        var widths = ColumnWidths(table);
+        result.Append(new W.TableProperties(border,
+            new W.TableWidth { Type = W.TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new W.TableLayout { Type = W.TableLayoutValues.Fixed }));
         var grid = new W.TableGrid();
         for (int c = 0; c < table.ColumnCount; c++)
-            grid.Append(new W.GridColumn());
+            grid.Append(new W.GridColumn { Width = widths[c].ToString(System.Globalization.CultureInfo.InvariantCulture) });
         result.Append(grid);
 
         // Per grid position: the cell covering it.
@@ -72,7 +79,7 @@ internal static class DocxWriter
                 var cell = covering[r, c];
                 if (cell is null)
                 {
-                    row.Append(Cell("", 1, null));
+                    row.Append(Cell("", 1, null, widths[c]));
                     c++;
                     continue;
                 }
@@ -83,7 +90,7 @@ internal static class DocxWriter
                 string text = cell.Row != r ? ""
                     : cell.Kind == OfficialCellKind.Value ? ReportRenderer.FormatValue(report.GetCell(cell.Cell!.Index), cell.Cell)
                     : cell.Text;
-                row.Append(Cell(text, cell.ColumnSpan, merge));
+                row.Append(Cell(text, cell.ColumnSpan, merge, widths.Skip(c).Take(cell.ColumnSpan).Sum()));
                 c += cell.ColumnSpan;
             }
 
@@ -93,9 +100,24 @@ internal static class DocxWriter
         return result;
     }
 
-    private static W.TableCell Cell(string text, int span, W.VerticalMerge? merge)
+    // Twips: the landscape A4 line (16838 less two 1134 margins), 40 % to the label columns, 60 % to the value columns.
+    private static int[] ColumnWidths(OfficialTable table)
     {
-        var properties = new W.TableCellProperties();
+        const int line = 16838 - 2 * 1134;
+        var isValue = new bool[table.ColumnCount];
+        foreach (var cell in table.Cells)
+            if (cell.Kind == OfficialCellKind.Value)
+                isValue[cell.Column] = true;
+        int values = isValue.Count(v => v), labels = table.ColumnCount - values;
+        var widths = new int[table.ColumnCount];
+        for (int c = 0; c < widths.Length; c++)
+            widths[c] = values == 0 || labels == 0 ? line / table.ColumnCount : isValue[c] ? line * 6 / 10 / values : line * 4 / 10 / labels;
+        return widths;
+    }
+
+    private static W.TableCell Cell(string text, int span, W.VerticalMerge? merge, int width)
+    {
+        var properties = new W.TableCellProperties(new W.TableCellWidth { Type = W.TableWidthUnitValues.Dxa, Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         if (span > 1)
             properties.Append(new W.GridSpan { Val = span });
         if (merge is not null)

@@ -26,6 +26,16 @@ internal static class PdfDocumentReader
 
     public static DocumentLoadResult Read(byte[] bytes, DocumentLimits limits)
     {
+        // A PDF ends with %%EOF (after its last update): a file cut short is not read, even where the parser could
+        // recover its first pages, so that no report is read from part of its tables.
+        var tail = bytes.AsSpan(Math.Max(0, bytes.Length - 2048));
+        if (tail.IndexOf("%%EOF"u8) < 0)
+        {
+            return DocumentLoadResult.Failed(DocumentProblem.Corrupt,
+                "PDF 文件不完整（末尾缺少 %%EOF，可能被截断），无法读取。",
+                "The PDF is incomplete (it does not end with %%EOF: it may have been cut short); it cannot be read.");
+        }
+
         PdfDocument pdf;
         try
         {

@@ -65,7 +65,8 @@ internal sealed class PdfPageLayout
         var free = new List<PdfGlyph>();
         foreach (var glyph in glyphs)
         {
-            var owner = tables.FirstOrDefault(t => t.Contains(glyph.CenterX, glyph.CenterY));
+            var owner = tables.FirstOrDefault(t => t.Contains(glyph.CenterX, glyph.CenterY))
+                ?? tables.FirstOrDefault(t => t.Overflows(glyph, height));
             if (owner is null)
                 free.Add(glyph);
             else
@@ -118,9 +119,11 @@ internal sealed class PdfPageLayout
         return result;
     }
 
-    // A short line in the page's top or bottom 8 %: a page number or a running header or footer.
+    // A short line with a number and hardly any words, in the page's top or bottom 8 %: a page number ("- 3 -", "3/10",
+    // a few characters around a number). A title or a running header with words is text.
     private bool IsFurniture(PdfBlock block) =>
-        block.Text is { Length: <= 24 } && (block.Box.Top > Height * 0.92 || block.Box.Bottom < Height * 0.08);
+        block.Text is { Length: <= 16 } text && text.Any(char.IsDigit) && text.Count(IsCjk) <= 4
+        && (block.Box.Top > Height * 0.92 || block.Box.Bottom < Height * 0.08);
 
     /// <summary>The page's glyphs in top-left coordinates: whitespace dropped, a glyph drawn twice (fake bold) once, compatibility forms mapped.</summary>
     private static List<PdfGlyph> Glyphs(IReadOnlyList<Letter> letters, double height)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 
@@ -147,7 +146,27 @@ internal static class PdfTableFinder
             var xs = Distinct(vs.Select(r => r.At));
             if (ys.Count < 2 || xs.Count < 2)
                 continue;
-            tables.Add(Grid(xs, ys, hs, vs, page));
+
+            // A table cut by the page: its vertical rules run on past the last horizontal one (to the page's foot) or
+            // start before the first (at the head of the next page). That open edge closes the row cut in two.
+            double top = vs.Min(r => r.From), bottom = vs.Max(r => r.To);
+            bool openTop = top < ys[0] - 3 * Snap, openBottom = bottom > ys[^1] + 3 * Snap;
+            if (openTop)
+            {
+                ys.Insert(0, top);
+                hs.Add(new PdfRule(top, xs[0], xs[^1]));
+            }
+
+            if (openBottom)
+            {
+                ys.Add(bottom);
+                hs.Add(new PdfRule(bottom, xs[0], xs[^1]));
+            }
+
+            var table = Grid(xs, ys, hs, vs, page);
+            table.OpenTop = openTop;
+            table.OpenBottom = openBottom;
+            tables.Add(table);
         }
 
         return tables;
@@ -235,11 +254,11 @@ internal sealed class PdfTableCell
 
     public int Row { get; set; }
 
-    public int Column { get; }
+    public int Column { get; set; }
 
-    public int RowSpan { get; }
+    public int RowSpan { get; set; }
 
-    public int ColumnSpan { get; }
+    public int ColumnSpan { get; set; }
 
     public PageBox Box { get; }
 
@@ -265,6 +284,12 @@ internal sealed class PdfTable
 
     public int Page { get; }
 
+    /// <summary>The table's first row was cut by the page's head (its top has no rule).</summary>
+    public bool OpenTop { get; set; }
+
+    /// <summary>The table's last row was cut by the page's foot (its bottom has no rule).</summary>
+    public bool OpenBottom { get; set; }
+
     public int RowCount { get; private set; }
 
     public int ColumnCount { get; }
@@ -278,16 +303,34 @@ internal sealed class PdfTable
     public bool Contains(double x, double y) =>
         Page == Box.Page && x >= Box.Left && x <= Box.Right && y >= Box.Top && y <= Box.Bottom;
 
+    /// <summary>
+    /// Whether <paramref name="glyph"/> is text of this table's last row drawn past its bottom rule at a page break (a
+    /// browser centres a merged cell's text over the whole cell, and the page cuts the cell): just below a table that
+    /// ends in the page's lower quarter, within its width.
+    /// </summary>
+    public bool Overflows(PdfGlyph glyph, double pageHeight) =>
+        Box.Bottom > pageHeight * 0.75 && glyph.Top >= Box.Bottom - 1 && glyph.Top - Box.Bottom < glyph.Size * 2
+        && glyph.CenterX >= Box.Left && glyph.CenterX <= Box.Right;
+
     public void Add(PdfGlyph glyph)
     {
+        PdfTableCell? below = null;
         foreach (var cell in Cells)
         {
-            if (cell.Box.Page == Page && glyph.CenterX >= cell.Box.Left && glyph.CenterX <= cell.Box.Right && glyph.CenterY >= cell.Box.Top && glyph.CenterY <= cell.Box.Bottom)
+            if (cell.Box.Page != Page || glyph.CenterX < cell.Box.Left || glyph.CenterX > cell.Box.Right)
+                continue;
+            if (glyph.CenterY >= cell.Box.Top && glyph.CenterY <= cell.Box.Bottom)
             {
                 cell.Glyphs.Add(glyph);
                 return;
             }
+
+            if (glyph.CenterY > cell.Box.Bottom && (below is null || cell.Box.Bottom > below.Box.Bottom))
+                below = cell;
         }
+
+        // Overflow past the bottom rule: the lowest cell of its column.
+        below?.Glyphs.Add(glyph);
     }
 
     /// <summary>Each cell's text: its lines top to bottom, joined without a space where Chinese runs on.</summary>
@@ -295,49 +338,107 @@ internal sealed class PdfTable
     {
         foreach (var cell in Cells)
         {
-            var text = new StringBuilder();
+            string text = "";
             foreach (var line in PdfPageLayout.Lines(cell.Glyphs))
-            {
-                var part = PdfPageLayout.Join(line, cell: true);
-                if (part.Length == 0)
-                    continue;
-                if (text.Length > 0 && !(PdfPageLayout.IsCjk(text[^1]) && PdfPageLayout.IsCjk(part[0])))
-                    text.Append(' ');
-                text.Append(part);
-            }
-
-            cell.Text = text.ToString();
+                text = JoinLines(text, PdfPageLayout.Join(line, cell: true));
+            cell.Text = text;
             cell.Glyphs.Clear();
         }
     }
 
-    /// <summary>Whether <paramref name="next"/> (first on the next page) goes on with this table: the same columns.</summary>
-    public bool Continues(PdfTable next)
+    /// <summary>
+    /// Whether <paramref name="next"/> (first on the next page) goes on with this table: the same outer edges, and each
+    /// of its column rules one of this table's (a part of a table may lack some inner rules where its cells span them).
+    /// </summary>
+    public bool Continues(PdfTable next) => ColumnMap(next) is not null;
+
+    // For each of next's column positions, the index of the same position here; null when one has none.
+    private int[]? ColumnMap(PdfTable next)
     {
-        if (next._xs.Count != _xs.Count)
-            return false;
-        for (int i = 0; i < _xs.Count; i++)
-            if (Math.Abs(next._xs[i] - _xs[i]) > 3)
-                return false;
-        return true;
+        if (Math.Abs(next._xs[0] - _xs[0]) > 3 || Math.Abs(next._xs[^1] - _xs[^1]) > 3)
+            return null;
+        var map = new int[next._xs.Count];
+        for (int i = 0; i < map.Length; i++)
+        {
+            map[i] = _xs.FindIndex(x => Math.Abs(x - next._xs[i]) <= 3);
+            if (map[i] < 0)
+                return null;
+        }
+
+        return map;
     }
 
     /// <summary>Appends <paramref name="next"/>'s rows, leaving out its first rows where they repeat this table's header.</summary>
     public void Append(PdfTable next)
     {
+        // Columns in this table's grid.
+        var map = ColumnMap(next)!;
+        foreach (var cell in next.Cells)
+        {
+            int end = map[cell.Column + cell.ColumnSpan];
+            cell.Column = map[cell.Column];
+            cell.ColumnSpan = end - cell.Column;
+        }
+
         int repeated = 0;
         while (repeated < next.RowCount && repeated < RowCount && RowText(next, repeated) == RowText(this, repeated) && RowText(next, repeated).Length > 0)
             repeated++;
+        // A row broken by the page (Word and LibreOffice let a row break): the continuation's first row then holds only
+        // the rest of some texts, and nothing in the columns where the row above has its numbers. It is joined to that row.
+        int first = repeated;
+        int last = RowCount - 1;
+        bool tail = first < next.RowCount && ((OpenBottom && next.OpenTop && repeated == 0) || IsRowTail(next, first, last));
+        if (tail)
+        {
+            foreach (var cell in next.Cells.Where(c => c.Row == first && c.Text.Length > 0))
+            {
+                var above = Cells.FirstOrDefault(c => c.Row <= last && c.Row + c.RowSpan > last && c.Column <= cell.Column && cell.Column < c.Column + c.ColumnSpan);
+                if (above is not null)
+                    above.Text = JoinLines(above.Text, cell.Text);
+            }
+        }
+
+        int dropped = repeated + (tail ? 1 : 0);
         foreach (var cell in next.Cells)
         {
-            if (cell.Row < repeated)
+            if (cell.Row < repeated || (tail && cell.Row == first && cell.RowSpan == 1))
                 continue;
-            cell.Row = cell.Row - repeated + RowCount;
+            if (tail && cell.Row == first)
+            {
+                // A merged cell that starts on the broken row starts on the next one.
+                cell.Row++;
+                cell.RowSpan--;
+            }
+
+            cell.Row = cell.Row - dropped + RowCount;
             Cells.Add(cell);
         }
 
-        RowCount += next.RowCount - repeated;
+        RowCount += next.RowCount - dropped;
+        OpenBottom = next.OpenBottom;
     }
+
+    private bool IsRowTail(PdfTable next, int first, int last)
+    {
+        var numbers = Cells.Where(c => c.Row <= last && c.Row + c.RowSpan > last && IsNumber(c.Text)).ToList();
+        if (numbers.Count == 0)
+            return false;
+        var row = next.Cells.Where(c => c.Row == first).ToList();
+        if (!row.Any(c => c.Text.Length > 0))
+            return false;
+        foreach (var number in numbers)
+            if (row.Any(c => c.Column < number.Column + number.ColumnSpan && number.Column < c.Column + c.ColumnSpan && c.Text.Length > 0))
+                return false;
+        return true;
+    }
+
+    private static bool IsNumber(string text) =>
+        text.Length > 0 && text.Any(char.IsAsciiDigit) && !text.Any(PdfPageLayout.IsCjk);
+
+    internal static string JoinLines(string first, string second) =>
+        first.Length == 0 ? second
+        : second.Length == 0 ? first
+        : PdfPageLayout.IsCjk(first[^1]) && PdfPageLayout.IsCjk(second[0]) ? first + second : first + " " + second;
 
     private static string RowText(PdfTable table, int row) =>
         string.Join("\t", table.Cells.Where(c => c.Row == row).OrderBy(c => c.Column).Select(c => c.Column + ":" + c.Text));

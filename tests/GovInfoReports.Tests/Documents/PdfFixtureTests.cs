@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using GovInfoReports.Cli;
+using GovInfoReports.Documents;
+using GovInfoReports.Extraction;
+using GovInfoReports.Serialization;
+using GovInfoReports.Tests.Cli;
+using GovInfoReports.Tests.Shared;
+using GovInfoReports.Validation;
+using Xunit;
+
+namespace GovInfoReports.Tests.Documents;
+
+/// <summary>
+/// PDFs made the way agencies make them (Word documents converted by LibreOffice, web pages printed by Chromium; see
+/// Documents/Fixtures/Pdf/make-fixtures.sh), each read back to the record it was made from: every value, blank
+/// and unit, no warning, every cell with its page and box. Scanned, encrypted, damaged and oversized files give one
+/// clear problem each and no value.
+/// </summary>
+public sealed class PdfFixtureTests
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tests", "GovInfoReports.Tests", "Documents", "Fixtures", "Pdf");
+
+    public static TheoryData<string> Readable()
+    {
+        var data = new TheoryData<string>();
+        foreach (var expected in Directory.GetFiles(Folder, "*.expected.json").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(expected)[..^".expected.json".Length]);
+        return data;
+    }
+
+    [Fact]
+    public void The_fixtures_cover_both_templates_and_both_layout_engines()
+    {
+        var names = Readable().Cast<object[]>().Select(row => (string)row[0]).ToList();
+        Assert.Contains(names, n => n.StartsWith("lo-", StringComparison.Ordinal) && n.Contains("2019", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("lo-", StringComparison.Ordinal) && n.Contains("2021", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("chromium-", StringComparison.Ordinal) && n.Contains("2019", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("chromium-", StringComparison.Ordinal) && n.Contains("2021", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Readable))]
+    public void A_fixture_reads_back_its_record_exactly_with_page_and_box(string name)
+    {
+        var expected = ReportJson.Deserialize(File.ReadAllBytes(Path.Combine(Folder, name + ".expected.json")));
+        var loaded = ReportDocument.Load(Path.Combine(Folder, name + ".pdf"));
+        Assert.True(loaded.Document is not null, loaded.MessageEn);
+        Assert.Equal(DocumentKind.Pdf, loaded.Document!.Kind);
+
+        var read = ReportReader.Read(loaded.Document);
+        Assert.Equal(expected.Template.Id, read.TemplateId);
+        Assert.Equal(expected.Year, read.Year);
+        Assert.Empty(read.Findings.Where(f => f.Severity >= Severity.Warning).Select(f => f.ToString()));
+        var report = Assert.IsAssignableFrom<IReport>(read.Report);
+        var differences = expected.Template.Cells
+            .Where(c => !Equals(expected.GetCell(c.Index), report.GetCell(c.Index)) || expected.GetCell(c.Index).Unit != report.GetCell(c.Index).Unit)
+            .Select(c => $"{c.Path}: expected {expected.GetCell(c.Index)} read {report.GetCell(c.Index)} ({read.Cells[c.Index].Status})")
+            .ToList();
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+
+        // Provenance: every cell that holds a value has its page and a box on it.
+        foreach (var cell in read.Cells.Where(c => c.Status == CellStatus.Reported))
+        {
+            var box = Assert.NotNull(cell.Box);
+            Assert.InRange(box.Page, 1, 50);
+            Assert.True(box.Left < box.Right && box.Top < box.Bottom, cell.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("scanned-2021", DocumentProblem.NeedsOcr)]
+    [InlineData("encrypted-user", DocumentProblem.Encrypted)]
+    [InlineData("corrupt", DocumentProblem.Corrupt)]
+    [InlineData("truncated", DocumentProblem.Corrupt)]
+    public void An_unreadable_pdf_is_one_clear_problem(string name, DocumentProblem problem)
+    {
+        var loaded = ReportDocument.Load(Path.Combine(Folder, name + ".pdf"));
+        Assert.Null(loaded.Document);
+        Assert.Equal(problem, loaded.Problem);
+        Assert.False(string.IsNullOrEmpty(loaded.MessageZh));
+        Assert.False(string.IsNullOrEmpty(loaded.MessageEn));
+    }
+
+    [Fact]
+    public void A_pdf_over_the_page_limit_is_refused_before_it_is_read()
+    {
+        var name = Readable().Cast<object[]>().Select(row => (string)row[0]).First(n => n.StartsWith("lo-", StringComparison.Ordinal));
+        var loaded = ReportDocument.Load(Path.Combine(Folder, name + ".pdf"), new DocumentLimits { MaxPdfPages = 1 });
+        Assert.Null(loaded.Document);
+        Assert.Equal(DocumentProblem.TooLarge, loaded.Problem);
+    }
+
+    [Fact]
+    public void A_folder_of_pdfs_gives_a_row_per_file_and_the_readable_ones_are_read()
+    {
+        var validate = Tool.Run("validate", Folder, "--format", "json", "--lang", "en");
+        var files = Tool.Files(validate.Out);
+        Assert.Equal(Directory.GetFiles(Folder, "*.pdf").Length, files.Count);
+        foreach (var file in files)
+        {
+            string name = Path.GetFileNameWithoutExtension(file.GetProperty("file").GetString())!;
+            var rules = file.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToList();
+            if (File.Exists(Path.Combine(Folder, name + ".expected.json")))
+            {
+                Assert.True(file.GetProperty("complete").GetBoolean(), name);
+                // Findings of a PDF stand on a page, in a box.
+                foreach (var finding in file.GetProperty("findings").EnumerateArray().Where(f => f.TryGetProperty("cells", out var c) && c.GetArrayLength() > 0))
+                {
+                    Assert.True(finding.GetProperty("page").GetInt32() >= 1, name);
+                    Assert.Equal(4, finding.GetProperty("box").GetArrayLength());
+                }
+            }
+            else
+            {
+                Assert.Single(rules);
+                Assert.StartsWith("IN", rules[0]);
+                Assert.Equal(JsonValueKindNull, file.GetProperty("template").ValueKind);
+            }
+        }
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
+}
