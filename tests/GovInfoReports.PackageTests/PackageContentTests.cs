@@ -89,12 +89,12 @@ public sealed class PackageContentTests
         Assert.False(string.IsNullOrWhiteSpace(meta.Element(ns + "description")!.Value));
         Assert.False(string.IsNullOrWhiteSpace(meta.Element(ns + "authors")!.Value));
 
-        // The runtime needs only the HTML and Word readers; the generator is inside the package, not a dependency.
+        // The runtime needs only the HTML, Word and PDF readers; the generator is inside the package, not a dependency.
         var groups = meta.Element(ns + "dependencies")?.Elements(ns + "group").ToList() ?? [];
         var group = Assert.Single(groups);
         Assert.Equal("net8.0", group.Attribute("targetFramework")?.Value);
         var dependencies = group.Elements(ns + "dependency").Select(d => d.Attribute("id")!.Value).OrderBy(id => id, StringComparer.Ordinal);
-        Assert.Equal(new[] { "AngleSharp", "DocumentFormat.OpenXml", "System.IO.Packaging" }, dependencies);
+        Assert.Equal(new[] { "AngleSharp", "DocumentFormat.OpenXml", "PdfPig", "System.IO.Packaging" }, dependencies);
     }
 
     /// <summary>The symbol package's PDB belongs to the packaged DLL and embeds the generated sources, so a debugger steps into Report2021.</summary>

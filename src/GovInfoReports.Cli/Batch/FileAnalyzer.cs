@@ -138,7 +138,10 @@ internal sealed class FileAnalyzer
             // Without cells, what the finding is about is its text where it stands.
             string context = finding.Text + (cells.Count == 0 && finding.Position is { } at ? "@" + at.ToString() : "");
             Add(result, new ToolFinding(finding.Code, finding.Severity, source, finding.Message, cells, finding.Position,
-                ToolFinding.Compute(finding.Code, result.Template, result.Agency, result.File, result.Year, cells, context)));
+                ToolFinding.Compute(finding.Code, result.Template, result.Agency, result.File, result.Year, cells, context))
+            {
+                Box = finding.Position is { } position ? document.BoxAt(position) : null,
+            });
         }
 
         if (read.Report is not { } report)

@@ -23,12 +23,42 @@ public sealed class PdfFixtureTests
 {
     private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tests", "GovInfoReports.Tests", "Documents", "Fixtures", "Pdf");
 
+    // Tables drawn without rules are read from the alignment of their numbers; what that cannot decide is missing
+    // with a finding (A_borderless_table_is_read_where_the_geometry_decides_and_never_wrong).
+    private static bool IsBorderless(string name) => name.Contains("borderless", StringComparison.Ordinal);
+
     public static TheoryData<string> Readable()
     {
         var data = new TheoryData<string>();
         foreach (var expected in Directory.GetFiles(Folder, "*.expected.json").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(expected)[..^".expected.json".Length]);
+        {
+            var name = Path.GetFileName(expected)[..^".expected.json".Length];
+            if (!IsBorderless(name))
+                data.Add(name);
+        }
+
         return data;
+    }
+
+    [Fact]
+    public void A_borderless_table_is_read_where_the_geometry_decides_and_never_wrong()
+    {
+        const string name = "chromium-2021-borderless";
+        var expected = ReportJson.Deserialize(File.ReadAllBytes(Path.Combine(Folder, name + ".expected.json")));
+        var read = ReportReader.Read(ReportDocument.Load(Path.Combine(Folder, name + ".pdf")).Document!);
+        Assert.Equal("2021", read.TemplateId);
+        var report = read.Report!;
+
+        // Every cell read holds the record's value (a blank read as blank); the others are missing, each table's with a finding.
+        var wrong = read.Cells.Where(c => c.Status != CellStatus.Missing && !Equals(expected.GetCell(c.Cell.Index), report.GetCell(c.Cell.Index)))
+            .Select(c => $"{c.Cell.Path}: expected {expected.GetCell(c.Cell.Index)} read {report.GetCell(c.Cell.Index)}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        var missing = read.Cells.Where(c => c.Status == CellStatus.Missing).ToList();
+        Assert.All(missing, c => Assert.Contains(read.Findings, f => f.Severity >= Severity.Warning && f.Cells.Contains(c.Cell)));
+
+        // The 175 cells of section 三, a table of seven columns with blanks in many rows, are read whole.
+        Assert.All(read.Cells.Where(c => c.Cell.Section.Id == "applications"), c => Assert.NotEqual(CellStatus.Missing, c.Status));
+        Assert.True(read.Cells.Count(c => c.Status != CellStatus.Missing) >= 180, $"{missing.Count} missing");
     }
 
     [Fact]
@@ -105,9 +135,13 @@ public sealed class PdfFixtureTests
             var rules = file.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("rule").GetString()).ToList();
             if (File.Exists(Path.Combine(Folder, name + ".expected.json")))
             {
-                Assert.True(file.GetProperty("complete").GetBoolean(), name);
-                // Findings of a PDF stand on a page, in a box.
-                foreach (var finding in file.GetProperty("findings").EnumerateArray().Where(f => f.TryGetProperty("cells", out var c) && c.GetArrayLength() > 0))
+                Assert.True(file.GetProperty("complete").GetBoolean() || IsBorderless(name), name);
+                // Findings of a PDF stand on a page, in a box, not at a line of text. (Random records break the rules.)
+                var findings = file.GetProperty("findings").EnumerateArray().ToList();
+                Assert.DoesNotContain(findings, f => f.TryGetProperty("line", out _));
+                var placed = findings.Where(f => f.TryGetProperty("page", out _)).ToList();
+                Assert.NotEmpty(placed);
+                foreach (var finding in placed)
                 {
                     Assert.True(finding.GetProperty("page").GetInt32() >= 1, name);
                     Assert.Equal(4, finding.GetProperty("box").GetArrayLength());

@@ -223,10 +223,12 @@ public sealed class ReportDocument
     internal int LineStart(int line) => _lineStarts[line - 1];
 
     /// <summary>
-    /// The page and box of what stands at <paramref name="position"/> of <see cref="Text"/>: the table cell (a row's cells
-    /// are separated by tabs) or the paragraph; <see langword="null"/> where the document has no boxes (not a PDF).
+    /// The page and box of what stands at <paramref name="position"/> of <see cref="Text"/> (a position of a cell or a
+    /// finding): the table cell (a row's cells are separated by tabs) or the paragraph; <see langword="null"/> where the
+    /// document has no boxes (it is not a PDF).
     /// </summary>
-    internal PageBox? BoxAt(Extraction.SourcePosition position)
+    /// <param name="position">A line and column of <see cref="Text"/>.</param>
+    public PageBox? BoxAt(Extraction.SourcePosition position)
     {
         int low = 0, high = Blocks.Count - 1;
         while (low < high)

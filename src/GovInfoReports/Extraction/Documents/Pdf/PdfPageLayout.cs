@@ -63,14 +63,18 @@ internal sealed class PdfPageLayout
         var tables = PdfTableFinder.Find(page, height, number);
         var blocks = new List<PdfBlock>();
         var free = new List<PdfGlyph>();
-        foreach (var glyph in glyphs)
+        // Glyphs go to cells a word at a time: a number too wide for its cell runs over the rule into the next one,
+        // and its digits belong together where the word stands (its centre, or else where it starts).
+        foreach (var word in Words(glyphs))
         {
-            var owner = tables.FirstOrDefault(t => t.Contains(glyph.CenterX, glyph.CenterY))
-                ?? tables.FirstOrDefault(t => t.Overflows(glyph, height));
+            var (x, y) = (word.Average(g => g.CenterX), word.Average(g => g.CenterY));
+            var owner = tables.FirstOrDefault(t => t.Contains(x, y))
+                ?? tables.FirstOrDefault(t => t.Contains(word[0].CenterX, word[0].CenterY))
+                ?? tables.FirstOrDefault(t => t.Overflows(word[0], height));
             if (owner is null)
-                free.Add(glyph);
+                free.AddRange(word);
             else
-                owner.Add(glyph);
+                owner.Add(word);
         }
 
         foreach (var table in tables)
@@ -79,8 +83,19 @@ internal sealed class PdfPageLayout
             blocks.Add(new PdfBlock(number, table.Top, table, null, table.Box));
         }
 
-        foreach (var line in Lines(free))
+        var lines = Lines(free);
+        var taken = new HashSet<int>();
+        foreach (var (table, members) in PdfBorderlessTables.Find(lines, number))
         {
+            blocks.Add(new PdfBlock(number, table.Top, table, null, table.Box));
+            taken.UnionWith(members);
+        }
+
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (taken.Contains(i))
+                continue;
+            var line = lines[i];
             var text = Join(line, cell: false);
             if (text.Length == 0)
                 continue;
@@ -172,6 +187,27 @@ internal sealed class PdfPageLayout
         }
 
         return value;
+    }
+
+    /// <summary>Runs of glyphs on one line with no gap between them (a number, a word, a run of Chinese set solid).</summary>
+    private static IEnumerable<List<PdfGlyph>> Words(List<PdfGlyph> glyphs)
+    {
+        foreach (var line in Lines(glyphs))
+        {
+            var word = new List<PdfGlyph> { line[0] };
+            for (int i = 1; i < line.Count; i++)
+            {
+                if (line[i].Left - line[i - 1].Right > Math.Min(line[i].Size, line[i - 1].Size) * 0.15)
+                {
+                    yield return word;
+                    word = new List<PdfGlyph>();
+                }
+
+                word.Add(line[i]);
+            }
+
+            yield return word;
+        }
     }
 
     /// <summary>Glyphs grouped into lines by baseline, each line left to right, lines top to bottom.</summary>

@@ -284,6 +284,9 @@ internal sealed class PdfTable
 
     public int Page { get; }
 
+    /// <summary>Whether the table was found from ruling lines (otherwise from the alignment of its numbers).</summary>
+    public bool IsRuled { get; init; } = true;
+
     /// <summary>The table's first row was cut by the page's head (its top has no rule).</summary>
     public bool OpenTop { get; set; }
 
@@ -312,32 +315,27 @@ internal sealed class PdfTable
         Box.Bottom > pageHeight * 0.75 && glyph.Top >= Box.Bottom - 1 && glyph.Top - Box.Bottom < glyph.Size * 2
         && glyph.CenterX >= Box.Left && glyph.CenterX <= Box.Right;
 
-    public void Add(PdfGlyph glyph)
+    /// <summary>Puts a word in the cell that holds its centre, or else its first glyph, or else (past the bottom rule) the lowest cell of its column.</summary>
+    public void Add(List<PdfGlyph> word)
     {
-        PdfTableCell? below = null;
-        foreach (var cell in Cells)
-        {
-            if (cell.Box.Page != Page || glyph.CenterX < cell.Box.Left || glyph.CenterX > cell.Box.Right)
-                continue;
-            if (glyph.CenterY >= cell.Box.Top && glyph.CenterY <= cell.Box.Bottom)
-            {
-                cell.Glyphs.Add(glyph);
-                return;
-            }
-
-            if (glyph.CenterY > cell.Box.Bottom && (below is null || cell.Box.Bottom > below.Box.Bottom))
-                below = cell;
-        }
-
-        // Overflow past the bottom rule: the lowest cell of its column.
-        below?.Glyphs.Add(glyph);
+        double x = word.Average(g => g.CenterX), y = word.Average(g => g.CenterY);
+        var cell = CellAt(x, y) ?? CellAt(word[0].CenterX, word[0].CenterY) ?? Lowest(word[0].CenterX, y);
+        cell?.Glyphs.AddRange(word);
     }
+
+    private PdfTableCell? CellAt(double x, double y) =>
+        Cells.FirstOrDefault(c => c.Box.Page == Page && x >= c.Box.Left && x <= c.Box.Right && y >= c.Box.Top && y <= c.Box.Bottom);
+
+    private PdfTableCell? Lowest(double x, double y) =>
+        Cells.Where(c => c.Box.Page == Page && x >= c.Box.Left && x <= c.Box.Right && y > c.Box.Bottom).OrderByDescending(c => c.Box.Bottom).FirstOrDefault();
 
     /// <summary>Each cell's text: its lines top to bottom, joined without a space where Chinese runs on.</summary>
     public void Finish()
     {
         foreach (var cell in Cells)
         {
+            if (cell.Glyphs.Count == 0)
+                continue; // an empty ruled cell, or a cell whose text was set from the line it came from
             string text = "";
             foreach (var line in PdfPageLayout.Lines(cell.Glyphs))
                 text = JoinLines(text, PdfPageLayout.Join(line, cell: true));
@@ -350,7 +348,7 @@ internal sealed class PdfTable
     /// Whether <paramref name="next"/> (first on the next page) goes on with this table: the same outer edges, and each
     /// of its column rules one of this table's (a part of a table may lack some inner rules where its cells span them).
     /// </summary>
-    public bool Continues(PdfTable next) => ColumnMap(next) is not null;
+    public bool Continues(PdfTable next) => next.IsRuled == IsRuled && ColumnMap(next) is not null;
 
     // For each of next's column positions, the index of the same position here; null when one has none.
     private int[]? ColumnMap(PdfTable next)

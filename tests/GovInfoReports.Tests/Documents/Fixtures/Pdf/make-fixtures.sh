@@ -51,8 +51,10 @@ report chromium-2019 2019 19002 "某某省某某厅"
 chromium_pdf chromium-2019
 report chromium-2021 2021 21002 "某某市人民政府办公室"
 chromium_pdf chromium-2021
+report chromium-2021-borderless 2021 21004 "某某县某某街道办事处"
+chromium_pdf chromium-2021-borderless "table, tr, td, th { border: none !important; }"
 report chromium-2021-narrow 2021 21003 "某某县人民政府"
-chromium_pdf chromium-2021-narrow "td:first-child, th:first-child { width: 3em; max-width: 3em; } td { font-size: 11pt; }"
+chromium_pdf chromium-2021-narrow "table { width: 100%; table-layout: fixed; } td, th { font-size: 12pt; }"
 
 # An owner password only (printing and copying restricted): opens normally.
 report owner-only-2021 2021 21005 "某某县某某局"
