@@ -124,6 +124,34 @@ public sealed class PdfFixtureTests
     }
 
     [Fact]
+    public void A_pdf_whose_streams_unpack_past_the_limit_is_refused_before_it_is_parsed()
+    {
+        // A page whose content stream is 24 MB of spaces compressed to a few kilobytes (a "zip bomb"), under an 8 MB limit.
+        using var packed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            for (int i = 0; i < 24; i++)
+                zlib.Write(spaces);
+        }
+
+        var head = System.Text.Encoding.ASCII.GetBytes(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n" +
+            "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >> endobj\n" +
+            $"4 0 obj << /Length {packed.Length} /Filter /FlateDecode >> stream\n");
+        var tail = System.Text.Encoding.ASCII.GetBytes("\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var pdf = head.Concat(packed.ToArray()).Concat(tail).ToArray();
+        Assert.True(pdf.Length < 200_000);
+
+        var loaded = ReportDocument.Load(pdf, DocumentKind.Pdf, new DocumentLimits { MaxUnpackedBytes = 8 << 20 });
+        Assert.Null(loaded.Document);
+        Assert.Equal(DocumentProblem.TooLarge, loaded.Problem);
+        // Under a limit it fits, the same file is read: a page with no text (not an error of the limit).
+        Assert.NotEqual(DocumentProblem.TooLarge, ReportDocument.Load(pdf, DocumentKind.Pdf, new DocumentLimits { MaxUnpackedBytes = 64 << 20 }).Problem);
+    }
+
+    [Fact]
     public void A_folder_of_pdfs_gives_a_row_per_file_and_the_readable_ones_are_read()
     {
         var validate = Tool.Run("validate", Folder, "--format", "json", "--lang", "en");

@@ -36,6 +36,14 @@ internal static class PdfDocumentReader
                 "The PDF is incomplete (it does not end with %%EOF: it may have been cut short); it cannot be read.");
         }
 
+        // Compressed streams are checked before the parser inflates them: a small file must not unpack to gigabytes.
+        if (UnpackedTooLarge(bytes, limits.MaxUnpackedBytes) is { } unpacked)
+        {
+            return DocumentLoadResult.Failed(DocumentProblem.TooLarge,
+                $"PDF 解压后过大（超过 {unpacked / (1024 * 1024)} MB）。",
+                $"The PDF unpacks to too much data (over {unpacked / (1024 * 1024)} MB).");
+        }
+
         PdfDocument pdf;
         try
         {
@@ -129,6 +137,49 @@ internal static class PdfDocumentReader
                 MessageEn = $"{imagePages} page(s) of the PDF hold only images (scanned pages); their content was not read.",
             }
             : result;
+    }
+
+    /// <summary>
+    /// Inflates every zlib stream of the file (what the parser would unpack: content streams, object streams, fonts)
+    /// into a counter, stopping at <paramref name="limit"/> bytes in all; the limit when it is reached, else null.
+    /// </summary>
+    private static long? UnpackedTooLarge(byte[] bytes, long limit)
+    {
+        long total = 0;
+        var buffer = new byte[81920];
+        int at = 0;
+        var span = bytes.AsSpan();
+        while (true)
+        {
+            int found = span[at..].IndexOf("stream"u8);
+            if (found < 0)
+                return null;
+            int start = at + found + 6;
+            at = start;
+            if (start >= bytes.Length || (at >= 9 && span.Slice(at - 9, 3).SequenceEqual("end"u8)))
+                continue; // "endstream"
+            if (bytes[start] == '\r')
+                start++;
+            if (start < bytes.Length && bytes[start] == '\n')
+                start++;
+            if (start + 2 > bytes.Length || (bytes[start] & 0x0F) != 8 || ((bytes[start] << 8) | bytes[start + 1]) % 31 != 0)
+                continue; // not a zlib stream
+            try
+            {
+                using var inflater = new System.IO.Compression.ZLibStream(new System.IO.MemoryStream(bytes, start, bytes.Length - start, writable: false), System.IO.Compression.CompressionMode.Decompress);
+                int read;
+                while ((read = inflater.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += read;
+                    if (total > limit)
+                        return limit;
+                }
+            }
+            catch (Exception ex) when (ex is System.IO.IOException or System.IO.InvalidDataException)
+            {
+                // Damaged or encrypted data: the parser will say so, or skip it.
+            }
+        }
     }
 
     private static DocumentLoadResult Encrypted() =>
