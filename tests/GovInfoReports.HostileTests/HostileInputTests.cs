@@ -70,6 +70,17 @@ public class HostileInputTests
             path => { using var w = new StreamWriter(path); w.Write("<html><body><table>"); Write(w, "<tr><td>行政许可</td><td>1</td><td>2</td><td>3</td><td>说明文字说明文字说明文字</td></tr>", 500_000); w.Write("</table></body></html>"); },
             row => Refused(row, "IN05", "too many elements")),
 
+        // PDF files: a decompression bomb, too many pages, a page of countless strokes.
+        ["a 140 KB PDF that unpacks to 300 MB"] = new("b.pdf",
+            path => Pdf(path, 1, Repeat(" ", 1 << 20), repeat: 300, compress: true),
+            row => Refused(row, "IN05", "unpacks to too much data")),
+        ["a 600-page PDF"] = new("b.pdf",
+            path => Pdf(path, 600, "BT /F1 12 Tf 72 720 Td (1) Tj ET\n"),
+            row => Refused(row, "IN05", "too many pages")),
+        ["a PDF page of 250,000 strokes"] = new("b.pdf",
+            path => Pdf(path, 1, "0 0 m 1 1 l S\n", repeat: 250_000),
+            row => Refused(row, "IN05", "too much content")),
+
         // Word documents: nested past any stack, big inside a small zip, attributes that are not numbers.
         ["20,000 nested content controls"] = new("b.docx",
             path => Docx(path, w => { Write(w, "<w:sdt><w:sdtContent>", 20_000); Write(w, "</w:sdtContent></w:sdt>", 20_000); }),
