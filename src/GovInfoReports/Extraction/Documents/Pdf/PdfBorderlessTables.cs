@@ -67,72 +67,70 @@ internal static class PdfBorderlessTables
 
     private sealed class Block
     {
-        public Block(Func<Word, double> anchor) => Anchor = anchor;
-
-        // Where a number stands: its left edge, centre or right edge, as the table aligns its cells.
-        public Func<Word, double> Anchor { get; }
-
         public List<Line> Lines { get; } = new();
 
-        public List<double> Columns { get; } = new();
+        /// <summary>Each column as the horizontal extent of the numbers placed in it.</summary>
+        public List<(double Left, double Right)> Columns { get; } = new();
 
         public int NumericLines => Lines.Count(l => l.Numbers.Count > 0);
 
-        /// <summary>The column of each number of <paramref name="line"/>, adding columns where needed; null when two numbers would share one.</summary>
+        public double ValuesLeft => Columns.Min(c => c.Left);
+
+        /// <summary>
+        /// The column of each number of <paramref name="line"/>: the one column its extent overlaps (numbers of one
+        /// column overlap however the column aligns them: left, centred or right); a number that overlaps none opens a
+        /// column when <paramref name="extend"/>; null when a number overlaps two, or two numbers fall in one.
+        /// </summary>
         public int[]? Place(Line line, bool extend)
         {
-            var columns = new List<double>(Columns);
+            var columns = new List<(double Left, double Right)>(Columns);
             var result = new int[line.Numbers.Count];
             for (int i = 0; i < result.Length; i++)
             {
                 var number = line.Numbers[i];
-                double tolerance = Math.Max(number.Size, number.Right - number.Left) * 0.75;
-                int best = -1;
-                for (int c = 0; c < columns.Count; c++)
-                    if (Math.Abs(columns[c] - Anchor(number)) <= tolerance && (best < 0 || Math.Abs(columns[c] - Anchor(number)) < Math.Abs(columns[best] - Anchor(number))))
-                        best = c;
-                if (best < 0)
+                var overlapping = Enumerable.Range(0, columns.Count).Where(c => number.Left <= columns[c].Right + 1 && number.Right >= columns[c].Left - 1).ToList();
+                if (overlapping.Count > 1)
+                    return null;
+                if (overlapping.Count == 0)
                 {
                     if (!extend)
                         return null;
-                    columns.Add(Anchor(number));
-                    best = columns.Count - 1;
+                    columns.Add((number.Left, number.Right));
+                    result[i] = columns.Count - 1;
                 }
-
-                result[i] = best;
+                else
+                {
+                    result[i] = overlapping[0];
+                }
             }
 
             if (result.Distinct().Count() != result.Length)
                 return null;
-            // Numbers left to right stay in column order.
             for (int i = 1; i < result.Length; i++)
-                if (columns[result[i]] <= columns[result[i - 1]])
+                if (columns[result[i]].Left <= columns[result[i - 1]].Left)
                     return null;
-            if (extend)
+            for (int i = 0; i < result.Length; i++)
             {
-                Columns.Clear();
-                Columns.AddRange(columns);
+                var (left, right) = columns[result[i]];
+                columns[result[i]] = (Math.Min(left, line.Numbers[i].Left), Math.Max(right, line.Numbers[i].Right));
             }
 
+            // Columns that now overlap one another were one column seen twice: not a table this reader can place.
+            var ordered = columns.OrderBy(c => c.Left).ToList();
+            for (int c = 1; c < ordered.Count; c++)
+                if (ordered[c].Left <= ordered[c - 1].Right)
+                    return null;
+            Columns.Clear();
+            Columns.AddRange(columns);
             return result;
         }
     }
 
-    /// <summary>
-    /// The tables among <paramref name="lines"/> (as blocks), and the lines they took: the numbers aligned on their left
-    /// edges, centres or right edges, whichever gives the fewest columns for the lines it places.
-    /// </summary>
-    public static List<(PdfTable Table, List<int> Lines)> Find(List<List<PdfGlyph>> lines, int page)
-    {
-        var parsed = lines.Select(l => new Line(l)).ToList();
-        Func<Word, double>[] anchors = { w => w.Left, w => w.Center, w => w.Right };
-        return anchors.Select(anchor => Segment(parsed, page, anchor))
-            .OrderByDescending(r => r.Sum(t => t.Lines.Count))
-            .ThenBy(r => r.Sum(t => t.Table.ColumnCount))
-            .First();
-    }
+    /// <summary>The tables among <paramref name="lines"/> (as blocks), and the lines they took.</summary>
+    public static List<(PdfTable Table, List<int> Lines)> Find(List<List<PdfGlyph>> lines, int page) =>
+        Segment(lines.Select(l => new Line(l)).ToList(), page);
 
-    private static List<(PdfTable Table, List<int> Lines)> Segment(List<Line> parsed, int page, Func<Word, double> anchor)
+    private static List<(PdfTable Table, List<int> Lines)> Segment(List<Line> parsed, int page)
     {
         var result = new List<(PdfTable, List<int>)>();
         Block? block = null;
@@ -157,9 +155,9 @@ internal static class PdfBorderlessTables
             var line = parsed[i];
             if (line.Numbers.Count == 0)
             {
-                // Text over the value columns is a heading or a caption: the block ends. Text left of them is a label
-                // broken over lines, and stays with the rows.
-                if (block is not null && line.Words.All(w => w.Right < block.Columns.Min() - w.Size))
+                // Text that reaches over the value columns (a column heading, a caption) ends the block. Text left of
+                // them is a label broken over lines, and stays with the rows.
+                if (block is not null && line.Words.All(w => w.Right < block.ValuesLeft))
                 {
                     block.Lines.Add(line);
                     members.Add(i);
@@ -172,11 +170,14 @@ internal static class PdfBorderlessTables
                 continue;
             }
 
-            if (block is not null && block.Place(line, extend: true) is null)
+            // A row may open a column no row before it used (a blank above) only right after another row: after
+            // label lines or headings it is more likely the start of another table.
+            bool afterRow = block is not null && block.Lines[^1].Numbers.Count > 0;
+            if (block is not null && block.Place(line, extend: afterRow) is null)
                 Close();
             if (block is null)
             {
-                block = new Block(anchor);
+                block = new Block();
                 if (block.Place(line, extend: true) is null)
                 {
                     // Its own numbers crowd one column: not a row this reader can place; it stays text.
@@ -248,10 +249,10 @@ internal static class PdfBorderlessTables
         }
 
         int labelColumns = labels.GetLength(1);
-        var order = block.Columns.Select((x, i) => (x, i)).OrderBy(t => t.x).Select(t => t.i).ToList();
+        var order = block.Columns.Select((x, i) => (x.Left, i)).OrderBy(t => t.Left).Select(t => t.i).ToList();
         var xs = new List<double>();
         xs.AddRange(starts.Count > 0 ? starts : new List<double> { block.Lines.Min(l => l.Glyphs.Min(g => g.Left)) });
-        xs.AddRange(order.Select(i => block.Columns[i]));
+        xs.AddRange(order.Select(i => block.Columns[i].Left));
         xs.Add(xs[^1] + 1); // one position per column and one past the last, as a ruled table's boundaries
         var cells = new List<PdfTableCell>();
         for (int r = 0; r < rows.Count; r++)
@@ -273,7 +274,7 @@ internal static class PdfBorderlessTables
             {
                 int k = Array.IndexOf(placed, order[c]);
                 var number = k >= 0 ? line.Numbers[k] : null;
-                var box = number is null ? new PageBox(page, block.Columns[order[c]], top, block.Columns[order[c]], bottom) : new PageBox(page, number.Left, top, number.Right, bottom);
+                var box = number is null ? new PageBox(page, block.Columns[order[c]].Left, top, block.Columns[order[c]].Right, bottom) : new PageBox(page, number.Left, top, number.Right, bottom);
                 cells.Add(new PdfTableCell(r, labelColumns + c, 1, 1, box) { Text = number?.Text ?? "" });
             }
         }

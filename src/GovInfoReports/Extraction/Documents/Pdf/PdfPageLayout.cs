@@ -150,7 +150,7 @@ internal sealed class PdfPageLayout
                 continue;
             var r = letter.BoundingBox;
             double size = Math.Max(1, Math.Max(letter.PointSize, r.Height));
-            var glyph = new PdfGlyph(Normalize(letter.Value), r.Left, height - r.Top, r.Right, height - r.Bottom, height - letter.StartBaseLine.Y, size);
+            var glyph = new PdfGlyph(PdfCharacters.Normalize(letter.Value), r.Left, height - r.Top, r.Right, height - r.Bottom, height - letter.StartBaseLine.Y, size);
             glyphs.Add(glyph);
         }
 
@@ -175,18 +175,6 @@ internal sealed class PdfPageLayout
         }
 
         return kept;
-    }
-
-    /// <summary>Kangxi radicals, CJK compatibility ideographs and Latin ligatures, as some fonts' ToUnicode maps give them, as the characters they stand for.</summary>
-    private static string Normalize(string value)
-    {
-        foreach (char c in value)
-        {
-            if ((c >= '\u2E80' && c <= '\u2FDF') || (c >= '\uF900' && c <= '\uFAFF') || (c >= '\uFB00' && c <= '\uFB06'))
-                return value.Normalize(NormalizationForm.FormKC);
-        }
-
-        return value;
     }
 
     /// <summary>Runs of glyphs on one line with no gap between them (a number, a word, a run of Chinese set solid).</summary>

@@ -313,7 +313,8 @@ internal sealed class PdfTable
     /// </summary>
     public bool Overflows(PdfGlyph glyph, double pageHeight) =>
         Box.Bottom > pageHeight * 0.75 && glyph.Top >= Box.Bottom - 1 && glyph.Top - Box.Bottom < glyph.Size * 2
-        && glyph.CenterX >= Box.Left && glyph.CenterX <= Box.Right;
+        && glyph.CenterX >= Box.Left && glyph.CenterX <= Box.Right
+        && Lowest(glyph.CenterX, glyph.CenterY) is { RowSpan: > 1 }; // only a merged cell's text runs past the page's cut
 
     /// <summary>Puts a word in the cell that holds its centre, or else its first glyph, or else (past the bottom rule) the lowest cell of its column.</summary>
     public void Add(List<PdfGlyph> word)
