@@ -175,6 +175,13 @@ public static class GovInfoCli
 
         Option<bool>? crossYear = null;
         Option<string?>? suppress = null;
+        Option<bool>? sources = null;
+        if (mode == Mode.Extract)
+        {
+            sources = new Option<bool>("--sources") { Description = "With --format jsonl: where each cell was read (a PDF's page and box, or a line and column). 单元格来源。" };
+            command.Options.Add(sources);
+        }
+
         if (mode == Mode.Validate)
         {
             crossYear = new Option<bool>("--cross-year") { Description = "Group the files by agency and check year-to-year continuity (X1); list missing years." };
@@ -195,13 +202,14 @@ public static class GovInfoCli
                 crossYear is not null && parse.GetValue(crossYear),
                 suppress is null ? null : parse.GetValue(suppress),
                 parse.GetValue(stats),
-                UserTemplates.With(parse.GetValue(templateFiles), error)),
+                UserTemplates.With(parse.GetValue(templateFiles), error),
+                sources is not null && parse.GetValue(sources)),
             output,
             error));
         return command;
     }
 
-    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates);
+    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates, bool Sources);
 
     private static int RunBatch(Mode mode, BatchSettings settings, TextWriter output, TextWriter error)
     {
@@ -228,6 +236,8 @@ public static class GovInfoCli
         string format = settings.Format ?? (mode == Mode.Extract && files.Count > 1 ? "jsonl" : "json");
         if (mode == Mode.Extract && format == "json" && files.Count > 1)
             throw new UsageException($"extract --format json writes one report; {files.Count} files were given: use --format jsonl.");
+        if (settings.Sources && format != "jsonl")
+            throw new UsageException("extract --sources adds where each cell was read to each JSON line: use --format jsonl (--format json writes the report document alone).");
 
         var keep = mode switch
         {
@@ -241,7 +251,8 @@ public static class GovInfoCli
             keep,
             validate: mode == Mode.Validate,
             indentJson: format == "json",
-            suppressions);
+            suppressions,
+            sources: settings.Sources);
 
         using var target = new OutputTarget(output, settings.Output);
         ResultWriter writer = (mode, format) switch
@@ -266,6 +277,7 @@ public static class GovInfoCli
 
             writer.Write(result);
             result.Json = null;
+            result.Sources = null;
             if (!settings.CrossYear)
             {
                 result.Report = null;

@@ -31,9 +31,11 @@ internal sealed class FileAnalyzer
     private readonly bool _validate;
     private readonly bool _indentJson;
     private readonly Suppressions _suppressions;
+    private readonly bool _sources;
 
-    public FileAnalyzer(ReadOptions read, ValidationOptions validation, Keep keep, bool validate, bool indentJson, Suppressions suppressions)
+    public FileAnalyzer(ReadOptions read, ValidationOptions validation, Keep keep, bool validate, bool indentJson, Suppressions suppressions, bool sources = false)
     {
+        _sources = sources;
         _validate = validate;
         _read = read;
         _validation = validation;
@@ -165,8 +167,44 @@ internal sealed class FileAnalyzer
         else if (_keep == Keep.Json)
         {
             result.Json = ReportJson.Serialize(report, _indentJson);
+            if (_sources)
+                result.Sources = Sources(read);
         }
     }
+
+    /// <summary>
+    /// Where each cell was read, by cell path: for a PDF its page and box (<c>{"page", "box": [left, top, right, bottom]}</c>,
+    /// points from the page's top left), else its line and column. Cells not found in the file are not listed.
+    /// </summary>
+    private static string Sources(ReadResult read) => Output.ResultWriter.Json(json =>
+    {
+        json.WriteStartObject();
+        foreach (var cell in read.Cells)
+        {
+            if (cell.Position is not { } position)
+                continue;
+            json.WriteStartObject(cell.Cell.Path);
+            if (cell.Box is { } box)
+            {
+                json.WriteNumber("page", box.Page);
+                json.WriteStartArray("box");
+                json.WriteNumberValue(Math.Round(box.Left, 1));
+                json.WriteNumberValue(Math.Round(box.Top, 1));
+                json.WriteNumberValue(Math.Round(box.Right, 1));
+                json.WriteNumberValue(Math.Round(box.Bottom, 1));
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteNumber("line", position.Line);
+                json.WriteNumber("column", position.Column);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    });
 
     /// <summary>A validator's finding as the tool reports it: a failed rule is the report's problem, a rule not assessable (cells missing) the extraction's.</summary>
     public static ToolFinding FromValidation(ValidationFinding finding, FileResult result, IReadOnlyList<SourcePosition?> positions, Func<int, GovInfoReports.Documents.PageBox?>? boxes = null)

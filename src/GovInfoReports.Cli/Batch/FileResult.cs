@@ -127,6 +127,9 @@ internal sealed class FileResult
     /// <summary>The report as a JSON document (extract).</summary>
     public string? Json { get; set; }
 
+    /// <summary>Where each cell was read, as a JSON object by cell path (extract --sources).</summary>
+    public string? Sources { get; set; }
+
     /// <summary>The worst severity among the findings, or null when there are none.</summary>
     public Severity? Worst
     {

@@ -188,7 +188,8 @@ internal sealed class JsonLinesResultWriter : ResultWriter
 
 /// <summary>
 /// <c>extract</c>: the report document itself for one file (as <c>ReportJson</c> writes it, readable back), or a
-/// JSON line per file — <c>{"file", "template", "year", "agency", "complete", "report"}</c> — for many.
+/// JSON line per file — <c>{"file", "template", "year", "agency", "complete", "report"}</c>, and with <c>--sources</c>
+/// <c>"sources"</c>, where each cell was read — for many.
 /// </summary>
 internal sealed class ExtractResultWriter : ResultWriter
 {
@@ -222,6 +223,12 @@ internal sealed class ExtractResultWriter : ResultWriter
                 json.WriteNullValue();
             else
                 json.WriteRawValue(result.Json);
+            if (result.Sources is not null)
+            {
+                json.WritePropertyName("sources");
+                json.WriteRawValue(result.Sources);
+            }
+
             json.WriteEndObject();
         }));
         Writer.Write('\n');

@@ -210,5 +210,31 @@ public sealed class PdfFixtureTests
         Assert.True(reviews.Page > fees.Page || reviews.Top > fees.Bottom, $"{fees} / {reviews}");
     }
 
+    [Fact]
+    public void Extract_with_sources_gives_each_cell_its_page_and_box_from_a_pdf_and_its_line_from_text()
+    {
+        string pdf = Path.Combine(Folder, "lo-2021.pdf"), text = Tool.Sample("2021-wuyuan-hesheng-township");
+        var run = Tool.Run("extract", pdf, text, "--format", "jsonl", "--sources");
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+
+        var fromPdf = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith("lo-2021.pdf", StringComparison.Ordinal)).GetProperty("sources");
+        var read = ReportReader.Read(ReportDocument.Load(pdf).Document!);
+        var found = read.Cells.Where(c => c.Position is not null).ToList();
+        Assert.Equal(200, found.Count);
+        Assert.Equal(found.Select(c => c.Cell.Path), fromPdf.EnumerateObject().Select(p => p.Name));
+        foreach (var cell in found)
+        {
+            var source = fromPdf.GetProperty(cell.Cell.Path);
+            Assert.Equal(cell.Box!.Value.Page, source.GetProperty("page").GetInt32());
+            Assert.Equal(Math.Round(cell.Box.Value.Left, 1), source.GetProperty("box")[0].GetDouble());
+            Assert.False(source.TryGetProperty("line", out _));
+        }
+
+        var fromText = lines.Single(l => l.GetProperty("file").GetString()!.EndsWith(".txt", StringComparison.Ordinal)).GetProperty("sources");
+        Assert.All(fromText.EnumerateObject(), p => Assert.True(p.Value.GetProperty("line").GetInt32() > 0));
+        Assert.Equal(GovInfoCli.UsageOrIo, Tool.Run("extract", pdf, "--sources").Exit); // the report document alone has no room for them
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }
