@@ -86,7 +86,21 @@ internal sealed class SarifResultWriter : ResultWriter
                 json.WriteStartObject("artifactLocation");
                 json.WriteString("uri", Uri(file.File));
                 json.WriteEndObject();
-                if (finding.Position is { } position)
+                if (finding.Box is { } box)
+                {
+                    // A PDF has no lines to point at: the page and the box (points from the page's top left) go in the
+                    // location's property bag, as SARIF allows on every object.
+                    json.WriteStartObject("properties");
+                    json.WriteNumber("page", box.Page);
+                    json.WriteStartArray("box");
+                    json.WriteNumberValue(Math.Round(box.Left, 1));
+                    json.WriteNumberValue(Math.Round(box.Top, 1));
+                    json.WriteNumberValue(Math.Round(box.Right, 1));
+                    json.WriteNumberValue(Math.Round(box.Bottom, 1));
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+                else if (finding.Position is { } position)
                 {
                     json.WriteStartObject("region");
                     json.WriteNumber("startLine", position.Line);

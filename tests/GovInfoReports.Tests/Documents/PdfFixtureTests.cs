@@ -236,5 +236,19 @@ public sealed class PdfFixtureTests
         Assert.Equal(GovInfoCli.UsageOrIo, Tool.Run("extract", pdf, "--sources").Exit); // the report document alone has no room for them
     }
 
+    [Fact]
+    public void Sarif_locates_a_pdf_finding_by_page_and_box_not_by_a_line()
+    {
+        var run = Tool.Run("validate", Path.Combine(Folder, "chromium-2021-borderless.pdf"), "--format", "sarif");
+        using var sarif = System.Text.Json.JsonDocument.Parse(run.Out);
+        var locations = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation")).ToList();
+        Assert.NotEmpty(locations);
+        Assert.DoesNotContain(locations, l => l.TryGetProperty("region", out _));
+        var placed = locations.Where(l => l.TryGetProperty("properties", out _)).ToList();
+        Assert.NotEmpty(placed);
+        Assert.All(placed, l => Assert.Equal(4, l.GetProperty("properties").GetProperty("box").GetArrayLength()));
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 }
