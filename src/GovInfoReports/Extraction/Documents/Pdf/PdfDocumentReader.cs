@@ -17,12 +17,11 @@ namespace GovInfoReports.Documents;
 /// </summary>
 internal static class PdfDocumentReader
 {
-    /// <summary>Whether the bytes start as a PDF file does (<c>%PDF-</c>, possibly after a few bytes of junk).</summary>
-    public static bool IsPdf(ReadOnlySpan<byte> bytes)
-    {
-        var head = bytes.Length > 1024 ? bytes[..1024] : bytes;
-        return head.IndexOf("%PDF-"u8) >= 0;
-    }
+    /// <summary>
+    /// Whether the bytes start as a PDF file does (<c>%PDF-</c>). A file named .pdf is read as one whatever its first
+    /// bytes; this test decides only for other names, so that a text report that quotes "%PDF-" stays text.
+    /// </summary>
+    public static bool IsPdf(ReadOnlySpan<byte> bytes) => bytes.StartsWith("%PDF-"u8);
 
     public static DocumentLoadResult Read(byte[] bytes, DocumentLimits limits)
     {
