@@ -186,13 +186,7 @@ internal sealed class FileAnalyzer
             json.WriteStartObject(cell.Cell.Path);
             if (cell.Box is { } box)
             {
-                json.WriteNumber("page", box.Page);
-                json.WriteStartArray("box");
-                json.WriteNumberValue(Math.Round(box.Left, 1));
-                json.WriteNumberValue(Math.Round(box.Top, 1));
-                json.WriteNumberValue(Math.Round(box.Right, 1));
-                json.WriteNumberValue(Math.Round(box.Bottom, 1));
-                json.WriteEndArray();
+                Output.ResultWriter.WritePageBox(json, box);
             }
             else
             {

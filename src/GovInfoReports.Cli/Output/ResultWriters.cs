@@ -32,6 +32,18 @@ internal abstract class ResultWriter
     /// <summary>JSON as people read it: Chinese as characters, not \u escapes (the output is never embedded in HTML).</summary>
     public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>A PDF position as every output gives it: <c>"page"</c> (from 1) and <c>"box"</c>, [left, top, right, bottom] in points from the page's top left.</summary>
+    public static void WritePageBox(Utf8JsonWriter json, GovInfoReports.Documents.PageBox box)
+    {
+        json.WriteNumber("page", box.Page);
+        json.WriteStartArray("box");
+        json.WriteNumberValue(Math.Round(box.Left, 1));
+        json.WriteNumberValue(Math.Round(box.Top, 1));
+        json.WriteNumberValue(Math.Round(box.Right, 1));
+        json.WriteNumberValue(Math.Round(box.Bottom, 1));
+        json.WriteEndArray();
+    }
+
     public static string Json(Action<Utf8JsonWriter> write, bool indented = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -68,13 +80,7 @@ internal abstract class ResultWriter
             if (finding.Box is { } box)
             {
                 // A PDF: the page (from 1) and the cell's box in points from the page's top left, [left, top, right, bottom].
-                json.WriteNumber("page", box.Page);
-                json.WriteStartArray("box");
-                json.WriteNumberValue(Math.Round(box.Left, 1));
-                json.WriteNumberValue(Math.Round(box.Top, 1));
-                json.WriteNumberValue(Math.Round(box.Right, 1));
-                json.WriteNumberValue(Math.Round(box.Bottom, 1));
-                json.WriteEndArray();
+                ResultWriter.WritePageBox(json, box);
             }
             else if (finding.Position is { } position)
             {

@@ -91,13 +91,7 @@ internal sealed class SarifResultWriter : ResultWriter
                     // A PDF has no lines to point at: the page and the box (points from the page's top left) go in the
                     // location's property bag, as SARIF allows on every object.
                     json.WriteStartObject("properties");
-                    json.WriteNumber("page", box.Page);
-                    json.WriteStartArray("box");
-                    json.WriteNumberValue(Math.Round(box.Left, 1));
-                    json.WriteNumberValue(Math.Round(box.Top, 1));
-                    json.WriteNumberValue(Math.Round(box.Right, 1));
-                    json.WriteNumberValue(Math.Round(box.Bottom, 1));
-                    json.WriteEndArray();
+                    ResultWriter.WritePageBox(json, box);
                     json.WriteEndObject();
                 }
                 else if (finding.Position is { } position)
