@@ -125,7 +125,9 @@ internal sealed class TextResultWriter : ResultWriter
         Writer.WriteLine(Visible(line.ToString()));
         foreach (var finding in result.Findings)
         {
-            string where = finding.Position is { } p ? $" {p.Line}:{p.Column}" : "";
+            // A PDF's finding stands on a page (the synthetic text's line would mean nothing to a reader); a text's at line:column.
+            string where = finding.Box is { } box ? Text.Of(_language, $" 第 {box.Page} 页", $" page {box.Page}")
+                : finding.Position is { } p ? $" {p.Line}:{p.Column}" : "";
             Writer.WriteLine(Visible($"  {finding.SeverityText} {finding.Rule} [{finding.SourceText}]{where}: {finding.Message} ({finding.Fingerprint})"));
         }
     }

@@ -127,8 +127,210 @@ internal static class PdfBorderlessTables
     }
 
     /// <summary>The tables among <paramref name="lines"/> (as blocks), and the lines they took.</summary>
-    public static List<(PdfTable Table, List<int> Lines)> Find(List<List<PdfGlyph>> lines, int page) =>
-        Segment(lines.Select(l => new Line(l)).ToList(), page);
+    public static List<(PdfTable Table, List<int> Lines)> Find(List<List<PdfGlyph>> lines, int page)
+    {
+        var parsed = lines.Select(l => new Line(l)).ToList();
+        var result = Segment(parsed, page);
+        var taken = new HashSet<int>(result.SelectMany(r => r.Lines));
+        for (int i = 0; i < parsed.Count; i++)
+        {
+            if (!taken.Contains(i) && UnderHeader(parsed, i, taken, page) is { } table)
+            {
+                result.Add(table);
+                taken.UnionWith(table.Lines);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A column of a header: the extent of its bottom-level heading's lines, stacked as a cell stacks them.</summary>
+    private sealed class HeaderColumn
+    {
+        public HeaderColumn(Word word, double baseline)
+        {
+            Words.Add((word, baseline));
+            Left = word.Left;
+            Right = word.Right;
+        }
+
+        public List<(Word Word, double Baseline)> Words { get; } = new();
+
+        public double Left { get; set; }
+
+        public double Right { get; set; }
+
+        public double Top => Words.Min(w => w.Baseline);
+
+        public double Bottom => Words.Max(w => w.Baseline);
+    }
+
+    /// <summary>
+    /// A single row of numbers without a label under a header of its own (the review and litigation table: fifteen
+    /// numbers under two levels of headings), as a grid: the columns are the header's bottom-level headings, each a
+    /// stack of lines; a heading set apart above them, centred over a run of columns, is a group heading spanning those
+    /// columns. Each number belongs to the one heading its extent overlaps; a column without a number is a blank cell.
+    /// The header goes up line by line while every word of a line is a heading or a centred group heading (a caption
+    /// above is neither). Null when any number overlaps no heading or two, or a group heading is centred over no run
+    /// of the columns below it: the line then stays text, and its cells are missing with a finding.
+    /// </summary>
+    private static (PdfTable Table, List<int> Lines)? UnderHeader(List<Line> parsed, int row, HashSet<int> taken, int page)
+    {
+        var line = parsed[row];
+        if (line.Numbers.Count < 2 || line.Label.Count > 0)
+            return null;
+        double size = line.Numbers.Max(n => n.Size);
+        var columns = new List<HeaderColumn>();
+        var groups = new List<(Word Word, double Baseline)>();
+        var members = new List<int>();
+        double top = line.Glyphs.Min(g => g.Top);
+        for (int i = row - 1; i >= 0 && members.Count < 12; i--)
+        {
+            var above = parsed[i];
+            if (taken.Contains(i) || above.Numbers.Count > 0 || top - above.Glyphs.Max(g => g.Bottom) > size * 2.5)
+                break;
+            if (!AddHeaderLine(above, columns, groups))
+                break;
+            members.Add(i);
+            top = above.Glyphs.Min(g => g.Top);
+        }
+
+        if (columns.Count < line.Numbers.Count || groups.Any(g => columns.Any(c => c.Bottom <= g.Baseline)))
+            return null;
+        columns.Sort((a, b) => a.Left.CompareTo(b.Left));
+
+        // Each number in the one column whose heading it overlaps.
+        var place = new int[line.Numbers.Count];
+        for (int n = 0; n < place.Length; n++)
+        {
+            var number = line.Numbers[n];
+            var overlapping = Enumerable.Range(0, columns.Count).Where(c => number.Left < columns[c].Right && number.Right > columns[c].Left).ToList();
+            if (overlapping.Count != 1 || (n > 0 && overlapping[0] <= place[n - 1]))
+                return null;
+            place[n] = overlapping[0];
+        }
+
+        // Group headings top-down, each over the widest run of columns it is centred on inside its parent's run.
+        var spans = new List<(Word Word, double Baseline, int First, int Last)>();
+        foreach (var (word, baseline) in groups.OrderBy(g => g.Baseline))
+        {
+            var parent = spans.Where(s => s.Baseline < baseline - word.Size * 0.5 && columns[s.First].Left <= word.Center && word.Center <= columns[s.Last].Right)
+                .OrderByDescending(s => s.Baseline).Select(s => ((int First, int Last)?)(s.First, s.Last)).FirstOrDefault();
+            if (CentredRun(word, columns, parent ?? (0, columns.Count - 1)) is not { } run)
+                return null;
+            if (spans.Any(s => Math.Abs(s.Baseline - baseline) < word.Size * 0.5 && s.First <= run.Last && run.First <= s.Last))
+                return null; // two headings of one row over the same column
+            spans.Add((word, baseline, run.First, run.Last));
+        }
+
+        // The grid: a row per line of group headings, the bottom-level headings, the numbers.
+        var headingRows = new List<List<(Word Word, double Baseline, int First, int Last)>>();
+        foreach (var span in spans.OrderBy(s => s.Baseline))
+        {
+            if (headingRows.Count > 0 && span.Baseline - headingRows[^1][0].Baseline < span.Word.Size * 0.5)
+                headingRows[^1].Add(span);
+            else
+                headingRows.Add(new() { span });
+        }
+
+        var xs = columns.Select(c => c.Left).Append(columns[^1].Right).ToList();
+        var cells = new List<PdfTableCell>();
+        for (int r = 0; r < headingRows.Count; r++)
+        {
+            double rowTop = headingRows[r].Min(s => s.Word.Glyphs.Min(g => g.Top)), rowBottom = headingRows[r].Max(s => s.Word.Glyphs.Max(g => g.Bottom));
+            for (int c = 0; c < columns.Count;)
+            {
+                var span = headingRows[r].FirstOrDefault(s => s.First == c);
+                int width = span.Word is null ? 1 : span.Last - span.First + 1;
+                cells.Add(new PdfTableCell(r, c, 1, width, new PageBox(page, columns[c].Left, rowTop, columns[c + width - 1].Right, rowBottom)) { Text = span.Word?.Text ?? "" });
+                c += width;
+            }
+        }
+
+        int leafRow = headingRows.Count;
+        for (int c = 0; c < columns.Count; c++)
+        {
+            string text = "";
+            foreach (var (word, _) in columns[c].Words.OrderBy(w => w.Baseline))
+                text = PdfTable.JoinLines(text, word.Text);
+            var glyphs = columns[c].Words.SelectMany(w => w.Word.Glyphs).ToList();
+            cells.Add(new PdfTableCell(leafRow, c, 1, 1, new PageBox(page, columns[c].Left, glyphs.Min(g => g.Top), columns[c].Right, glyphs.Max(g => g.Bottom))) { Text = text });
+        }
+
+        double valueTop = line.Glyphs.Min(g => g.Top), valueBottom = line.Glyphs.Max(g => g.Bottom);
+        for (int c = 0; c < columns.Count; c++)
+        {
+            int n = Array.IndexOf(place, c);
+            var box = n >= 0 ? new PageBox(page, line.Numbers[n].Left, valueTop, line.Numbers[n].Right, valueBottom) : new PageBox(page, columns[c].Left, valueTop, columns[c].Right, valueBottom);
+            cells.Add(new PdfTableCell(leafRow + 1, c, 1, 1, box) { Text = n >= 0 ? line.Numbers[n].Text : "" });
+        }
+
+        members.Add(row);
+        return (new PdfTable(page, xs, leafRow + 2, columns.Count, cells) { IsRuled = false }, members);
+    }
+
+    /// <summary>
+    /// Takes the words of a header line, bottom-up: a word over exactly one column and just above its top line is
+    /// another line of that heading; a word over no column, level with the headings' top lines and below every group
+    /// heading, starts a column; any other word (one set apart above) is a group heading if it is centred over a run of
+    /// columns. False (nothing taken) when a word is none of these.
+    /// </summary>
+    private static bool AddHeaderLine(Line line, List<HeaderColumn> columns, List<(Word Word, double Baseline)> groups)
+    {
+        var stacked = new List<(HeaderColumn Column, Word Word, double Baseline)>();
+        var started = new List<HeaderColumn>();
+        var grouped = new List<(Word Word, double Baseline)>();
+        foreach (var word in Split(line.Glyphs, 0.5).Select(g => new Word(g)).OrderByDescending(w => w.Glyphs.Average(g => g.Baseline)))
+        {
+            double baseline = word.Glyphs.Average(g => g.Baseline);
+            var all = columns.Concat(started).ToList();
+            var over = all.Where(c => word.Left < c.Right && word.Right > c.Left).ToList();
+            if (over.Count == 1 && groups.Count == 0 && grouped.Count == 0 && over[0].Top - baseline <= word.Size * 1.8 && !stacked.Any(s => s.Column == over[0]))
+                stacked.Add((over[0], word, baseline));
+            else if (over.Count == 0 && groups.Count == 0 && grouped.Count == 0 && (all.Count == 0 || all.Min(c => c.Top) - baseline <= word.Size * 1.8))
+                started.Add(new HeaderColumn(word, baseline));
+            else if (all.Count >= 2 && CentredRun(word, all.OrderBy(c => c.Left).ToList(), (0, all.Count - 1)) is not null)
+                grouped.Add((word, baseline));
+            else
+                return false;
+        }
+
+        foreach (var (column, word, baseline) in stacked)
+        {
+            column.Words.Add((word, baseline));
+            column.Left = Math.Min(column.Left, word.Left);
+            column.Right = Math.Max(column.Right, word.Right);
+        }
+
+        columns.AddRange(started);
+        groups.AddRange(grouped);
+        return true;
+    }
+
+    /// <summary>
+    /// The widest run of <paramref name="columns"/> (ordered) inside <paramref name="within"/> whose middle is the
+    /// word's centre and which holds the word; null when there is none.
+    /// </summary>
+    private static (int First, int Last)? CentredRun(Word word, List<HeaderColumn> columns, (int First, int Last) within)
+    {
+        double tolerance = Math.Max(1.5, word.Size * 0.15);
+        (int First, int Last)? best = null;
+        for (int first = within.First; first <= within.Last; first++)
+        {
+            for (int last = within.Last; last >= first && (best is null || last - first > best.Value.Last - best.Value.First); last--)
+            {
+                double left = first > 0 ? (columns[first - 1].Right + columns[first].Left) / 2 : double.NegativeInfinity;
+                double right = last < columns.Count - 1 ? (columns[last].Right + columns[last + 1].Left) / 2 : double.PositiveInfinity;
+                if (Math.Abs((columns[first].Left + columns[last].Right) / 2 - word.Center) <= tolerance && word.Left >= left && word.Right <= right)
+                {
+                    best = (first, last);
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
 
     private static List<(PdfTable Table, List<int> Lines)> Segment(List<Line> parsed, int page)
     {

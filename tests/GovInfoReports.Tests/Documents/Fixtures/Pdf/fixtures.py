@@ -510,6 +510,16 @@ def check(folder):
     print("total %d bytes" % total)
 
 
+def add_to_cell(path, cell, delta):
+    """Adds delta to one cell of a document: a report whose numbers do not add up, as real ones sometimes do."""
+    doc = json.load(open(path, encoding="utf-8"))
+    keys = cell.split(".")
+    set_path(doc, keys, get_path(doc, keys) + delta)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+
+
 def main(argv):
     cmd = argv[1]
     if cmd == "report":
@@ -526,6 +536,8 @@ def main(argv):
         damage(argv[2], argv[3], int(argv[4]))
     elif cmd == "truncate":
         truncate(argv[2], argv[3], float(argv[4]))
+    elif cmd == "add-to-cell":
+        add_to_cell(argv[2], argv[3], int(argv[4]))
     elif cmd == "check":
         check(argv[2])
     else:
