@@ -27,6 +27,13 @@ public enum TextLayout
 
     /// <summary>One cell per line, cells separated by empty lines, with leading and trailing spaces.</summary>
     BlankLineSeparated,
+
+    /// <summary>
+    /// A web page's table as converters write it: one row per line between pipes, a merged label's text only on the
+    /// first row it spans (<c>三、本年度办理结果 | （一）予以公开 | 3 | …</c>), no line for a group row, sometimes empty
+    /// cells for the label's merged columns, and blank cells as empty cells anywhere in the row.
+    /// </summary>
+    PipeRows,
 }
 
 /// <summary>
@@ -138,13 +145,14 @@ public static class TextLayouts
         {
             if (row.IsGroup)
             {
-                rows.Add(Row(row.FullLabel));
+                if (layout != TextLayout.PipeRows)
+                    rows.Add(Row(row.FullLabel));
                 AddRows(report, row.Children, rows, layout, random);
                 continue;
             }
 
             var cells = row.Table.Cells.Where(c => c.Row == row).ToList();
-            rows.Add(Values(report, cells, row.FullLabel, layout, random));
+            rows.Add(Values(report, cells, layout == TextLayout.PipeRows ? PipeLabel(row, random) : new[] { row.FullLabel }, layout, random));
         }
     }
 
@@ -155,19 +163,32 @@ public static class TextLayouts
         return line;
     }
 
-    private static Line Values(IReport report, IReadOnlyList<CellDescriptor> cells, string? label, TextLayout layout, Random random)
+    /// <summary>
+    /// The label cells of a data row in <see cref="TextLayout.PipeRows"/>: the labels of the groups it is the first row of
+    /// (a merged cell's text is on its first row), its own, and sometimes empty cells for the label's merged columns.
+    /// </summary>
+    private static string[] PipeLabel(RowDescriptor row, Random random)
+    {
+        var labels = new List<string> { row.FullLabel };
+        for (var child = row; child.Parent is { } parent && parent.Children[0] == child; child = parent)
+            labels.Insert(0, parent.FullLabel);
+        for (int padding = random.Next(3) == 0 ? random.Next(1, 3) : 0; padding > 0; padding--)
+            labels.Add("");
+        return labels.ToArray();
+    }
+
+    private static Line Values(IReport report, IReadOnlyList<CellDescriptor> cells, string[]? label, TextLayout layout, Random random)
     {
         var line = new Line { IsTableRow = true };
         if (label is not null)
-            line.Cells.Add(label);
+            line.Cells.AddRange(label);
         for (int i = 0; i < cells.Count; i++)
         {
             var value = report.GetCell(cells[i].Index);
-            bool positional = layout is TextLayout.Tabs or TextLayout.Markdown;
-            // An empty cell is positional only between two cells of numbers: next to a label it may be a merged column.
-            bool between = i > 0 && i < cells.Count - 1;
+            // The layouts with separators between all cells and a closing one keep an empty cell's place.
+            bool positional = layout is TextLayout.Tabs or TextLayout.Markdown or TextLayout.PipeRows;
             line.Cells.Add(value.IsBlank
-                ? (positional && between && random.Next(2) == 0 ? "" : Pick(random, "-", "—", "/", "&nbsp;", "－"))
+                ? (positional && random.Next(2) == 0 ? "" : Pick(random, "-", "—", "/", "&nbsp;", "－"))
                 : Format(value, cells[i], random));
         }
 
@@ -234,7 +255,12 @@ public static class TextLayouts
                     text.Append(new string('|', 1 + random.Next(4))).Append('\n');
                     break;
                 case TextLayout.Tabs:
-                    text.Append(string.Join("\t", line.Cells)).Append(random.Next(2) == 0 ? "\t" : "").Append('\n');
+                    // An empty last cell needs the closing tab: the text after the last separator is no cell.
+                    text.Append(string.Join("\t", line.Cells)).Append(line.Cells[^1].Length == 0 || random.Next(2) == 0 ? "\t" : "").Append('\n');
+                    break;
+                case TextLayout.PipeRows:
+                    // An empty first cell needs the opening pipe: a line's first pipe with nothing before it is its border.
+                    text.Append(line.Cells[0].Length == 0 || random.Next(2) == 0 ? "| " : "").Append(string.Join(" | ", line.Cells)).Append(" |\n");
                     break;
                 case TextLayout.Markdown:
                     text.Append("| ").Append(string.Join(" | ", line.Cells)).Append(" |\n");

@@ -85,6 +85,7 @@ public class LayoutExtractionTests
     [InlineData(TextLayout.Markdown)]
     [InlineData(TextLayout.SpaceSeparated)]
     [InlineData(TextLayout.BlankLineSeparated)]
+    [InlineData(TextLayout.PipeRows)]
     public void Each_layout_reads_a_complete_report_of_each_template(TextLayout layout)
     {
         foreach (var template in new[] { Report2019.Template, Report2021.Template })

@@ -24,11 +24,30 @@ public sealed class StageTests
     }
 
     [Fact]
-    public void Tokens_an_empty_cell_between_a_label_and_a_number_is_no_cell()
+    public void Tokens_an_empty_cell_between_a_label_and_a_number_is_a_gap_the_row_decides()
     {
-        // It may be the second column of a merged label.
+        // It may be the second column of a merged label or a blank cell: the row's column count decides.
         var tokens = Tokenize("规章 | | 3 | 5");
-        Assert.Equal(new[] { TokenKind.Text, TokenKind.Value, TokenKind.Value }, tokens.AsSpan().ToArray().Select(t => t.Kind));
+        Assert.Equal(new[] { TokenKind.Text, TokenKind.Blank, TokenKind.Value, TokenKind.Value }, tokens.AsSpan().ToArray().Select(t => t.Kind));
+        Assert.Equal(new[] { false, true, false, false }, tokens.AsSpan().ToArray().Select(t => t.Gap));
+    }
+
+    [Fact]
+    public void Tokens_empty_cells_after_the_last_number_are_gaps_and_the_closing_separator_is_no_cell()
+    {
+        var tokens = Tokenize("规章 | 3 | | |");
+        Assert.Equal(new[] { TokenKind.Text, TokenKind.Value, TokenKind.Blank, TokenKind.Blank }, tokens.AsSpan().ToArray().Select(t => t.Kind));
+        Assert.Equal(new[] { false, false, true, true }, tokens.AsSpan().ToArray().Select(t => t.Gap));
+    }
+
+    [Fact]
+    public void Tokens_a_label_followed_by_empty_cells_only_has_gaps_and_a_header_line_none()
+    {
+        var row = Tokenize("规章 | | |");
+        Assert.Equal(new[] { false, true, true }, row.AsSpan().ToArray().Select(t => t.Gap));
+        // Text, empty cells, text: a header line, whose empty cells are under a merged heading.
+        var header = Tokenize("行政复议 | | 行政诉讼 | |");
+        Assert.All(header.AsSpan().ToArray(), t => Assert.Equal(TokenKind.Text, t.Kind));
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public class VariantExtractionTests
     }
 
     [Fact]
-    public void Tab_separated_rows_keep_empty_cells_between_numbers_in_place()
+    public void Tab_separated_rows_keep_their_empty_cells_in_place()
     {
         var result = ReportReader.Read(Lines(
             "三、收到和处理政府信息公开申请情况",
@@ -123,17 +123,22 @@ public class VariantExtractionTests
             "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
             "一、本年新收政府信息公开申请数量\t\t3\t1\t0\t0\t0\t0\t4\t",
             "二、上年结转政府信息公开申请数量\t\t1\t\t0\t0\t0\t0\t1",
-            "三、本年度办理结果\t（一）予以公开\t\t0\t0\t0\t0\t0\t0"));
+            "三、本年度办理结果\t（一）予以公开\t\t0\t0\t0\t0\t0\t0",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t0\t0\t0\t0\t0"));
 
         Reported(result, "applications.newlyReceived.naturalPerson", 3);
         Reported(result, "applications.newlyReceived.total", 4);
         Reported(result, "applications.carriedOver.naturalPerson", 1);
         Blank(result, "applications.carriedOver.commercial");
         Reported(result, "applications.carriedOver.total", 1);
-        // Six numbers and an empty cell that may be a merged label column: which column is empty cannot be told.
-        Assert.Equal(CellStatus.Missing, Cell(result, "applications.results.disclosed.naturalPerson").Status);
+        // Two label cells, then seven cells: the empty one after the label is the first column's blank.
+        Blank(result, "applications.results.disclosed.naturalPerson");
+        Reported(result, "applications.results.disclosed.commercial", 0);
+        Reported(result, "applications.results.disclosed.total", 0);
+        // One label cell, an empty one and five numbers: six cells for seven columns, so which is empty cannot be told.
+        Assert.Equal(CellStatus.Missing, Cell(result, "applications.results.partiallyDisclosed.naturalPerson").Status);
         var mismatch = Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.CellCountMismatch);
-        Assert.Equal(7, mismatch.Line());
+        Assert.Equal(8, mismatch.Line());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using GovInfoReports.Templates;
 
@@ -36,6 +37,7 @@ internal sealed class CellPlacer
     private readonly ReportWording _wording;
 
     private readonly List<int> _numbers = new();  // tokens: values and blanks since the label
+    private readonly List<int> _gaps = new();     // tokens: the row's gaps (Token.Gap), until its column count decides
     private readonly List<int> _unknown = new();  // tokens: the text that is no label, before the numbers
     private readonly List<int> _strays = new();   // tokens: numbers in a table where none is expected
     private readonly HashSet<TableDescriptor> _foreign = new();
@@ -66,6 +68,7 @@ internal sealed class CellPlacer
     {
         _tokens = tokens;
         _numbers.Clear();
+        _gaps.Clear();
         _unknown.Clear();
         _strays.Clear();
         _foreign.Clear();
@@ -89,6 +92,13 @@ internal sealed class CellPlacer
     /// </summary>
     public bool AddNumber(int token, bool implied)
     {
+        if (_tokens[token].Gap)
+        {
+            if (Expected is Expected.Row or Expected.SingleRow)
+                _gaps.Add(token);
+            return false;
+        }
+
         if (Expected != Expected.Nothing)
             _numbers.Add(token);
         else if (!implied && _position.Table is not null)
@@ -127,6 +137,12 @@ internal sealed class CellPlacer
     /// <summary>Places the numbers read since the last label, and forgets them.</summary>
     public void Flush()
     {
+        if (_gaps.Count > 0)
+        {
+            ResolveGaps();
+            _gaps.Clear();
+        }
+
         if (_numbers.Count > 0 && AllImplied() && !ImpliedFit())
             _numbers.Clear();
         if (_numbers.Count > 0)
@@ -157,6 +173,45 @@ internal sealed class CellPlacer
         Expect(Expected.Nothing, null, null);
         _numbers.Clear();
         _unknown.Clear();
+    }
+
+    /// <summary>
+    /// Takes the row's gaps (<see cref="Token.Gap"/>) as its blank cells where, with its numbers, they fill its columns
+    /// exactly, the cells before the line's closing separator being the row's last columns: the empty cells after the
+    /// label (on the line of the first number), the numbers, and the empty cells after them (on the line of the last
+    /// number) are the row when there are as many as its cells; when there are more, the first of the empty cells after the
+    /// label are columns of the merged label. A row of gaps only (a label followed by empty cells, on one line) is read
+    /// alike. Otherwise the gaps are no cells, and the numbers alone fill the row or give their finding.
+    /// </summary>
+    private void ResolveGaps()
+    {
+        int expected = Expected switch
+        {
+            Expected.Row => _vocabulary.RowCells(_row!).Length,
+            Expected.SingleRow => _vocabulary.TableCells(_table!).Length,
+            _ => 0,
+        };
+        int values = _numbers.Count;
+        if (expected == 0 || values == expected)
+            return;
+        if (values == 0)
+        {
+            int line = _tokens[_gaps[0]].Line;
+            if (_gaps.Count < expected || _tokens[_gaps[^1]].Line != line)
+                return;
+            _numbers.AddRange(_gaps.GetRange(_gaps.Count - expected, expected));
+            return;
+        }
+
+        int first = _numbers[0], last = _numbers[^1];
+        int firstLine = _tokens[first].Line, lastLine = _tokens[last].Line;
+        var leading = _gaps.FindAll(gap => gap < first && _tokens[gap].Line == firstLine);
+        var trailing = _gaps.FindAll(gap => gap > last && _tokens[gap].Line == lastLine);
+        int drop = leading.Count + values + trailing.Count - expected;
+        if (drop < 0 || drop > leading.Count)
+            return;
+        _numbers.InsertRange(0, leading.GetRange(drop, leading.Count - drop));
+        _numbers.AddRange(trailing);
     }
 
     private bool AllImplied()

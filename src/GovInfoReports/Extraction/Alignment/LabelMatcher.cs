@@ -135,8 +135,8 @@ internal sealed class LabelMatcher
             ref readonly var token = ref tokens[k];
             if (k > start)
             {
-                // The empty cells of a grid row between a label's two halves (a label broken over two rows).
-                if (token.Implied)
+                // The empty cells between a label's two halves (a label broken over two grid rows or text lines).
+                if (token.Implied || token.Gap)
                     continue;
                 if (token.Kind != TokenKind.Text || token.Narrative || token.Line - firstLine > MaxLabelLineSpan)
                     break;

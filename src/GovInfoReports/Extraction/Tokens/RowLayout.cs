@@ -8,7 +8,9 @@ namespace GovInfoReports.Extraction;
 /// are no row at all. Text and document grids give different evidence, so each has its rule:
 /// <list type="bullet">
 /// <item>A text line: an empty cell between two numbers, or before the numbers of a line that has no label, is a blank
-/// cell. An empty cell between a label and a number may be the second column of a merged label, so it is no cell.</item>
+/// cell. An empty cell between a label and a number may be a column of a merged label or a blank cell; so may one after
+/// the last number, or after a label followed by empty cells only: these are <see cref="Token.Gap"/> blanks, and the row's
+/// column count decides (the cells before the line's closing separator are the row's last columns).</item>
 /// <item>A grid row: a position covered by a merged cell is no cell, and an empty cell is a blank cell exactly when it
 /// lies right of the row's label (or the row has no label). In a row without any number its blanks are
 /// <see cref="Token.Implied"/>.</item>
@@ -17,6 +19,9 @@ namespace GovInfoReports.Extraction;
 internal static class RowLayout
 {
     /// <summary>A markdown rule's cell holds at least this many dashes (<c>---</c>, <c>:---:</c>).</summary>
+
+    /// <summary>What an empty cell of a line is: no cell, a blank cell, or a gap (<see cref="Token.Gap"/>).</summary>
+    private const byte NoCell = 0, BlankCell = 1, GapCell = 2;
     private const int MinRuleDashes = 3;
 
     /// <summary>One cell of a line: where it is in the text, and its tokens.</summary>
@@ -40,7 +45,7 @@ internal static class RowLayout
 
         private Field[] _items = new Field[64];
         private Token[] _lineTokens = new Token[64];
-        private bool[] _flags = new bool[64];
+        private byte[] _flags = new byte[64];
 
         public int Count { get; private set; }
 
@@ -55,12 +60,14 @@ internal static class RowLayout
             _items[Count++] = new Field { Start = start, End = end, FirstToken = firstToken, TokenCount = tokenCount };
         }
 
-        /// <summary>A buffer of <paramref name="count"/> flags (not cleared).</summary>
-        public Span<bool> Flags(int count)
+        /// <summary>A buffer of <paramref name="count"/> marks (<see cref="NoCell"/>, <see cref="BlankCell"/>, <see cref="GapCell"/>), cleared.</summary>
+        public Span<byte> Marks(int count)
         {
             if (_flags.Length < count)
-                _flags = new bool[Math.Max(count, _flags.Length * 2)];
-            return _flags.AsSpan(0, count);
+                _flags = new byte[Math.Max(count, _flags.Length * 2)];
+            var marks = _flags.AsSpan(0, count);
+            marks.Clear();
+            return marks;
         }
 
         /// <summary>Moves <c>tokens[start..]</c> aside (to be laid out again with blank cells between them): valid until the next call.</summary>
@@ -97,16 +104,16 @@ internal static class RowLayout
         if (text[fields[0].End] is '|' or '｜' && IsBlank(text, fields[0]))
             fields = fields.Slice(1);
 
-        var blanks = cells.Flags(fields.Length);
-        if (FindBlanks(fields, output.AsSpan(), blanks))
-            LayOut(fields, blanks, cells.TakeFrom(output, lineFirstToken), lineFirstToken, lineStart, lineNumber, TokenFlags.None, output);
+        var marks = cells.Marks(fields.Length);
+        if (FindBlanks(fields, output.AsSpan(), marks) | FindGaps(fields, output.AsSpan(), marks))
+            LayOut(fields, marks, cells.TakeFrom(output, lineFirstToken), lineFirstToken, lineStart, lineNumber, TokenFlags.None, output);
     }
 
     /// <summary>
     /// Marks the empty cells of <paramref name="fields"/> that are blank cells (see the class summary); returns whether
     /// there is any. A line with fewer than two non-empty cells has none.
     /// </summary>
-    private static bool FindBlanks(ReadOnlySpan<Field> fields, ReadOnlySpan<Token> tokens, Span<bool> blanks)
+    private static bool FindBlanks(ReadOnlySpan<Field> fields, ReadOnlySpan<Token> tokens, Span<byte> marks)
     {
         int first = -1, last = -1, nonEmpty = 0;
         for (int f = 0; f < fields.Length; f++)
@@ -127,7 +134,7 @@ internal static class RowLayout
         bool next = false;
         for (int f = fields.Length - 1; f >= 0; f--)
         {
-            blanks[f] = next;
+            marks[f] = next ? BlankCell : NoCell;
             if (!fields[f].Empty)
                 next = tokens[fields[f].FirstToken].IsSlot;
         }
@@ -139,27 +146,81 @@ internal static class RowLayout
             if (!field.Empty)
             {
                 previousIsSlot = tokens[field.FirstToken + field.TokenCount - 1].IsSlot;
-                blanks[f] = false;
+                marks[f] = NoCell;
                 continue;
             }
 
-            blanks[f] = f <= last && (f < first ? leadingBlanks : previousIsSlot && blanks[f]);
-            any |= blanks[f];
+            bool blank = f <= last && (f < first ? leadingBlanks : previousIsSlot && marks[f] == BlankCell);
+            marks[f] = blank ? BlankCell : NoCell;
+            any |= blank;
         }
 
         return any;
     }
 
+    /// <summary>
+    /// Marks the gaps of a row line (<see cref="Token.Gap"/>): the empty cells between its label and its first number,
+    /// those after its last number, and those after a label that only empty cells follow. The text after the line's
+    /// last separator is its border, no cell. Returns whether there is any.
+    /// </summary>
+    private static bool FindGaps(ReadOnlySpan<Field> fields, ReadOnlySpan<Token> tokens, Span<byte> marks)
+    {
+        int end = fields[^1].Empty ? fields.Length - 1 : fields.Length;
+        int lastText = -1, firstNumber = -1, last = -1;
+        bool textAfterEmpty = false;
+        for (int f = 0; f < end; f++)
+        {
+            ref readonly var field = ref fields[f];
+            if (field.Empty)
+                continue;
+            bool number = tokens[field.FirstToken].IsSlot;
+            if (number && firstNumber < 0)
+                firstNumber = f;
+            if (!number && firstNumber < 0)
+            {
+                textAfterEmpty |= lastText >= 0 && lastText < f - 1;
+                lastText = f;
+            }
+
+            last = f;
+        }
+
+        bool any = false;
+        if (firstNumber < 0)
+        {
+            // A label with empty cells only after it: one run of text cells, then the empty ones.
+            if (lastText < 0 || textAfterEmpty)
+                return false;
+            for (int f = lastText + 1; f < end; f++)
+                any |= Mark(marks, f);
+            return any;
+        }
+
+        if (lastText >= 0)
+            for (int f = lastText + 1; f < firstNumber; f++)
+                any |= Mark(marks, f);
+        if (tokens[fields[last].FirstToken + fields[last].TokenCount - 1].IsSlot)
+            for (int f = last + 1; f < end; f++)
+                any |= Mark(marks, f);
+        return any;
+
+        static bool Mark(Span<byte> marks, int f)
+        {
+            marks[f] = GapCell;
+            return true;
+        }
+    }
+
     /// <summary>Adds the line's tokens (<paramref name="lineTokens"/>, set aside) again, with a blank token in each blank cell.</summary>
-    private static void LayOut(ReadOnlySpan<Field> fields, ReadOnlySpan<bool> blanks, ReadOnlySpan<Token> lineTokens, int lineFirstToken, int lineStart, int lineNumber, TokenFlags blankFlags, TokenList output)
+    private static void LayOut(ReadOnlySpan<Field> fields, ReadOnlySpan<byte> marks, ReadOnlySpan<Token> lineTokens, int lineFirstToken, int lineStart, int lineNumber, TokenFlags blankFlags, TokenList output)
     {
         for (int f = 0; f < fields.Length; f++)
         {
             ref readonly var field = ref fields[f];
             for (int t = 0; t < field.TokenCount; t++)
                 output.Add(lineTokens[field.FirstToken - lineFirstToken + t]);
-            if (blanks[f])
-                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - lineStart + 1, field.Start, 0, -1, blankFlags));
+            if (marks[f] != NoCell)
+                output.Add(new Token(TokenKind.Blank, lineNumber, field.Start - lineStart + 1, field.Start, 0, -1, marks[f] == GapCell ? blankFlags | TokenFlags.Gap : blankFlags));
         }
     }
 
@@ -228,14 +289,19 @@ internal static class RowLayout
 
             var fields = cells.AsSpan();
             int labelEnd = LabelEnd(fields, output.AsSpan());
-            var blanks = cells.Flags(fields.Length);
+            var marks = cells.Marks(fields.Length);
             bool any = false;
             for (int c = 0; c < fields.Length; c++)
-                any |= blanks[c] = c > labelEnd && fields[c].Empty && IsOwnCell(table, row, c);
+            {
+                bool blank = c > labelEnd && fields[c].Empty && IsOwnCell(table, row, c);
+                marks[c] = blank ? BlankCell : NoCell;
+                any |= blank;
+            }
+
             if (!any)
                 return;
             var flags = AnySlot(output.AsSpan().Slice(rowStart)) ? TokenFlags.None : TokenFlags.Implied;
-            LayOut(fields, blanks, cells.TakeFrom(output, rowStart), rowStart, start, lineNumber, flags, output);
+            LayOut(fields, marks, cells.TakeFrom(output, rowStart), rowStart, start, lineNumber, flags, output);
         }
         finally
         {

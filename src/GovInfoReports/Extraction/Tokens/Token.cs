@@ -37,6 +37,7 @@ internal enum TokenFlags : byte
     Signed = 16,
     IsInteger = 32,
     FitsInt32 = 64,
+    Gap = 128,
 }
 
 /// <summary>
@@ -95,6 +96,14 @@ internal readonly struct Token
     /// these blanks only where they fill exactly the cells of the row it expects, and ignores them otherwise.
     /// </summary>
     public bool Implied => (_flags & TokenFlags.Implied) != 0;
+
+    /// <summary>
+    /// For blanks: an empty cell of a text line that is a cell of the row or a column of its merged label, as the row's
+    /// column count decides: between a row's label and its first number, after its last number, or after a label that
+    /// is followed by empty cells only (<c>结转下年度继续办理 | | | | | | | 2 |</c>). The placer reads these cells only
+    /// where they and the row's numbers fill its columns (see <c>CellPlacer.ResolveGaps</c>).
+    /// </summary>
+    public bool Gap => (_flags & TokenFlags.Gap) != 0;
 
     /// <summary>For text: the word continues the text of the previous token's cell (separated by spaces only).</summary>
     public bool Joined => (_flags & TokenFlags.Joined) != 0;

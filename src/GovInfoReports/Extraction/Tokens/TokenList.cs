@@ -174,8 +174,10 @@ internal sealed class TokenList
     public TextKey JoinedKey(int start, int last)
     {
         var key = KeyOf(start)!;
+        // Blanks between a label's two halves (Token.Implied, Token.Gap) were passed over by the label.
         for (int i = start + 1; i <= last; i++)
-            key = key.Join(KeyOf(i)!);
+            if (KeyOf(i) is { } next)
+                key = key.Join(next);
         return key;
     }
 

@@ -1,0 +1,103 @@
+using System.Linq;
+using GovInfoReports.Extraction;
+using GovInfoReports.Templates;
+using Xunit;
+
+namespace GovInfoReports.Tests.Extraction;
+
+/// <summary>
+/// The layouts of real published reports that the samples do not show (issue 26), in made-up texts of the same shape,
+/// each read cell by cell with its findings.
+/// </summary>
+public class PublishedLayoutTests
+{
+    private static string Lines(params string[] lines) => string.Join("\n", lines);
+
+    /// <summary>An excerpt of a 2021 report (its table 三 alone does not tell the template).</summary>
+    private static ReadResult Read2021(params string[] lines) => ReportReader.Read(Lines(lines), new ReadOptions { TemplateId = "2021" });
+
+    private static ExtractedCell Cell(ReadResult result, string path) =>
+        result.Cells[Assert.IsAssignableFrom<ReportTemplate>(result.Template).FindCell(path)!.Index];
+
+    /// <summary>Every cell of the template: reported with the record's value, or blank where the record's is.</summary>
+    private static void AllCellsAre(IReport expected, ReadResult result, string text)
+    {
+        Assert.Equal(expected.Template.Id, result.TemplateId);
+        foreach (var cell in expected.Template.Cells)
+        {
+            var value = expected.GetCell(cell.Index);
+            var read = result.Cells[cell.Index];
+            bool same = value.IsBlank ? read.Status == CellStatus.Blank : read.Status == CellStatus.Reported && read.Value == value;
+            Assert.True(same, $"{cell.Path}: expected {value}, read {read}\n{string.Join("\n", result.Findings)}\n{text}");
+        }
+    }
+
+    /// <summary>A record with every third cell blank, the others numbered by their index.</summary>
+    private static IReport Record(ReportTemplate template)
+    {
+        var values = template.Cells.Select(c => c.Index % 3 == 1 ? CellValue.Blank
+            : c.Kind == ValueKind.Amount ? CellValue.FromAmount(c.Index + 0.5m, AmountUnit.TenThousandYuan)
+            : CellValue.FromInt32(c.Index + 1)).ToArray();
+        return template.CreateReport(values, template.FromYear, "测试县人民政府");
+    }
+
+    // Kind 1: the separators say which column an empty cell is, also next to the label and after the last number.
+    [Theory]
+    [InlineData("2019")]
+    [InlineData("2021")]
+    public void Pipe_rows_with_empty_cells_anywhere_keep_every_cell_in_its_column(string templateId)
+    {
+        var template = TemplateRegistry.Find(templateId)!;
+        var report = Record(template);
+        for (int seed = 1; seed <= 20; seed++)
+        {
+            string text = TextLayouts.Render(report, TextLayout.PipeRows, seed);
+            var result = ReportReader.Read(text);
+            AllCellsAre(report, result, text);
+            Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
+        }
+    }
+
+    [Fact]
+    public void A_row_of_empty_cells_and_one_number_and_a_label_over_two_cells_are_read_by_their_separators()
+    {
+        var result = Read2021(
+            "三、收到和处理政府信息公开申请情况",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |",
+            "| 自然人 | 法人或其他组织 | | | | | 总计 |",
+            "| | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |",
+            "三、本年度办理结果 | （二）部分公开 | | | | | | | 5 |",
+            "四、结转下年度继续办理 | | | | | | | 2 |",
+            "二、上年结转政府信息公开申请数量 | | | | | | | |");
+
+        Assert.Equal("2021", result.TemplateId);
+        foreach (var (row, last) in new[] { ("results.partiallyDisclosed", 5), ("carriedForward", 2) })
+        {
+            foreach (var column in new[] { "naturalPerson", "commercial", "research", "nonProfit", "legalServices", "other" })
+                Assert.Equal(CellStatus.Blank, Cell(result, $"applications.{row}.{column}").Status);
+            Assert.Equal(last, Cell(result, $"applications.{row}.total").Value.Number);
+        }
+
+        Assert.All(TemplateRegistry.Find("2021")!.Cells.Where(c => c.Path.StartsWith("applications.carriedOver.")),
+            c => Assert.Equal(CellStatus.Blank, result.Cells[c.Index].Status));
+        Assert.DoesNotContain(result.Findings, f => f.Issue == ExtractionIssue.CellCountMismatch
+            || (f.Issue == ExtractionIssue.RowNotFound && (f.Message.Contains("部分公开") || f.Message.Contains("结转"))));
+    }
+
+    [Fact]
+    public void Fewer_cells_than_columns_after_the_label_stay_missing_with_a_finding()
+    {
+        // Six cells for seven columns: which one is left out cannot be told.
+        var result = Read2021(
+            "三、收到和处理政府信息公开申请情况",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |",
+            "| 自然人 | 法人或其他组织 | | | | | 总计 |",
+            "| | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |",
+            "四、结转下年度继续办理 | | | | | | 2 |");
+
+        Assert.All(TemplateRegistry.Find("2021")!.Cells.Where(c => c.Path.StartsWith("applications.carriedForward.")),
+            c => Assert.Equal(CellStatus.Missing, result.Cells[c.Index].Status));
+        var finding = Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.CellCountMismatch);
+        Assert.Equal(5, finding.Line());
+    }
+}
