@@ -126,12 +126,13 @@ internal sealed class FileAnalyzer
         }
 
         result.Complete = read.Report is not null && read.IsComplete;
+        result.BlankForm = read.Report is not null && !read.HoldsValues;
 
         foreach (var finding in read.Findings)
         {
             var source = finding.Issue switch
             {
-                ExtractionIssue.NotAReport or ExtractionIssue.NoTableValues => FindingSource.Input,
+                ExtractionIssue.NotAReport or ExtractionIssue.NoTableValues or ExtractionIssue.BlankForm => FindingSource.Input,
                 ExtractionIssue.TemplateYearMismatch or ExtractionIssue.MixedTemplates => FindingSource.Report,
                 _ => FindingSource.Extraction,
             };

@@ -97,8 +97,11 @@ internal sealed class FileResult
     /// <summary>The reporting agency, when found.</summary>
     public string? Agency { get; set; }
 
-    /// <summary>True when every cell of the template was read (reported or blank).</summary>
+    /// <summary>True when every cell of the template was read (reported or blank) and some cell holds a value.</summary>
     public bool Complete { get; set; }
+
+    /// <summary>True for a blank form: the template's tables with every cell found empty (EX21).</summary>
+    public bool BlankForm { get; set; }
 
     /// <summary>The number of template cells that could not be read.</summary>
     public int MissingCells { get; set; }

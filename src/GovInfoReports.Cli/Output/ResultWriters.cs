@@ -117,8 +117,8 @@ internal sealed class TextResultWriter : ResultWriter
             line.Append(Text.Of(_language, $"{result.Template} 格式", $"{result.Template} format"));
             line.Append(", ").Append(result.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?");
             line.Append(", ").Append(result.Agency ?? "?");
-            line.Append(", ").Append(result.Complete
-                ? Text.Of(_language, "完整", "complete")
+            line.Append(", ").Append(result.Complete ? Text.Of(_language, "完整", "complete")
+                : result.BlankForm ? Text.Of(_language, "空白表格（没有数值）", "blank form (no values)")
                 : Text.Of(_language, $"不完整（{result.TotalCells} 个单元格缺 {result.MissingCells} 个）", $"partial ({result.MissingCells} of {result.TotalCells} cells missing)"));
         }
 

@@ -188,6 +188,10 @@ public static class ReportReader
         var (values, statuses, sources, notes) = matcher.Cells.Take();
         var cells = new ExtractedCellList(template.Cells, values, statuses, sources, notes, text);
         var report = template.CreateReport(values, read.Year, read.Agency);
+        if (Array.IndexOf(statuses, CellStatus.Reported) < 0 && Array.IndexOf(statuses, CellStatus.Blank) >= 0)
+            read.Add(ExtractionIssue.BlankForm,
+                "表格齐备但所有单元格均为空（空白表格）：报告没有任何数值。",
+                "The tables are there but every cell is empty (a blank form): the report holds no values.");
         read.Findings.AddRange(ReadSections.InSourceOrder(matcher.Findings.List));
         return new ReadResult(template, report, read.Year, read.Agency, cells, ReadSections.Of(matcher), read.Findings);
     }

@@ -1,4 +1,8 @@
+using System;
 using System.Linq;
+using System.Text;
+using GovInfoReports.Documents;
+using GovInfoReports.Rendering;
 using GovInfoReports.Extraction;
 using GovInfoReports.Templates;
 using Xunit;
@@ -99,5 +103,69 @@ public class PublishedLayoutTests
             c => Assert.Equal(CellStatus.Missing, result.Cells[c.Index].Status));
         var finding = Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.CellCountMismatch);
         Assert.Equal(5, finding.Line());
+    }
+
+    // Kind 5: a report's page saved as text, or its body alone, is read as the page it is, by its content.
+    [Theory]
+    [InlineData("2019", false)]
+    [InlineData("2021", false)]
+    [InlineData("2021", true)]
+    public void A_page_fragment_in_a_text_file_is_read_as_a_page(string templateId, bool jsonEscaped)
+    {
+        var report = Record(TemplateRegistry.Find(templateId)!);
+        string page = ReportRenderer.RenderHtml(report);
+        int body = page.IndexOf('>', page.IndexOf("<body", StringComparison.Ordinal)) + 1;
+        string fragment = page.Substring(body, page.IndexOf("</body>", StringComparison.Ordinal) - body).Trim();
+        Assert.StartsWith("<h1>", fragment);
+        if (jsonEscaped)
+            fragment = fragment.Replace("\"", "\\\"").Replace("\n", "\\n");
+
+        var loaded = ReportDocument.Load(Encoding.UTF8.GetBytes(fragment), DocumentKind.Text);
+        var document = Assert.IsType<ReportDocument>(loaded.Document);
+        Assert.Equal(DocumentKind.Html, document.Kind);
+        var result = ReportReader.Read(document);
+        AllCellsAre(report, result, document.Text);
+        Assert.Equal(report.Agency, result.Agency);
+        Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
+    }
+
+    [Theory]
+    [InlineData("年度报告的表格见附件 <table> 标签之后。\n一、总体情况 <td> 与 <tr> 只是文字。")]
+    [InlineData("| 信息内容 | <b>本年制发件数</b> |")]
+    public void Text_that_names_a_tag_now_and_then_stays_text(string text)
+    {
+        var loaded = ReportDocument.Load(Encoding.UTF8.GetBytes(text), DocumentKind.Text);
+        Assert.Equal(DocumentKind.Text, Assert.IsType<ReportDocument>(loaded.Document).Kind);
+    }
+
+    // Kind 7: the official blank form, all tables and no numbers, says it holds no values.
+    [Theory]
+    [InlineData("2019", "html")]
+    [InlineData("2021", "html")]
+    [InlineData("2019", "md")]
+    [InlineData("2021", "md")]
+    public void The_blank_form_is_read_as_a_form_without_values(string templateId, string format)
+    {
+        var template = TemplateRegistry.Find(templateId)!;
+        var blank = template.CreateReport(template.Cells.Select(_ => CellValue.Blank).ToArray(), template.FromYear, "测试县人民政府");
+        string text = format == "html" ? ReportRenderer.RenderHtml(blank) : ReportRenderer.RenderMarkdown(blank).Replace("| — ", "|  ");
+        var result = ReportReader.Read(ReportDocument.Load(Encoding.UTF8.GetBytes(text), format == "html" ? DocumentKind.Html : DocumentKind.Text).Document!);
+
+        Assert.Equal(templateId, result.TemplateId);
+        // In text, section 四's row has no label: a line of empty cells alone is no row (it may be a filler line).
+        foreach (var cell in template.Cells)
+            Assert.Equal(format == "md" && cell.Path.StartsWith("reviews.", StringComparison.Ordinal) ? CellStatus.Missing : CellStatus.Blank, result.Statuses[cell.Index]);
+        Assert.False(result.HoldsValues);
+        Assert.False(result.IsComplete);
+        var finding = Assert.Single(result.Findings, f => f.Severity != Validation.Severity.Info && f.Issue != ExtractionIssue.RowNotFound && f.Issue != ExtractionIssue.TableNotFound);
+        Assert.Equal(ExtractionIssue.BlankForm, finding.Issue);
+        Assert.Equal("EX21", finding.Code);
+
+        // One number filled in: a report, complete, with no such finding.
+        var one = template.Cells.Select(c => c.Index == 0 ? CellValue.FromInt32(3) : CellValue.Blank).ToArray();
+        var filled = ReportReader.Read(ReportRenderer.RenderMarkdown(template.CreateReport(one, template.FromYear, "测试县人民政府")));
+        Assert.True(filled.IsComplete);
+        Assert.True(filled.HoldsValues);
+        Assert.DoesNotContain(filled.Findings, f => f.Issue == ExtractionIssue.BlankForm);
     }
 }

@@ -258,10 +258,44 @@ public sealed class ReportDocument
 
     internal int LineEnd(int line) => line < _lineStarts.Length ? _lineStarts[line] - 1 : Text.Length;
 
-    private static bool LooksLikeHtml(string text)
+    /// <summary>
+    /// Whether a text file is a web page by its content, whatever its name: a page (<c>&lt;!doctype html</c>,
+    /// <c>&lt;html</c>), or a fragment of one holding a table (a report's page saved as .txt, or its body alone:
+    /// <c>&lt;p&gt;…&lt;/p&gt;&lt;table…&gt;</c>, its quotes sometimes escaped as <c>\"</c>): a <c>&lt;table</c> tag with
+    /// at least <see cref="MinFragmentRows"/> rows and <see cref="MinFragmentCells"/> cells. Plain text naming a tag now
+    /// and then is no page.
+    /// </summary>
+    internal static bool LooksLikeHtml(string text)
     {
         var start = text.AsSpan().TrimStart();
-        return start.StartsWith("<!doctype html".AsSpan(), StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html".AsSpan(), StringComparison.OrdinalIgnoreCase);
+        if (start.StartsWith("<!doctype html".AsSpan(), StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html".AsSpan(), StringComparison.OrdinalIgnoreCase))
+            return true;
+        int table = start.IndexOf("<table".AsSpan(), StringComparison.OrdinalIgnoreCase);
+        if (table < 0)
+            return false;
+        var rest = start.Slice(table);
+        return CountTags(rest, "<tr") >= MinFragmentRows && CountTags(rest, "<td") + CountTags(rest, "<th") >= MinFragmentCells;
+    }
+
+    /// <summary>The rows a table of a page fragment has at least (two: a header and a row of values).</summary>
+    private const int MinFragmentRows = 2;
+
+    /// <summary>The cells a table of a page fragment has at least (a label and a value in each of two rows).</summary>
+    private const int MinFragmentCells = 4;
+
+    /// <summary>How many tags <paramref name="tag"/> (<c>&lt;td</c>) open in <paramref name="text"/>, counted up to 16.</summary>
+    private static int CountTags(ReadOnlySpan<char> text, string tag)
+    {
+        int count = 0;
+        while (count < 16 && text.IndexOf(tag.AsSpan(), StringComparison.OrdinalIgnoreCase) is var at && at >= 0)
+        {
+            text = text.Slice(at + tag.Length);
+            // <td>, <td class=…>; not <tdx> or <thead>.
+            if (text.Length > 0 && (text[0] == '>' || char.IsWhiteSpace(text[0]) || text[0] == '/'))
+                count++;
+        }
+
+        return count;
     }
 
     private static DocumentLoadResult TooLargeFile(long length, long limit) =>

@@ -70,12 +70,18 @@ public enum ExtractionIssue
 
     /// <summary>EX20: the sub-row labels of a group are absent; its numbers were assigned by position.</summary>
     RowsByPosition = 20,
+
+    /// <summary>
+    /// EX21: the template's tables are there but every cell found is empty: the blank form, or a report that fills in no
+    /// number. The cells keep their status (blank); the report holds no values.
+    /// </summary>
+    BlankForm = 21,
 }
 
 /// <summary>Stable codes and default severities of <see cref="ExtractionIssue"/>.</summary>
 public static class ExtractionIssues
 {
-    /// <summary>The stable code, <c>EX01</c> … <c>EX20</c>.</summary>
+    /// <summary>The stable code, <c>EX01</c> … <c>EX21</c>.</summary>
     public static string Code(this ExtractionIssue issue) =>
         "EX" + ((int)issue).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -148,17 +148,32 @@ public sealed class ReadResult
     /// <summary>Per template section: how many cells were found.</summary>
     public IReadOnlyList<SectionExtraction> Sections { get; }
 
-    /// <summary>Whether every section is complete (no missing cell) and a report was read.</summary>
+    /// <summary>
+    /// Whether a report with values was read and every section is complete (no missing cell). A blank form, whose cells
+    /// are all empty (<see cref="ExtractionIssue.BlankForm"/>), is not complete: it holds no values.
+    /// </summary>
     public bool IsComplete
     {
         get
         {
-            if (Report is null)
+            if (Report is null || !HoldsValues)
                 return false;
             foreach (var section in Sections)
                 if (!section.IsComplete)
                     return false;
             return true;
+        }
+    }
+
+    /// <summary>Whether any cell holds a value (is reported): false for a blank form (<see cref="ExtractionIssue.BlankForm"/>) and for no report.</summary>
+    public bool HoldsValues
+    {
+        get
+        {
+            foreach (var status in _statuses)
+                if (status == CellStatus.Reported)
+                    return true;
+            return false;
         }
     }
 
