@@ -168,4 +168,26 @@ public class PublishedLayoutTests
         Assert.True(filled.HoldsValues);
         Assert.DoesNotContain(filled.Findings, f => f.Issue == ExtractionIssue.BlankForm);
     }
+
+    // Kind 6: the agency is the name of a government body, recognised by how such names end; else it is unknown.
+    [Theory]
+    [InlineData("2021", "根据修订的《中华人民共和国政府信息公开条例》\n（以下简称《条例》）要求，现公布本机关2021年度报告。", null)]
+    [InlineData("2021", "标题：某市统计局2021年政府信息公开工作年度报告", "某市统计局")]
+    [InlineData("2019", "标题:某县人民政府办公室2019年政府信息公开工作年度报告", "某县人民政府办公室")]
+    [InlineData("2019", "首页 > 政务公开 > 年度报告\n古城回族乡2019年政府信息公开工作年度报告", "古城回族乡")]
+    [InlineData("2021", "2021年政府信息公开工作年度报告", null)]
+    [InlineData("2021", "关于做好2021年政府信息公开工作年度报告", null)]
+    public void The_agency_is_a_government_body_named_in_the_title_or_unknown(string templateId, string title, string? agency)
+    {
+        var template = TemplateRegistry.Find(templateId)!;
+        var report = Record(template);
+        string body = TextLayouts.Render(report, TextLayout.PipeRows, 7);
+        string text = title + "\n" + body.Substring(body.IndexOf('\n') + 1);
+        var result = ReportReader.Read(text);
+
+        Assert.Equal(agency, result.Agency);
+        Assert.Equal(template.FromYear, result.Year);
+        AllCellsAre(template.CreateReport(Enumerable.Range(0, template.Cells.Count).Select(i => report.GetCell(i)).ToArray(), template.FromYear, agency), result, text);
+        Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
+    }
 }

@@ -104,7 +104,7 @@ internal sealed class ReportMetadata
         if (TitleNamesReport())
         {
             string name = AgencyOf(AgencyTitle(), out year);
-            agency = name.Length >= MinAgencyLength ? name : null;
+            agency = IsAgency(name) ? name : null;
         }
 
         year ??= _years.MostNamed();
@@ -124,7 +124,24 @@ internal sealed class ReportMetadata
     /// it, such as a page's column name, 栏目导航, is no part of the title).
     /// </summary>
     private string AgencyTitle() =>
-        _titleLines.Count > 1 && AgencyOf(_titleLines[_titleLines.Count - 1], out _).Length >= MinAgencyLength ? _titleLines[_titleLines.Count - 1] : _title;
+        _titleLines.Count > 1 && IsAgency(AgencyOf(_titleLines[_titleLines.Count - 1], out _)) ? _titleLines[_titleLines.Count - 1] : _title;
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is the name of a government body: it ends as one does (the wording's agency
+    /// endings: 人民政府, 局, 镇 …) and holds no prose punctuation. A fragment of prose (根据修订的《中华人民共和国) is none.
+    /// </summary>
+    private bool IsAgency(string name)
+    {
+        if (name.Length < MinAgencyLength || name.AsSpan().IndexOfAny(ProsePunctuation) >= 0)
+            return false;
+        foreach (string ending in _wording.AgencyEndings)
+            if (name.Length > ending.Length && name.EndsWith(ending, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
+
+    /// <summary>Punctuation of sentences and quotations, in no agency's name (the key's forms and the full-width ones).</summary>
+    private static readonly System.Buffers.SearchValues<char> ProsePunctuation = System.Buffers.SearchValues.Create("《》〈〉“”\"，,。；;：:！!？?");
 
     /// <summary>The agency part of a title (before its year and the words that end an agency's name), and the title's year.</summary>
     private string AgencyOf(string title, out int? year)

@@ -27,7 +27,7 @@ public sealed class ReportWording
     private static readonly string[] RootMembers = ["title", "years", "pageChrome", "tablesBegin", "genericHeaders", "labelVariants", "units", "signs"];
     private static readonly (string Name, string[] Members)[] ObjectMembers =
     [
-        ("title", ["namesReport", "endsWith", "agencyEndsBefore", "leadingWords"]),
+        ("title", ["namesReport", "endsWith", "agencyEndsBefore", "leadingWords", "agencyEndings"]),
         ("years", ["suffixes"]),
         ("pageChrome", ["words", "symbols"]),
         ("tablesBegin", ["contains", "lineStartsWith"]),
@@ -46,6 +46,7 @@ public sealed class ReportWording
         TitleEnds = Words(title, "endsWith");
         AgencyEndsBefore = Words(title, "agencyEndsBefore");
         LeadingWords = Words(title, "leadingWords");
+        AgencyEndings = Words(title, "agencyEndings");
         YearSuffixes = Words(Member(root, "years"), "suffixes");
         var chrome = Member(root, "pageChrome");
         ChromeWords = Concat(Words(chrome, "words"), Words(chrome, "symbols"));
@@ -113,6 +114,9 @@ public sealed class ReportWording
 
     /// <summary>Words before an agency's name that are no part of it.</summary>
     internal string[] LeadingWords { get; }
+
+    /// <summary>How the name of a government body ends (人民政府, 局, 镇 …): a name that ends otherwise is no agency.</summary>
+    internal string[] AgencyEndings { get; }
 
     /// <summary>What follows a year's four digits.</summary>
     internal string[] YearSuffixes { get; }
