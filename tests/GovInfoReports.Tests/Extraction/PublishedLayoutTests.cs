@@ -190,4 +190,76 @@ public class PublishedLayoutTests
         AllCellsAre(template.CreateReport(Enumerable.Range(0, template.Cells.Count).Select(i => report.GetCell(i)).ToArray(), template.FromYear, agency), result, text);
         Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
     }
+
+    /// <summary>The numbers of the row at <paramref name="rowPath"/> as a line of their own (<c>| 2 | 0 | … |</c>), blanks as dashes.</summary>
+    private static string ValueLine(IReport report, string rowPath) =>
+        "| " + string.Join(" | ", report.Template.Cells.Where(c => c.Path.StartsWith("applications." + rowPath + ".", StringComparison.Ordinal))
+            .Select(c => report.GetCell(c.Index) is { IsBlank: false } value ? value.Number!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—")) + " |";
+
+    /// <summary>
+    /// The report in <see cref="TextLayout.PipeRows"/>, with the rows 2.没有现成信息需要另行制作 and 3.补正后申请内容仍不明确
+    /// written as a converter of a PDF writes them: <paramref name="lines"/> in their place.
+    /// </summary>
+    private static string WithLabelsApart(IReport report, params string[] lines)
+    {
+        var text = TextLayouts.Render(report, TextLayout.PipeRows, 3).Split('\n').ToList();
+        int at = text.FindIndex(l => l.Contains("2.没有现成信息需要另行制作", StringComparison.Ordinal));
+        Assert.Contains("3.补正后申请内容仍不明确", text[at + 1]);
+        text.RemoveRange(at, 2);
+        text.InsertRange(at, lines);
+        return string.Join("\n", text);
+    }
+
+    // Kind 2: wrapped labels pulled away from their numbers, then the lines of numbers: paired in template order.
+    [Theory]
+    [InlineData("2019")]
+    [InlineData("2021")]
+    public void Lines_of_numbers_after_labels_that_stand_apart_are_paired_with_those_rows_in_order(string templateId)
+    {
+        var report = Record(TemplateRegistry.Find(templateId)!);
+        string needs = ValueLine(report, "results.unableToProvide.needsCreation"), unclear = ValueLine(report, "results.unableToProvide.unclearAfterCorrection");
+        foreach (string text in new[]
+        {
+            WithLabelsApart(report, "2.没有现成信息需要另", "行制作", "3.补正后申请内容仍不", "明确", needs, unclear),
+            WithLabelsApart(report, "没有现成信息需要另", "行制作", "补正后申请内容仍不", "明确", needs, unclear),
+            WithLabelsApart(report, "2.没有现成信息需要另", "3.补正后申请内容仍不", needs, unclear, "行制作", "明确"),
+        })
+        {
+            var result = ReportReader.Read(text);
+            AllCellsAre(report, result, text);
+            var paired = Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.RowsPairedByPosition);
+            Assert.Equal("EX22", paired.Code);
+            Assert.Equal(Validation.Severity.Info, paired.Severity);
+            Assert.Contains("2.没有现成信息需要另行制作", paired.Message);
+            Assert.Contains("3.补正后申请内容仍不明确", paired.Message);
+            Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
+        }
+    }
+
+    [Fact]
+    public void Lines_of_numbers_that_do_not_match_the_rows_apart_leave_them_missing()
+    {
+        var report = Record(Report2021.Template);
+        string needs = ValueLine(report, "results.unableToProvide.needsCreation"), unclear = ValueLine(report, "results.unableToProvide.unclearAfterCorrection");
+        foreach (string text in new[]
+        {
+            // Three lines for two rows; one line for two rows; a line that does not fill a row.
+            WithLabelsApart(report, "2.没有现成信息需要另", "行制作", "3.补正后申请内容仍不", "明确", needs, unclear, unclear),
+            WithLabelsApart(report, "2.没有现成信息需要另", "行制作", "3.补正后申请内容仍不", "明确", needs),
+            WithLabelsApart(report, "2.没有现成信息需要另", "行制作", "3.补正后申请内容仍不", "明确", needs, "| 1 | 2 |"),
+        })
+        {
+            var result = ReportReader.Read(text);
+            // Neither row is given numbers: not even the last label the lines follow.
+            foreach (var cell in report.Template.Cells.Where(c => c.Path.Contains(".needsCreation.", StringComparison.Ordinal) || c.Path.Contains(".unclearAfterCorrection.", StringComparison.Ordinal)))
+                Assert.Equal(CellStatus.Missing, result.Cells[cell.Index].Status);
+            Assert.DoesNotContain(result.Findings, f => f.Issue == ExtractionIssue.RowsPairedByPosition);
+            var finding = Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.CellCountMismatch);
+            Assert.Equal(14, finding.Cells.Count);
+            Assert.Contains("2.没有现成信息需要另行制作", finding.Message);
+            // Every other cell is read as before.
+            foreach (var cell in report.Template.Cells.Where(c => !c.Path.Contains(".unableToProvide.needsCreation.", StringComparison.Ordinal) && !c.Path.Contains(".unableToProvide.unclearAfterCorrection.", StringComparison.Ordinal)))
+                Assert.NotEqual(CellStatus.Missing, result.Cells[cell.Index].Status);
+        }
+    }
 }

@@ -38,6 +38,8 @@ internal sealed class CellPlacer
 
     private readonly List<int> _numbers = new();  // tokens: values and blanks since the label
     private readonly List<int> _gaps = new();     // tokens: the row's gaps (Token.Gap), until its column count decides
+    private readonly List<RowDescriptor> _pending = new();  // rows whose labels came without numbers, each right before the next's
+    private int _labelLine;                       // the line the current row's label ends on
     private readonly List<int> _unknown = new();  // tokens: the text that is no label, before the numbers
     private readonly List<int> _strays = new();   // tokens: numbers in a table where none is expected
     private readonly HashSet<TableDescriptor> _foreign = new();
@@ -69,6 +71,7 @@ internal sealed class CellPlacer
         _tokens = tokens;
         _numbers.Clear();
         _gaps.Clear();
+        _pending.Clear();
         _unknown.Clear();
         _strays.Clear();
         _foreign.Clear();
@@ -84,6 +87,30 @@ internal sealed class CellPlacer
         Expected = expected;
         _row = row;
         _table = table;
+    }
+
+    /// <summary>
+    /// After the label of <paramref name="row"/> (ending on line <paramref name="labelLine"/>): the numbers that follow
+    /// fill it. When the previous row's label had no number and this row is the next one in the template (a converter
+    /// pulled wrapped labels away from their numbers), the previous row waits: lines of numbers that come after both
+    /// labels, one per waiting row, may then be paired with them in order (see <see cref="PairLines"/>).
+    /// </summary>
+    public void NextRow(RowDescriptor row, int labelLine)
+    {
+        if (Expected == Expected.Row && !row.IsGroup && _numbers.Count == 0 && _gaps.Count == 0 && _strays.Count == 0 && Follows(_row!, row))
+            _pending.Add(_row!);
+        else
+            Flush();
+        Expect(row.IsGroup ? Expected.Group : Expected.Row, row, row.Table);
+        _labelLine = labelLine;
+    }
+
+    /// <summary>Whether data row <paramref name="next"/> follows <paramref name="row"/> in the template, with as many cells.</summary>
+    private bool Follows(RowDescriptor row, RowDescriptor next)
+    {
+        var cells = _vocabulary.RowCells(row);
+        var nextCells = _vocabulary.RowCells(next);
+        return row.Table == next.Table && cells.Length == nextCells.Length && nextCells[0] == cells[^1] + 1;
     }
 
     /// <summary>
@@ -137,6 +164,13 @@ internal sealed class CellPlacer
     /// <summary>Places the numbers read since the last label, and forgets them.</summary>
     public void Flush()
     {
+        if (_pending.Count > 0 && Expected == Expected.Row && PairLines())
+        {
+            _numbers.Clear();
+            _gaps.Clear();
+        }
+
+        _pending.Clear();
         if (_gaps.Count > 0)
         {
             ResolveGaps();
@@ -212,6 +246,61 @@ internal sealed class CellPlacer
             return;
         _numbers.InsertRange(0, leading.GetRange(drop, leading.Count - drop));
         _numbers.AddRange(trailing);
+    }
+
+    /// <summary>
+    /// The rows waiting (<see cref="NextRow"/>) and the current one, paired in template order with the lines of numbers
+    /// after the current label: only when every number stands on a line after that label, and there are exactly as many
+    /// lines as rows, each filling a row (its empty cells after its last number counted where they make it fit). When
+    /// the numbers stand in lines of several numbers (rows of a table) that do not pair up so, which line is whose cannot
+    /// be told: every one of these rows stays missing, with a finding (the last label is not simply given the numbers).
+    /// Returns whether the numbers were dealt with; false leaves them to the current row (one number a line, as text
+    /// with a cell per line prints them, or numbers on the current label's own line).
+    /// </summary>
+    private bool PairLines()
+    {
+        int rows = _pending.Count + 1;
+        int cells = _vocabulary.RowCells(_row!).Length;
+        if (_numbers.Count == 0 || _tokens[_numbers[0]].Line <= _labelLine)
+            return false;
+        var lines = new List<List<int>>();
+        bool rowLines = true;
+        for (int n = 0; n < _numbers.Count;)
+        {
+            int line = _tokens[_numbers[n]].Line;
+            var row = new List<int>(cells);
+            while (n < _numbers.Count && _tokens[_numbers[n]].Line == line)
+                row.Add(_numbers[n++]);
+            int last = row[^1];
+            var trailing = _gaps.FindAll(gap => gap > last && _tokens[gap].Line == line);
+            if (row.Count + trailing.Count == cells)
+                row.AddRange(trailing);
+            rowLines &= row.Count >= 2;
+            lines.Add(row);
+        }
+
+        if (lines.Count != rows || lines.Exists(line => line.Count != cells))
+        {
+            if (!rowLines)
+                return false;
+            var all = new List<int>();
+            foreach (var row in _pending)
+                all.AddRange(_vocabulary.RowCells(row));
+            all.AddRange(_vocabulary.RowCells(_row!));
+            _findings.RowsApartMismatch(_numbers[0], all.ToArray(), _pending[0], _row!, rows, lines.Count);
+            return true;
+        }
+
+        _findings.RowsPairedByPosition(_numbers[0], _pending[0], _row!, rows);
+        for (int r = 0; r < rows; r++)
+        {
+            var row = r < _pending.Count ? _pending[r] : _row!;
+            _numbers.Clear();
+            _numbers.AddRange(lines[r]);
+            Fit(_vocabulary.RowCells(row), row, null, allowStray: false);
+        }
+
+        return true;
     }
 
     private bool AllImplied()

@@ -64,6 +64,11 @@ internal sealed class MatchFindings
             ? $"“{group.FullLabel}”下各行的标签缺失，{cellCount} 个数字按模板顺序读取。"
             : $"The sub-row labels of “{group.FullLabel}” are missing; its {cellCount} numbers were read in template order.");
 
+    public void RowsPairedByPosition(int token, RowDescriptor first, RowDescriptor last, int rows) =>
+        Add(ExtractionIssue.RowsPairedByPosition, token, Array.Empty<int>(), () => _chinese
+            ? $"行“{first.FullLabel}”至“{last.FullLabel}”的标签与数字分开排列：其后 {rows} 行数字按模板顺序与这 {rows} 行配对。"
+            : $"The labels of rows “{first.FullLabel}” to “{last.FullLabel}” stand apart from their numbers: the {rows} lines of numbers after them were paired with these {rows} rows in template order.");
+
     public void StrayCells(List<int> strays) =>
         Add(ExtractionIssue.StrayCells, strays[0], Array.Empty<int>(), () => _chinese
             ? $"表头中多出 {strays.Count} 个单元格（“{_tokens.Raw(strays[0])}”），已忽略。"
@@ -88,6 +93,11 @@ internal sealed class MatchFindings
         Add(ExtractionIssue.CellCountMismatch, token, cells, () => _chinese
             ? $"{What(row, table, english: false)}后有 {count} 个数字，应为 {cells.Length} 个：无法确定对应的列，这些单元格留空（不移位）。"
             : $"{What(row, table, english: true)} is followed by {count} number(s) for {cells.Length} column(s): which column each belongs to cannot be told, so the cells are left empty (not shifted).");
+
+    public void RowsApartMismatch(int token, int[] cells, RowDescriptor first, RowDescriptor last, int rows, int lines) =>
+        Add(ExtractionIssue.CellCountMismatch, token, cells, () => _chinese
+            ? $"行“{first.FullLabel}”至“{last.FullLabel}”的标签与数字分开排列，其后的 {lines} 行数字与这 {rows} 行对不上：无法确定哪行数字属于哪一行，这些单元格留空。"
+            : $"The labels of rows “{first.FullLabel}” to “{last.FullLabel}” stand apart from their numbers, and the {lines} line(s) of numbers after them do not match these {rows} rows: which numbers belong to which row cannot be told, so the cells are left empty.");
 
     public void HeaderFromFragments(List<int> fragments, TableDescriptor table) =>
         Add(ExtractionIssue.HeaderFromFragments, fragments[0], Array.Empty<int>(), () => _chinese

@@ -160,12 +160,11 @@ internal sealed class TemplateMatcher
 
     private void OnRow(RowDescriptor row, bool approximate, int start, int consumed)
     {
-        _placer.Flush();
+        _placer.NextRow(row, _tokens[start + consumed - 1].Line);
         _position.AtRow(row);
         _seenRows.Add(row);
         if (approximate)
             Findings.ApproximateLabel(start, consumed, row);
-        _placer.Expect(row.IsGroup ? Expected.Group : Expected.Row, row, row.Table);
     }
 
     /// <summary>

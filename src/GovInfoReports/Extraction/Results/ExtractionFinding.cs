@@ -76,12 +76,18 @@ public enum ExtractionIssue
     /// number. The cells keep their status (blank); the report holds no values.
     /// </summary>
     BlankForm = 21,
+
+    /// <summary>
+    /// EX22: rows' labels stand apart from their numbers (a converter pulled wrapped labels away): the lines of numbers
+    /// that follow were paired with those rows in template order, as many lines as rows, each filling its row.
+    /// </summary>
+    RowsPairedByPosition = 22,
 }
 
 /// <summary>Stable codes and default severities of <see cref="ExtractionIssue"/>.</summary>
 public static class ExtractionIssues
 {
-    /// <summary>The stable code, <c>EX01</c> … <c>EX21</c>.</summary>
+    /// <summary>The stable code, <c>EX01</c> … <c>EX22</c>.</summary>
     public static string Code(this ExtractionIssue issue) =>
         "EX" + ((int)issue).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -90,7 +96,7 @@ public static class ExtractionIssues
     {
         ExtractionIssue.NotAReport => Validation.Severity.Error,
         ExtractionIssue.TemplateOverridden or ExtractionIssue.HeaderFromFragments or ExtractionIssue.ApproximateLabel
-            or ExtractionIssue.AnnotatedCell or ExtractionIssue.AmountUnitUnknown or ExtractionIssue.RowsByPosition
+            or ExtractionIssue.AnnotatedCell or ExtractionIssue.AmountUnitUnknown or ExtractionIssue.RowsByPosition or ExtractionIssue.RowsPairedByPosition
             or ExtractionIssue.StrayCells => Validation.Severity.Info,
         _ => Validation.Severity.Warning,
     };
