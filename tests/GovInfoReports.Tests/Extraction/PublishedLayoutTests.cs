@@ -262,4 +262,48 @@ public class PublishedLayoutTests
                 Assert.NotEqual(CellStatus.Missing, result.Cells[cell.Index].Status);
         }
     }
+
+    /// <summary>
+    /// A <see cref="TextLayout.PipeRows"/> text as a page whose tables were flattened: each pipe line a row of one cell per
+    /// field, no merged cells (a merged label's other columns are empty cells), other lines paragraphs.
+    /// </summary>
+    private static string AsFlatPage(string text)
+    {
+        var page = new StringBuilder("<html><body>\n");
+        bool inTable = false;
+        foreach (string line in text.Split('\n'))
+        {
+            bool row = line.Contains(" |", StringComparison.Ordinal);
+            if (row != inTable)
+                page.Append(row ? "<table border=\"1\">\n" : "</table>\n");
+            inTable = row;
+            if (!row)
+            {
+                page.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(line)).Append("</p>\n");
+                continue;
+            }
+
+            var cells = line.Trim().TrimStart('|').TrimEnd('|').Split('|');
+            page.Append("<tr>").Append(string.Concat(cells.Select(c => "<td>" + System.Net.WebUtility.HtmlEncode(c.Trim()) + "</td>"))).Append("</tr>\n");
+        }
+
+        return page.Append(inTable ? "</table>\n" : "").Append("</body></html>\n").ToString();
+    }
+
+    // Kind 1 in a page: merged label cells flattened into empty cells; a row's empty cells before its first number are
+    // decided by its column count, as in a text line.
+    [Theory]
+    [InlineData("2019")]
+    [InlineData("2021")]
+    public void A_page_table_with_flattened_label_cells_keeps_every_cell_in_its_column(string templateId)
+    {
+        var report = Record(TemplateRegistry.Find(templateId)!);
+        for (int seed = 1; seed <= 10; seed++)
+        {
+            string page = AsFlatPage(TextLayouts.Render(report, TextLayout.PipeRows, seed));
+            var result = ReportReader.Read(ReportDocument.Load(Encoding.UTF8.GetBytes(page), DocumentKind.Html).Document!);
+            AllCellsAre(report, result, page);
+            Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
+        }
+    }
 }

@@ -12,7 +12,8 @@ namespace GovInfoReports.Extraction;
 /// the last number, or after a label followed by empty cells only: these are <see cref="Token.Gap"/> blanks, and the row's
 /// column count decides (the cells before the line's closing separator are the row's last columns).</item>
 /// <item>A grid row: a position covered by a merged cell is no cell, and an empty cell is a blank cell exactly when it
-/// lies right of the row's label (or the row has no label). In a row without any number its blanks are
+/// lies right of the row's label (or the row has no label); those before its first number are gaps (a flattened merged
+/// label's columns, or blanks), as in a text line. In a row without any number its blanks are
 /// <see cref="Token.Implied"/>.</item>
 /// </list>
 /// </summary>
@@ -290,11 +291,14 @@ internal static class RowLayout
             var fields = cells.AsSpan();
             int labelEnd = LabelEnd(fields, output.AsSpan());
             var marks = cells.Marks(fields.Length);
+            // A labelled row's empty cells before its first number may be columns of a label whose merged cell was
+            // flattened into empty ones: gaps, which the row's column count decides (as in a text line).
+            int firstNumber = labelEnd >= 0 ? FirstNumber(fields, output.AsSpan(), labelEnd + 1) : -1;
             bool any = false;
             for (int c = 0; c < fields.Length; c++)
             {
                 bool blank = c > labelEnd && fields[c].Empty && IsOwnCell(table, row, c);
-                marks[c] = blank ? BlankCell : NoCell;
+                marks[c] = !blank ? NoCell : c < firstNumber ? GapCell : BlankCell;
                 any |= blank;
             }
 
@@ -323,6 +327,15 @@ internal static class RowLayout
         }
 
         return labelEnd;
+    }
+
+    /// <summary>The first column from <paramref name="from"/> on whose cell starts with a number (-1: none).</summary>
+    private static int FirstNumber(ReadOnlySpan<Field> fields, ReadOnlySpan<Token> tokens, int from)
+    {
+        for (int c = from; c < fields.Length; c++)
+            if (!fields[c].Empty && tokens[fields[c].FirstToken].IsSlot)
+                return c;
+        return -1;
     }
 
     private static bool AnySlot(ReadOnlySpan<Token> tokens)
