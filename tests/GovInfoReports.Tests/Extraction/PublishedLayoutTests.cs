@@ -306,4 +306,84 @@ public class PublishedLayoutTests
             Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
         }
     }
+
+    /// <summary>A data row's values as printed on a plain line: numbers, <c>—</c> for blanks, a unit where the column prints one.</summary>
+    private static string PlainValues(IReport report, RowDescriptor row) =>
+        string.Join(" ", row.Table.Cells.Where(c => c.Row == row).Select(c => report.GetCell(c.Index) is { IsBlank: false } value
+            ? value.Number!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + (c.Column.HasReportedUnit ? "万元" : "")
+            : "—"));
+
+    // Kind 3: section 二's items as plain lines (行政许可 97), and its first table later under a caption of its own, with
+    // the 2019 wording 规范性文件 under the 2021 headers.
+    [Theory]
+    [InlineData("2019")]
+    [InlineData("2021")]
+    public void Section_two_items_as_plain_lines_and_its_first_table_later_are_read(string templateId)
+    {
+        var template = TemplateRegistry.Find(templateId)!;
+        var report = Record(template);
+        string body = TextLayouts.Render(report, TextLayout.PipeRows, 5);
+        var section = template.Sections[0];
+        var first = section.Tables[0];
+        var plain = new StringBuilder(section.FullHeading).Append('\n');
+        foreach (var table in section.Tables.Skip(1))
+            foreach (var row in table.DataRows)
+                plain.Append(row.FullLabel).Append(' ').Append(PlainValues(report, row)).Append('\n');
+        plain.Append("## 表二\n| 信息内容 | ").Append(string.Join(" | ", first.Columns.Select(c => c.Label))).Append(" |\n");
+        foreach (var row in first.DataRows)
+            plain.Append("| ").Append(row.FullLabel.Replace("行政规范性文件", "规范性文件", StringComparison.Ordinal)).Append(" | ")
+                .Append(PlainValues(report, row).Replace(" ", " | ", StringComparison.Ordinal)).Append(" |\n");
+        int start = body.IndexOf(section.FullHeading, StringComparison.Ordinal), end = body.IndexOf(template.Sections[1].FullHeading, StringComparison.Ordinal);
+        string text = body.Substring(0, start) + plain + body.Substring(end);
+
+        var result = ReportReader.Read(text);
+        AllCellsAre(report, result, text);
+        Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
+    }
+
+    // Kind 4: headers shredded by a converter, placeholder headers and a misread character of OCR, section 四's headers
+    // collapsed to fragments before its 15 numbers.
+    [Theory]
+    [InlineData("2019", "shredded")]
+    [InlineData("2021", "shredded")]
+    [InlineData("2019", "placeholders")]
+    [InlineData("2021", "placeholders")]
+    [InlineData("2019", "fragments")]
+    [InlineData("2021", "fragments")]
+    public void Shredded_placeholder_and_fragment_headers_are_passed_over_and_every_cell_read(string templateId, string kind)
+    {
+        var template = TemplateRegistry.Find(templateId)!;
+        var report = Record(template);
+        var lines = TextLayouts.Render(report, TextLayout.PipeRows, 11).Split('\n').ToList();
+        int applicants = lines.FindIndex(l => l.Contains("商业企业", StringComparison.Ordinal));
+        string? agency = report.Agency;
+        switch (kind)
+        {
+            case "shredded":
+                lines[applicants] = "商业企科研机社会公法律服其他";
+                lines.Insert(applicants + 1, "| 业 | 构 | 益组织 | 务机构 |");
+                break;
+            case "placeholders":
+                Assert.Contains("自然人", lines[applicants - 1]);
+                lines[applicants - 1] = "| 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |";
+                lines.RemoveAt(applicants);
+                lines[0] = lines[0].Replace("人民政府", "人民攻府", StringComparison.Ordinal);
+                agency = "测试县人民攻府";
+                break;
+            default:
+                int heading = lines.IndexOf(template.Sections[2].FullHeading);
+                Assert.StartsWith("行政复议", lines[heading + 1].TrimStart('|', ' '));
+                lines.RemoveRange(heading + 1, 3);
+                lines.Insert(heading + 1, "持 正 果 结 计");
+                break;
+        }
+
+        string text = string.Join("\n", lines);
+        var result = ReportReader.Read(text);
+        AllCellsAre(report, result, text);
+        Assert.Equal(agency, result.Agency);
+        Assert.DoesNotContain(result.Findings, f => f.Severity != Validation.Severity.Info);
+        if (kind == "fragments")
+            Assert.Single(result.Findings, f => f.Issue == ExtractionIssue.HeaderFromFragments);
+    }
 }

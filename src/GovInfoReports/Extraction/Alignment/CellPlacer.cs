@@ -346,7 +346,7 @@ internal sealed class CellPlacer
             _findings.UnknownRow(_unknown, _numbers.Count);
     }
 
-    /// <summary>The next single-row table after the current one whose header the unknown text is fragments of, if the numbers fill it.</summary>
+    /// <summary>The current or a later single-row table, not read yet, whose header the unknown text is fragments of, if the numbers fill it.</summary>
     private TableDescriptor? FragmentedTable()
     {
         var text = new System.Text.StringBuilder();
@@ -355,7 +355,8 @@ internal sealed class CellPlacer
         string key = text.ToString();
         var tables = _vocabulary.Template.Tables;
         int current = _position.Table is null ? -1 : _vocabulary.TableIndex(_position.Table);
-        for (int t = current + 1; t < tables.Count && key.Length >= 2; t++)
+        // The current table too: a section heading names it, and its header is what the fragments are left of.
+        for (int t = Math.Max(current, 0); t < tables.Count && key.Length >= 2; t++)
         {
             var table = tables[t];
             if (table.Layout != TableLayout.SingleRow || _sheet.AnyFound(_vocabulary.TableCells(table)) || !_vocabulary.IsHeaderFragment(table, key))
