@@ -229,7 +229,7 @@ public static class GovInfoCli
         }
 
         // The run's own output is never one of its inputs (written into a scanned folder, it would be read next time).
-        var files = Inputs.Expand(settings.Paths, settings.Output is null ? null : new[] { settings.Output });
+        var files = Inputs.Expand(settings.Paths, settings.Output is null ? null : new[] { settings.Output }, out var skipped);
         if (files.Count == 0)
             throw new UsageException($"no report files ({string.Join(", ", Inputs.Extensions)}) in {string.Join(", ", settings.Paths)}. 未找到报告文件。");
 
@@ -265,7 +265,7 @@ public static class GovInfoCli
             _ => new CsvResultWriter(target.Writer),
         };
 
-        var summary = new Summary();
+        var summary = new Summary { Skipped = skipped };
         void Emit(FileResult result)
         {
             summary.Add(result);

@@ -73,9 +73,11 @@ internal sealed class FileAnalyzer
     {
         if (input.Problem is { } problem)
         {
-            // Found while the folders were walked (an unreadable folder, a name that is not valid UTF-8): nothing to open.
-            result.Unreadable = true;
-            Add(result, Input(problem.Code, Severity.Error, Text.Of(_validation.Language, problem.Chinese, problem.English), result));
+            // Found while the folders were walked (an unreadable folder, a name that is not valid UTF-8, a format the
+            // tool does not read): nothing to open.
+            result.Unreadable = !problem.Unsupported;
+            result.Unsupported = problem.Unsupported;
+            Add(result, Input(problem.Code, problem.Unsupported ? Severity.Warning : Severity.Error, Text.Of(_validation.Language, problem.Chinese, problem.English), result));
             return;
         }
 

@@ -88,6 +88,9 @@ internal sealed class FileResult
     /// <summary>True when the file could not be read at all (an I/O error: exit code 2).</summary>
     public bool Unreadable { get; set; }
 
+    /// <summary>True for a file of a format the tool does not read (.doc, .xls, an image, an archive …): an IN12 warning.</summary>
+    public bool Unsupported { get; set; }
+
     /// <summary>The recognised template's id, or null when no report was recognised.</summary>
     public string? Template { get; set; }
 

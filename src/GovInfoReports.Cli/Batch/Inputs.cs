@@ -6,8 +6,11 @@ using System.Linq;
 
 namespace GovInfoReports.Cli.Batch;
 
-/// <summary>Why an input found while walking the folders cannot be opened: the row it gets, in both languages.</summary>
-internal sealed record InputProblem(string Code, string Chinese, string English);
+/// <summary>
+/// Why an input found while walking the folders cannot be opened: the row it gets, in both languages. An
+/// <paramref name="Unsupported"/> one is a file of a format the tool does not read (a warning: the run goes on, exit 0).
+/// </summary>
+internal sealed record InputProblem(string Code, string Chinese, string English, bool Unsupported = false);
 
 /// <summary>One input file of a run.</summary>
 /// <param name="Index">Its place in the run's stable order.</param>
@@ -23,6 +26,30 @@ internal static class Inputs
     public static IReadOnlyList<string> Extensions { get; } = new[] { ".txt", ".html", ".htm", ".docx", ".pdf" };
 
     /// <summary>
+    /// Formats reports and their attachments come in that the tool does not read, by extension: each such file found in a
+    /// folder is a row with an IN12 warning saying what to do with it, never skipped in silence.
+    /// </summary>
+    private static readonly Dictionary<string, InputProblem> UnsupportedFormats = BuildUnsupported();
+
+    private static Dictionary<string, InputProblem> BuildUnsupported()
+    {
+        var formats = new Dictionary<string, InputProblem>(StringComparer.OrdinalIgnoreCase);
+        void Add(string extensions, string chinese, string english)
+        {
+            foreach (string extension in extensions.Split(' '))
+                formats[extension] = new InputProblem("IN12", chinese, english, Unsupported: true);
+        }
+
+        Add(".doc .wps .rtf .odt", "不支持的文字处理格式（.doc、.wps 等），未读取：请另存为 .docx 或 PDF。", "A word-processor format the tool does not read (.doc, .wps …), not read: save it as .docx or PDF.");
+        Add(".xls .xlsx .et .ods .csv", "电子表格文件，未读取：年度报告请以 .docx、PDF、网页或文本提供（表格另存为 PDF）。", "A spreadsheet, not read: give the annual report as .docx, PDF, a web page or text (save the sheet as PDF).");
+        Add(".ppt .pptx .dps", "演示文稿文件，未读取：请另存为 PDF。", "A presentation, not read: save it as PDF.");
+        Add(".ofd", "OFD 版式文件，未读取：请导出为 PDF。", "An OFD document, not read: export it as PDF.");
+        Add(".png .jpg .jpeg .gif .bmp .tif .tiff .webp", "图片文件，未读取：需要先做文字识别（OCR）。", "An image, not read: it needs OCR first.");
+        Add(".zip .rar .7z .tar .gz .tgz .bz2 .xz", "压缩包，未读取：请先解压。", "An archive, not read: extract it first.");
+        return formats;
+    }
+
+    /// <summary>
     /// Files as given, and the report files under folders (recursively, sorted by path, ordinal; hidden files and
     /// Word's <c>~$</c> lock files left out). A path that does not exist stays in the list, so that it is reported as
     /// unreadable in its place. Each file is read once, however many paths lead to it; symbolic links found in folders
@@ -30,8 +57,15 @@ internal static class Inputs
     /// </summary>
     /// <param name="paths">The paths the user gave.</param>
     /// <param name="exclude">Full paths never read as inputs (the run's own output file).</param>
-    public static List<InputFile> Expand(IEnumerable<string> paths, IEnumerable<string>? exclude = null)
+    public static List<InputFile> Expand(IEnumerable<string> paths, IEnumerable<string>? exclude = null) => Expand(paths, exclude, out _);
+
+    /// <inheritdoc cref="Expand(IEnumerable{string}, IEnumerable{string}?)"/>
+    /// <param name="paths">The paths the user gave.</param>
+    /// <param name="exclude">Full paths never read as inputs (the run's own output file).</param>
+    /// <param name="skipped">The other files found in folders (neither reports nor a known unsupported format), counted by extension.</param>
+    public static List<InputFile> Expand(IEnumerable<string> paths, IEnumerable<string>? exclude, out SortedDictionary<string, int> skipped)
     {
+        skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var files = new List<InputFile>();
         var seen = new HashSet<string>(exclude?.Select(Path.GetFullPath) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
         foreach (var path in paths)
@@ -39,7 +73,7 @@ internal static class Inputs
             if (Directory.Exists(path))
             {
                 string prefix = path.Replace('\\', '/').TrimEnd('/');
-                foreach (var (file, relative, problem) in Walk(path).OrderBy(f => f.Relative, StringComparer.Ordinal))
+                foreach (var (file, relative, problem) in Walk(path, skipped).OrderBy(f => f.Relative, StringComparer.Ordinal))
                 {
                     // Not a link (the walk skips them): its real path is its folder's and its name.
                     if (problem is not null || seen.Add(Path.Combine(RealFolders.GetOrAdd(Path.GetDirectoryName(file)!, RealFolder), Path.GetFileName(file))))
@@ -56,7 +90,7 @@ internal static class Inputs
     }
 
     /// <summary>The report files under <paramref name="root"/>, and the folders that could not be read, by an explicit stack (no recursion).</summary>
-    private static List<(string File, string Relative, InputProblem? Problem)> Walk(string root)
+    private static List<(string File, string Relative, InputProblem? Problem)> Walk(string root, SortedDictionary<string, int> skipped)
     {
         var found = new List<(string, string, InputProblem?)>();
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
@@ -88,13 +122,21 @@ internal static class Inputs
                     continue;
                 if (entry.IsDirectory)
                     folders.Push(entry.Path);
+                else if (entry.Name.StartsWith("~$", StringComparison.Ordinal))
+                    continue;                     // an Office lock file, no document
                 else if (IsReport(entry.Name))
                     found.Add((entry.Path, Relative(root, entry.Path), Undecodable(entry.Name)));
+                else if (UnsupportedFormats.TryGetValue(Path.GetExtension(entry.Name), out var unsupported))
+                    found.Add((entry.Path, Relative(root, entry.Path), Undecodable(entry.Name) ?? unsupported));
+                else
+                    Count(skipped, Path.GetExtension(entry.Name).ToLowerInvariant() is { Length: > 0 } extension ? extension : "(none)");
             }
         }
 
         return found;
     }
+
+    private static void Count(SortedDictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 
     private readonly record struct Entry(string Path, string Name, bool IsDirectory, bool IsLink);
 

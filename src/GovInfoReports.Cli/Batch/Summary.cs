@@ -22,6 +22,12 @@ internal sealed class Summary
 
     public int NotReports { get; private set; }
 
+    /// <summary>Files of formats the tool does not read, each a row with its IN12 warning.</summary>
+    public int Unsupported { get; private set; }
+
+    /// <summary>Other files found in the folders (neither reports nor a known format), by extension: named in the summary.</summary>
+    public SortedDictionary<string, int> Skipped { get; set; } = new(System.StringComparer.Ordinal);
+
     public int Errors { get; private set; }
 
     public int Warnings { get; private set; }
@@ -52,6 +58,12 @@ internal sealed class Summary
             return;
         }
 
+        if (result.Unsupported)
+        {
+            Unsupported++;
+            return;
+        }
+
         if (result.Template is null)
         {
             NotReports++;
@@ -76,8 +88,14 @@ internal sealed class Summary
             string.Join(Text.Of(language, "，", ", "), t.Value.Select(y => Text.Of(language, $"{y.Key} 年 {y.Value} 份", $"{y.Key}: {y.Value}"))) +
             Text.Of(language, "）", ")")));
         writer.WriteLine(Text.Of(language,
-            $"文件 {Files} 个：识别出报告 {Recognised} 份（完整 {Complete}，不完整 {Partial}），非报告 {NotReports} 个，无法读取 {Unreadable} 个。",
-            $"Files: {Files} read, {Recognised} reports recognised ({Complete} complete, {Partial} partial), {NotReports} not reports, {Unreadable} unreadable."));
+            $"文件 {Files} 个：识别出报告 {Recognised} 份（完整 {Complete}，不完整 {Partial}），非报告 {NotReports} 个，无法读取 {Unreadable} 个"
+                + (Unsupported > 0 ? $"，格式不支持 {Unsupported} 个（见 IN12）" : "") + "。",
+            $"Files: {Files} read, {Recognised} reports recognised ({Complete} complete, {Partial} partial), {NotReports} not reports, {Unreadable} unreadable"
+                + (Unsupported > 0 ? $", {Unsupported} in formats not read (see IN12)" : "") + "."));
+        if (Skipped.Count > 0)
+            writer.WriteLine(Text.Of(language,
+                $"另有 {Skipped.Values.Sum()} 个其他文件未读取（不是报告的格式）：" + string.Join("，", Skipped.Select(s => $"{s.Key} {s.Value} 个")) + "。",
+                $"Also {Skipped.Values.Sum()} other file(s) not read (not a report format): " + string.Join(", ", Skipped.Select(s => $"{s.Key} {s.Value}")) + "."));
         if (templates.Length > 0)
             writer.WriteLine(Text.Of(language, "按模板和年度：", "By template and year: ") + templates);
         writer.WriteLine(Text.Of(language,

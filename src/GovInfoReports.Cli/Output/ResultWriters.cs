@@ -108,7 +108,11 @@ internal sealed class TextResultWriter : ResultWriter
     public override void Write(FileResult result)
     {
         var line = new StringBuilder(result.File).Append(": ");
-        if (result.Template is null)
+        if (result.Unsupported)
+        {
+            line.Append(Text.Of(_language, "格式不支持，未读取", "format not read"));
+        }
+        else if (result.Template is null)
         {
             line.Append(Text.Of(_language, "未识别出报告", "no report recognised"));
         }

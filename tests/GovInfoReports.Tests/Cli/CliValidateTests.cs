@@ -222,4 +222,39 @@ public sealed class CliValidateTests
         lines[line - 1] = original[..column] + (value + 5).ToString(System.Globalization.CultureInfo.InvariantCulture) + original[(column + cell.SourceText!.Length)..];
         return string.Join('\n', lines);
     }
+
+    [Fact]
+    public void Every_file_of_a_folder_is_accounted_for_formats_not_read_are_rows_with_their_finding()
+    {
+        using var folder = new Tool.Folder();
+        File.Copy(Tool.Sample("2020-mianyang-town"), Path.Combine(folder.Path, "report.txt"));
+        var kinds = new Dictionary<string, string>
+        {
+            ["old.doc"] = ".docx", ["draft.wps"] = ".docx", ["sheet.xls"] = "PDF", ["sheet.et"] = "PDF", ["scan.png"] = "OCR",
+            ["photo.JPG"] = "OCR", ["all.zip"] = "extract", ["all.rar"] = "extract", ["doc.ofd"] = "PDF",
+        };
+        foreach (var name in kinds.Keys)
+            folder.WriteBytes(name, [0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3]);
+        folder.Write("notes.json", "{}");
+        folder.Write("readme.md", "#");
+        folder.WriteBytes("~$old.doc", [0]);
+
+        var (exit, output, _) = Tool.Run("validate", folder.Path, "--format", "json", "--lang", "en");
+        Assert.Equal(GovInfoCli.Success, exit);
+        var files = Tool.Files(output);
+        Assert.Equal(kinds.Count + 1, files.Count);
+        foreach (var (name, advice) in kinds)
+        {
+            var file = Assert.Single(files, f => f.GetProperty("file").GetString()!.EndsWith("/" + name, StringComparison.Ordinal));
+            var finding = Assert.Single(file.GetProperty("findings").EnumerateArray());
+            Assert.Equal("IN12", finding.GetProperty("rule").GetString());
+            Assert.Equal("warning", finding.GetProperty("severity").GetString());
+            Assert.Contains(advice, finding.GetProperty("message").GetString());
+        }
+
+        var text = Tool.Run("validate", folder.Path, "--lang", "en");
+        Assert.Contains("Files: 10 read, 1 reports recognised (1 complete, 0 partial), 0 not reports, 0 unreadable, 9 in formats not read (see IN12).", text.Err + text.Out);
+        Assert.Contains("Also 2 other file(s) not read (not a report format): .json 1, .md 1.", text.Err + text.Out);
+        Assert.Contains("/old.doc: format not read", text.Out);
+    }
 }
