@@ -88,7 +88,9 @@ public static class GovInfoCli
 
         root.Subcommands.Add(BatchCommand(Mode.Validate, "validate", "Check report files: template, year, agency, completeness and the findings of every rule. 核对报告。", ["text", "json", "jsonl", "sarif"], "text", output, error));
         root.Subcommands.Add(BatchCommand(Mode.Extract, "extract", "The typed report documents as JSON (one file) or JSON Lines (many). 提取为 JSON。", ["json", "jsonl"], null, output, error));
-        root.Subcommands.Add(BatchCommand(Mode.Export, "export", "Every cell of every report in the tidy long CSV format. 导出为 CSV。", ["csv"], "csv", output, error));
+        root.Subcommands.Add(BatchCommand(Mode.Export, "export",
+            "Every cell of every report as a table: csv (tidy long, a row per cell), wide-csv (a row per report, a column per cell), findings-csv (a row per finding). 导出为 CSV。",
+            ["csv", "wide-csv", "findings-csv"], "csv", output, error));
 
         var templateIds = new Argument<string[]>("ids") { Description = "Template ids (all when none).", Arity = ArgumentArity.ZeroOrMore };
         var templatesFiles = TemplatesOption();
@@ -155,7 +157,7 @@ public static class GovInfoCli
 
     private static Command BatchCommand(Mode mode, string name, string description, string[] formats, string? defaultFormat, TextWriter output, TextWriter error)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Report files and folders (searched recursively for .txt, .html, .htm and .docx files).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Report files and folders (searched recursively for .txt, .html, .htm, .docx and .pdf files; other formats found there are listed, not read).", Arity = ArgumentArity.OneOrMore };
         paths.Validators.Add(result =>
         {
             // An unknown option would otherwise be taken for a path.
@@ -176,6 +178,13 @@ public static class GovInfoCli
         Option<bool>? crossYear = null;
         Option<string?>? suppress = null;
         Option<bool>? sources = null;
+        Option<bool>? bom = null;
+        if (mode == Mode.Export)
+        {
+            bom = new Option<bool>("--bom") { Description = "Begin the CSV with a UTF-8 byte order mark, so that Excel opens it as UTF-8 (not as the system's code page). 供 Excel 打开。" };
+            command.Options.Add(bom);
+        }
+
         if (mode == Mode.Extract)
         {
             sources = new Option<bool>("--sources") { Description = "With --format jsonl: where each cell was read (a PDF's page and box, or a line and column). 单元格来源。" };
@@ -203,13 +212,14 @@ public static class GovInfoCli
                 suppress is null ? null : parse.GetValue(suppress),
                 parse.GetValue(stats),
                 UserTemplates.With(parse.GetValue(templateFiles), error),
-                sources is not null && parse.GetValue(sources)),
+                sources is not null && parse.GetValue(sources),
+                bom is not null && parse.GetValue(bom)),
             output,
             error));
         return command;
     }
 
-    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates, bool Sources);
+    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates, bool Sources, bool Bom);
 
     private static int RunBatch(Mode mode, BatchSettings settings, TextWriter output, TextWriter error)
     {
@@ -249,7 +259,7 @@ public static class GovInfoCli
             new ReadOptions { TemplateId = settings.Template, Language = settings.Language, Templates = settings.Templates },
             new ValidationOptions { Language = settings.Language },
             keep,
-            validate: mode == Mode.Validate,
+            validate: mode == Mode.Validate || format == "findings-csv",
             indentJson: format == "json",
             suppressions,
             sources: settings.Sources);
@@ -262,7 +272,9 @@ public static class GovInfoCli
             (Mode.Validate, "sarif") => new SarifResultWriter(target.Writer),
             (Mode.Validate, _) => new TextResultWriter(target.Writer, settings.Language),
             (Mode.Extract, _) => new ExtractResultWriter(target.Writer, lines: format == "jsonl"),
-            _ => new CsvResultWriter(target.Writer),
+            (_, "wide-csv") => new WideCsvResultWriter(target.Writer, settings.Templates, settings.Bom),
+            (_, "findings-csv") => new FindingsCsvResultWriter(target.Writer, settings.Bom),
+            _ => new CsvResultWriter(target.Writer, settings.Bom),
         };
 
         var summary = new Summary { Skipped = skipped };

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -8,6 +9,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using GovInfoReports.Cli.Batch;
 using GovInfoReports.Export;
+using GovInfoReports.Templates;
 using GovInfoReports.Validation;
 
 namespace GovInfoReports.Cli.Output;
@@ -251,9 +253,20 @@ internal sealed class ExtractResultWriter : ResultWriter
 internal sealed class CsvResultWriter : ResultWriter
 {
     private readonly TidyCsvWriter _csv;
+    private readonly bool _bom;
 
-    public CsvResultWriter(TextWriter writer)
-        : base(writer) => _csv = new TidyCsvWriter(writer, leaveOpen: true);
+    public CsvResultWriter(TextWriter writer, bool bom)
+        : base(writer)
+    {
+        _csv = new TidyCsvWriter(writer, leaveOpen: true);
+        _bom = bom;
+    }
+
+    public override void Begin()
+    {
+        if (_bom)
+            Writer.Write('\uFEFF');
+    }
 
     public override void Write(FileResult result)
     {
@@ -269,4 +282,136 @@ internal sealed class CsvResultWriter : ResultWriter
             Writer.Write(string.Join(",", TidyCsv.Columns) + "\r\n");
         _csv.Flush();
     }
+}
+
+/// <summary>
+/// <c>export --format wide-csv</c>: one row per report read (file, template, year, agency, state), one column per cell
+/// path of every template the run knows (their union, in template order); an amount's unit in a column of its own
+/// (<c>path.unit</c>). A blank or missing cell is an empty field (the long format and the findings say which).
+/// </summary>
+internal sealed class WideCsvResultWriter : ResultWriter
+{
+    private readonly bool _bom;
+    private readonly List<(string Path, bool Amount)> _columns = new();
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly StringBuilder _line = new(4096);
+
+    public WideCsvResultWriter(TextWriter writer, IReadOnlyList<ReportTemplate> templates, bool bom)
+        : base(writer)
+    {
+        _bom = bom;
+        foreach (var template in templates)
+            foreach (var cell in template.Cells)
+                if (_index.TryAdd(cell.Path, _columns.Count))
+                    _columns.Add((cell.Path, cell.Kind == ValueKind.Amount));
+    }
+
+    public static IReadOnlyList<string> Leading { get; } = new[] { "file", "template", "year", "agency", "state" };
+
+    public override void Begin()
+    {
+        if (_bom)
+            Writer.Write('\uFEFF');
+        _line.Clear();
+        _line.Append(string.Join(",", Leading));
+        foreach (var (path, amount) in _columns)
+        {
+            _line.Append(',').Append(path);
+            if (amount)
+                _line.Append(',').Append(path).Append(".unit");
+        }
+
+        Writer.Write(_line.Append("\r\n"));
+    }
+
+    public override void Write(FileResult result)
+    {
+        if (result.Report is not { } report)
+            return;
+        var fields = new string?[_columns.Count * 2];
+        var template = report.Template;
+        foreach (var cell in template.Cells)
+        {
+            var value = report.GetCell(cell.Index);
+            if (value.IsBlank)
+                continue;
+            int column = _index[cell.Path];
+            fields[2 * column] = TidyCsv.ValueText(value);
+            fields[2 * column + 1] = TidyCsv.UnitOf(cell, value);
+        }
+
+        _line.Clear();
+        TidyCsv.AppendField(_line, result.File);
+        _line.Append(',');
+        TidyCsv.AppendField(_line, template.Id);
+        _line.Append(',');
+        if (report.Year is { } year)
+            _line.Append(year.ToString(CultureInfo.InvariantCulture));
+        _line.Append(',');
+        TidyCsv.AppendField(_line, report.Agency);
+        _line.Append(',').Append(result.Complete ? "complete" : result.BlankForm ? "blank-form" : "partial");
+        for (int c = 0; c < _columns.Count; c++)
+        {
+            _line.Append(',');
+            TidyCsv.AppendField(_line, fields[2 * c]);
+            if (_columns[c].Amount)
+            {
+                _line.Append(',');
+                TidyCsv.AppendField(_line, fields[2 * c + 1]);
+            }
+        }
+
+        Writer.Write(_line.Append("\r\n"));
+        result.Report = null;
+        result.Statuses = null;
+    }
+}
+
+/// <summary>
+/// <c>export --format findings-csv</c>: one row per finding of every file (validated as <c>validate</c> does): file,
+/// rule, severity, source, message, the cells it names, and where (line:column, or a PDF's page).
+/// </summary>
+internal sealed class FindingsCsvResultWriter : ResultWriter
+{
+    public static IReadOnlyList<string> Columns { get; } = new[] { "file", "rule", "severity", "source", "message", "cells", "position" };
+
+    private readonly bool _bom;
+    private readonly StringBuilder _line = new(512);
+
+    public FindingsCsvResultWriter(TextWriter writer, bool bom)
+        : base(writer) => _bom = bom;
+
+    public override void Begin()
+    {
+        if (_bom)
+            Writer.Write('\uFEFF');
+        Writer.Write(string.Join(",", Columns) + "\r\n");
+    }
+
+    public override void Write(FileResult result)
+    {
+        foreach (var finding in result.Findings)
+        {
+            _line.Clear();
+            TidyCsv.AppendField(_line, result.File);
+            _line.Append(',');
+            TidyCsv.AppendField(_line, finding.Rule);
+            _line.Append(',').Append(finding.SeverityText).Append(',').Append(finding.SourceText).Append(',');
+            TidyCsv.AppendField(_line, finding.Message);
+            _line.Append(',');
+            TidyCsv.AppendField(_line, string.Join(" ", finding.Cells));
+            _line.Append(',');
+            TidyCsv.AppendField(_line, Position(finding));
+            Writer.Write(_line.Append("\r\n"));
+        }
+
+        result.Report = null;
+        result.Statuses = null;
+    }
+
+    /// <summary>Where a finding stands: a PDF's page (<c>p3</c>), a text's <c>line:column</c>, or nothing.</summary>
+    internal static string? Position(ToolFinding finding) =>
+        finding.Box is { } box ? "p" + box.Page.ToString(CultureInfo.InvariantCulture)
+        : finding.Position is { } position ? position.Line.ToString(CultureInfo.InvariantCulture) + ":" + position.Column.ToString(CultureInfo.InvariantCulture)
+        : null;
 }

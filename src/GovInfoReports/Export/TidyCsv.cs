@@ -58,7 +58,10 @@ public static class TidyCsv
     public static string ValueText(CellValue value) =>
         value.Number is { } n ? n.ToString(CultureInfo.InvariantCulture) : "";
 
-    internal static void AppendField(StringBuilder line, string? field)
+    /// <summary>Appends one CSV field: as it is, or quoted (quotes doubled) when it holds a comma, quote or line break (RFC 4180).</summary>
+    /// <param name="line">The line being built.</param>
+    /// <param name="field">The field; nothing is appended for <see langword="null"/> or empty.</param>
+    public static void AppendField(StringBuilder line, string? field)
     {
         if (field is null || field.Length == 0)
             return;

@@ -69,6 +69,90 @@ public sealed class CliFormatTests
         Assert.Contains(rows, r => r.Contains("shaxian", StringComparison.Ordinal) && r.EndsWith(",missing", StringComparison.Ordinal));
     }
 
+    /// <summary>The rows of a CSV text (RFC 4180: quoted fields, doubled quotes, CRLF).</summary>
+    internal static List<string[]> ParseCsv(string text)
+    {
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row.ToArray());
+                row.Clear();
+                i++;
+            }
+            else field.Append(c);
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public void Export_wide_csv_is_a_row_per_report_with_the_long_formats_values_and_bom_opens_in_excel()
+    {
+        var (exit, output, _) = Tool.Run("export", Tool.Samples, "--format", "wide-csv", "--bom");
+        Assert.Equal(GovInfoCli.Success, exit);
+        Assert.StartsWith("\uFEFFfile,template,year,agency,state,", output);
+        var rows = ParseCsv(output.Substring(1));
+        var header = rows[0];
+        Assert.Equal(header.Length, header.Distinct().Count());
+        Assert.Equal(Names.Length, rows.Count - 1);
+        Assert.All(rows, r => Assert.Equal(header.Length, r.Length));
+
+        // Every cell the long format reports, with its value (and unit) in the report's row; nothing else filled.
+        var longRows = ParseCsv(Tool.Run("export", Tool.Samples, "--format", "csv").Out).Skip(1).ToList();
+        foreach (var row in rows.Skip(1))
+        {
+            var cells = longRows.Where(l => l[0] == row[0]).ToList();
+            Assert.Equal(cells[0][3], row[3]);
+            int filled = 0;
+            foreach (var cell in cells.Where(l => l[11] == "reported"))
+            {
+                string path = cell[4] + "." + cell[5] + "." + cell[6];
+                int at = Array.IndexOf(header, path);
+                Assert.Equal(cell[9], row[at]);
+                if (at + 1 < header.Length && header[at + 1] == path + ".unit")
+                    Assert.Equal(cell[10], row[at + 1]);
+                filled++;
+            }
+
+            Assert.Equal(filled, Enumerable.Range(5, header.Length - 5).Count(i => !header[i].EndsWith(".unit", StringComparison.Ordinal) && row[i].Length > 0));
+        }
+
+        Assert.Equal("complete", rows.Single(r => r[0].EndsWith("2020-mianyang-town.txt", StringComparison.Ordinal))[4]);
+        Assert.Equal("partial", rows.Single(r => r[0].EndsWith("shaxian-huyuan-township.txt", StringComparison.Ordinal))[4]);
+        Assert.DoesNotContain('\uFEFF', Tool.Run("export", Tool.Samples, "--format", "wide-csv").Out);
+    }
+
+    [Fact]
+    public void Export_findings_csv_has_a_row_for_every_finding_validate_gives()
+    {
+        var (exit, output, _) = Tool.Run("export", Tool.Samples, "--format", "findings-csv", "--lang", "en");
+        Assert.Equal(GovInfoCli.Success, exit);
+        var rows = ParseCsv(output);
+        Assert.Equal(new[] { "file", "rule", "severity", "source", "message", "cells", "position" }, rows[0]);
+        var expected = Tool.Files(Tool.Run("validate", Tool.Samples, "--format", "json", "--lang", "en").Out)
+            .SelectMany(f => f.GetProperty("findings").EnumerateArray().Select(x => (File: f.GetProperty("file").GetString(), Rule: x.GetProperty("rule").GetString(), Message: x.GetProperty("message").GetString())))
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, rows.Skip(1).Select(r => ((string?)r[0], (string?)r[1], (string?)r[4])).ToList());
+        Assert.Contains(rows, r => r[1] == "EX09" && r[5].Contains("applications.results.withheld.stateSecret.naturalPerson", StringComparison.Ordinal) && r[6] == "66:22");
+    }
+
     [Theory]
     [InlineData("gb18030")]
     [InlineData("utf-16le-bom")]
