@@ -89,8 +89,8 @@ public static class GovInfoCli
         root.Subcommands.Add(BatchCommand(Mode.Validate, "validate", "Check report files: template, year, agency, completeness and the findings of every rule. 核对报告。", ["text", "json", "jsonl", "sarif"], "text", output, error));
         root.Subcommands.Add(BatchCommand(Mode.Extract, "extract", "The typed report documents as JSON (one file) or JSON Lines (many). 提取为 JSON。", ["json", "jsonl"], null, output, error));
         root.Subcommands.Add(BatchCommand(Mode.Export, "export",
-            "Every cell of every report as a table: csv (tidy long, a row per cell), wide-csv (a row per report, a column per cell), findings-csv (a row per finding). 导出为 CSV。",
-            ["csv", "wide-csv", "findings-csv"], "csv", output, error));
+            "Every cell of every report as a table: csv (tidy long, a row per cell), wide-csv (a row per report, a column per cell), findings-csv (a row per finding), xlsx (all three as sheets of a workbook; with --tables the official tables too; needs -o). 导出为 CSV 或 Excel。",
+            ["csv", "wide-csv", "findings-csv", "xlsx"], "csv", output, error));
 
         var templateIds = new Argument<string[]>("ids") { Description = "Template ids (all when none).", Arity = ArgumentArity.ZeroOrMore };
         var templatesFiles = TemplatesOption();
@@ -179,10 +179,13 @@ public static class GovInfoCli
         Option<string?>? suppress = null;
         Option<bool>? sources = null;
         Option<bool>? bom = null;
+        Option<bool>? tables = null;
         if (mode == Mode.Export)
         {
             bom = new Option<bool>("--bom") { Description = "Begin the CSV with a UTF-8 byte order mark, so that Excel opens it as UTF-8 (not as the system's code page). 供 Excel 打开。" };
             command.Options.Add(bom);
+            tables = new Option<bool>("--tables") { Description = "With --format xlsx: a sheet 'tables' with each report's official tables laid out as printed (merged cells). 官方表格。" };
+            command.Options.Add(tables);
         }
 
         if (mode == Mode.Extract)
@@ -213,13 +216,14 @@ public static class GovInfoCli
                 parse.GetValue(stats),
                 UserTemplates.With(parse.GetValue(templateFiles), error),
                 sources is not null && parse.GetValue(sources),
-                bom is not null && parse.GetValue(bom)),
+                bom is not null && parse.GetValue(bom),
+                tables is not null && parse.GetValue(tables)),
             output,
             error));
         return command;
     }
 
-    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates, bool Sources, bool Bom);
+    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates, bool Sources, bool Bom, bool Tables);
 
     private static int RunBatch(Mode mode, BatchSettings settings, TextWriter output, TextWriter error)
     {
@@ -249,6 +253,13 @@ public static class GovInfoCli
         if (settings.Sources && format != "jsonl")
             throw new UsageException("extract --sources adds where each cell was read to each JSON line: use --format jsonl (--format json writes the report document alone).");
 
+        if (format == "xlsx" && settings.Output is null)
+            throw new UsageException("export --format xlsx writes a workbook file: give it with -o (e.g. -o reports.xlsx).");
+        if (settings.Tables && format != "xlsx")
+            throw new UsageException("--tables adds a sheet to the workbook: use it with --format xlsx.");
+        if (settings.Bom && format == "xlsx")
+            throw new UsageException("--bom is for CSV; a workbook needs none.");
+
         var keep = mode switch
         {
             Mode.Extract => Keep.Json,
@@ -259,14 +270,15 @@ public static class GovInfoCli
             new ReadOptions { TemplateId = settings.Template, Language = settings.Language, Templates = settings.Templates },
             new ValidationOptions { Language = settings.Language },
             keep,
-            validate: mode == Mode.Validate || format == "findings-csv",
+            validate: mode == Mode.Validate || format is "findings-csv" or "xlsx",
             indentJson: format == "json",
             suppressions,
             sources: settings.Sources);
 
-        using var target = new OutputTarget(output, settings.Output);
+        using var target = format == "xlsx" ? new OutputTarget(settings.Output!) : new OutputTarget(output, settings.Output);
         ResultWriter writer = (mode, format) switch
         {
+            (_, "xlsx") => new XlsxResultWriter(target.Stream!, settings.Templates, settings.Tables),
             (Mode.Validate, "json") => new JsonArrayResultWriter(target.Writer),
             (Mode.Validate, "jsonl") => new JsonLinesResultWriter(target.Writer),
             (Mode.Validate, "sarif") => new SarifResultWriter(target.Writer),

@@ -17,6 +17,7 @@ internal sealed class OutputTarget : IDisposable
     private readonly string? _path;
     private readonly string? _temporary;
     private readonly StreamWriter? _file;
+    private readonly FileStream? _binary;
     private bool _committed;
 
     public OutputTarget(TextWriter standardOutput, string? path)
@@ -33,7 +34,19 @@ internal sealed class OutputTarget : IDisposable
         Writer = _file;
     }
 
+    /// <summary>A binary output (an .xlsx workbook) to <paramref name="path"/>: <see cref="Stream"/> is the temporary file, moved into place by <see cref="Commit"/>.</summary>
+    public OutputTarget(string path)
+    {
+        _path = Destination(path);
+        _temporary = Temporary(_path);
+        _binary = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        Writer = TextWriter.Null;
+    }
+
     public TextWriter Writer { get; }
+
+    /// <summary>The binary output's stream; <see langword="null"/> for a text output.</summary>
+    public Stream? Stream => _binary;
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> the same way: a temporary file moved into place.</summary>
     public static void WriteAllBytes(string path, byte[] bytes)
@@ -56,9 +69,10 @@ internal sealed class OutputTarget : IDisposable
     public void Commit()
     {
         Writer.Flush();
-        if (_file is null)
+        if (_file is null && _binary is null)
             return;
-        _file.Dispose();
+        _file?.Dispose();
+        _binary?.Dispose();
         Replace(_temporary!, _path!);
         _committed = true;
     }
@@ -66,9 +80,10 @@ internal sealed class OutputTarget : IDisposable
     /// <summary>Removes the temporary file of an output that was not committed.</summary>
     public void Dispose()
     {
-        if (_file is null || _committed)
+        if ((_file is null && _binary is null) || _committed)
             return;
-        _file.Dispose();
+        _file?.Dispose();
+        _binary?.Dispose();
         try
         {
             File.Delete(_temporary!);
