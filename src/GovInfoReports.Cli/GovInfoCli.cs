@@ -80,6 +80,7 @@ public static class GovInfoCli
         Validate,
         Extract,
         Export,
+        Report,
     }
 
     private static RootCommand Build(TextWriter output, TextWriter error)
@@ -91,6 +92,9 @@ public static class GovInfoCli
         root.Subcommands.Add(BatchCommand(Mode.Export, "export",
             "Every cell of every report as a table: csv (tidy long, a row per cell), wide-csv (a row per report, a column per cell), findings-csv (a row per finding), xlsx (all three as sheets of a workbook; with --tables the official tables too; needs -o). 导出为 CSV 或 Excel。",
             ["csv", "wide-csv", "findings-csv", "xlsx"], "csv", output, error));
+        root.Subcommands.Add(BatchCommand(Mode.Report, "report",
+            "A static site of the run, to open offline in a browser: a corpus page (what was read, findings by rule, key totals per agency and year, the reports that do not add up) and a page per report with its tables, failing cells highlighted. Needs -o <folder>. 生成报告网页。",
+            ["html"], "html", output, error));
 
         var templateIds = new Argument<string[]>("ids") { Description = "Template ids (all when none).", Arity = ArgumentArity.ZeroOrMore };
         var templatesFiles = TemplatesOption();
@@ -243,7 +247,9 @@ public static class GovInfoCli
         }
 
         // The run's own output is never one of its inputs (written into a scanned folder, it would be read next time).
-        var files = Inputs.Expand(settings.Paths, settings.Output is null ? null : new[] { settings.Output }, out var skipped);
+        var files = mode == Mode.Report
+            ? Inputs.Expand(settings.Paths, null, out var skipped, excludeFolder: settings.Output)
+            : Inputs.Expand(settings.Paths, settings.Output is null ? null : new[] { settings.Output }, out skipped);
         if (files.Count == 0)
             throw new UsageException($"no report files ({string.Join(", ", Inputs.Extensions)}) in {string.Join(", ", settings.Paths)}. 未找到报告文件。");
 
@@ -253,6 +259,8 @@ public static class GovInfoCli
         if (settings.Sources && format != "jsonl")
             throw new UsageException("extract --sources adds where each cell was read to each JSON line: use --format jsonl (--format json writes the report document alone).");
 
+        if (mode == Mode.Report && settings.Output is null)
+            throw new UsageException("report writes a folder of pages: give it with -o (e.g. -o site).");
         if (format == "xlsx" && settings.Output is null)
             throw new UsageException("export --format xlsx writes a workbook file: give it with -o (e.g. -o reports.xlsx).");
         if (settings.Tables && format != "xlsx")
@@ -263,21 +271,22 @@ public static class GovInfoCli
         var keep = mode switch
         {
             Mode.Extract => Keep.Json,
-            Mode.Export => Keep.Report,
+            Mode.Export or Mode.Report => Keep.Report,
             _ => settings.CrossYear ? Keep.Report : Keep.Findings,
         };
         var analyzer = new FileAnalyzer(
             new ReadOptions { TemplateId = settings.Template, Language = settings.Language, Templates = settings.Templates },
             new ValidationOptions { Language = settings.Language },
             keep,
-            validate: mode == Mode.Validate || format is "findings-csv" or "xlsx",
+            validate: mode is Mode.Validate or Mode.Report || format is "findings-csv" or "xlsx",
             indentJson: format == "json",
             suppressions,
             sources: settings.Sources);
 
-        using var target = format == "xlsx" ? new OutputTarget(settings.Output!) : new OutputTarget(output, settings.Output);
+        using var target = format == "xlsx" ? new OutputTarget(settings.Output!) : new OutputTarget(output, mode == Mode.Report ? null : settings.Output);
         ResultWriter writer = (mode, format) switch
         {
+            (Mode.Report, _) => new SiteWriter(settings.Output!),
             (_, "xlsx") => new XlsxResultWriter(target.Stream!, settings.Templates, settings.Tables),
             (Mode.Validate, "json") => new JsonArrayResultWriter(target.Writer),
             (Mode.Validate, "jsonl") => new JsonLinesResultWriter(target.Writer),

@@ -63,8 +63,10 @@ internal static class Inputs
     /// <param name="paths">The paths the user gave.</param>
     /// <param name="exclude">Full paths never read as inputs (the run's own output file).</param>
     /// <param name="skipped">The other files found in folders (neither reports nor a known unsupported format), counted by extension.</param>
-    public static List<InputFile> Expand(IEnumerable<string> paths, IEnumerable<string>? exclude, out SortedDictionary<string, int> skipped)
+    /// <param name="excludeFolder">A folder never searched (the run's own output folder: its pages are not reports to read).</param>
+    public static List<InputFile> Expand(IEnumerable<string> paths, IEnumerable<string>? exclude, out SortedDictionary<string, int> skipped, string? excludeFolder = null)
     {
+        string? excluded = excludeFolder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(excludeFolder));
         skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var files = new List<InputFile>();
         var seen = new HashSet<string>(exclude?.Select(Path.GetFullPath) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
@@ -73,7 +75,7 @@ internal static class Inputs
             if (Directory.Exists(path))
             {
                 string prefix = path.Replace('\\', '/').TrimEnd('/');
-                foreach (var (file, relative, problem) in Walk(path, skipped).OrderBy(f => f.Relative, StringComparer.Ordinal))
+                foreach (var (file, relative, problem) in Walk(path, skipped, excluded).OrderBy(f => f.Relative, StringComparer.Ordinal))
                 {
                     // Not a link (the walk skips them): its real path is its folder's and its name.
                     if (problem is not null || seen.Add(Path.Combine(RealFolders.GetOrAdd(Path.GetDirectoryName(file)!, RealFolder), Path.GetFileName(file))))
@@ -90,7 +92,7 @@ internal static class Inputs
     }
 
     /// <summary>The report files under <paramref name="root"/>, and the folders that could not be read, by an explicit stack (no recursion).</summary>
-    private static List<(string File, string Relative, InputProblem? Problem)> Walk(string root, SortedDictionary<string, int> skipped)
+    private static List<(string File, string Relative, InputProblem? Problem)> Walk(string root, SortedDictionary<string, int> skipped, string? excluded)
     {
         var found = new List<(string, string, InputProblem?)>();
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
@@ -121,7 +123,10 @@ internal static class Inputs
                 if (entry.IsLink)
                     continue;
                 if (entry.IsDirectory)
-                    folders.Push(entry.Path);
+                {
+                    if (!string.Equals(entry.Path, excluded, StringComparison.Ordinal))
+                        folders.Push(entry.Path);
+                }
                 else if (entry.Name.StartsWith("~$", StringComparison.Ordinal))
                     continue;                     // an Office lock file, no document
                 else if (IsReport(entry.Name))

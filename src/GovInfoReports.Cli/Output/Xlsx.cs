@@ -114,7 +114,7 @@ internal sealed class XlsxWorkbook : IDisposable
             for (int i = 1; i <= _sheetNames.Count; i++)
             {
                 xml.Append("<sheet name=\"");
-                XlsxSheet.Escape(xml, _sheetNames[i - 1]);
+                Markup.Escape(xml, _sheetNames[i - 1]);
                 xml.Append("\" sheetId=\"").Append(i).Append("\" r:id=\"rId").Append(i).Append("\"/>");
             }
 
@@ -153,7 +153,7 @@ internal sealed class XlsxWorkbook : IDisposable
             foreach (var text in _stringList)
             {
                 xml.Append("<si><t xml:space=\"preserve\">");
-                XlsxSheet.Escape(xml, text);
+                Markup.Escape(xml, text);
                 xml.Append("</t></si>");
                 if (xml.Length > 1 << 15)
                 {
@@ -372,30 +372,5 @@ internal sealed class XlsxSheet : IDisposable
         for (int n = column + 1; n > 0; n = (n - 1) / 26)
             letters.Insert(0, (char)('A' + ((n - 1) % 26)));
         return ColumnNames[column] = letters.ToString();
-    }
-
-    /// <summary>Appends text as XML character data: markup escaped, characters XML 1.0 does not allow (controls, unpaired surrogates) as U+FFFD.</summary>
-    internal static void Escape(StringBuilder xml, string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            switch (c)
-            {
-                case '&': xml.Append("&amp;"); break;
-                case '<': xml.Append("&lt;"); break;
-                case '>': xml.Append("&gt;"); break;
-                case '"': xml.Append("&quot;"); break;
-                case '\t' or '\n' or '\r': xml.Append(c); break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                        xml.Append(c).Append(text[++i]);
-                    else if (c < ' ' || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
-                        xml.Append('\uFFFD');
-                    else
-                        xml.Append(c);
-                    break;
-            }
-        }
     }
 }
