@@ -361,7 +361,7 @@ internal sealed class SiteWriter : ResultWriter
         if (byYear.Count == 0)
             return;
         decimal max = Math.Max(1, byYear.Max(y => y.Sums.Max()));
-        int groupWidth = 3 * 22 + 30, height = 220, top = 30, left = 50;
+        int groupWidth = 3 * 36 + 30, height = 220, top = 30, left = 50;
         int width = left + byYear.Count * groupWidth + 20;
         html.Append("<h3>各年度合计 Totals by year</h3>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").Append(Math.Max(width, 520)).Append("\" height=\"").Append(height + top + 40).Append("\">");
         Legend(html, left, 6);
@@ -373,14 +373,14 @@ internal sealed class SiteWriter : ResultWriter
             {
                 decimal v = byYear[g].Sums[k];
                 int h = (int)Math.Round(v / max * height);
-                int x = x0 + k * 22;
-                html.Append("<rect x=\"").Append(x).Append("\" y=\"").Append(top + height - h).Append("\" width=\"20\" height=\"").Append(h).Append("\" fill=\"").Append(Colours[k]).Append("\"><title>")
+                int x = x0 + k * 36;
+                html.Append("<rect x=\"").Append(x).Append("\" y=\"").Append(top + height - h).Append("\" width=\"34\" height=\"").Append(h).Append("\" fill=\"").Append(Colours[k]).Append("\"><title>")
                     .Append(byYear[g].Year).Append(' ');
                 Text(html, KeyTotals[k].Label).Append(": ").Append(Number(v)).Append("</title></rect>");
-                html.Append("<text x=\"").Append(x + 10).Append("\" y=\"").Append(top + height - h - 3).Append("\" text-anchor=\"middle\">").Append(Number(v)).Append("</text>");
+                html.Append("<text x=\"").Append(x + 17).Append("\" y=\"").Append(top + height - h - 3).Append("\" text-anchor=\"middle\">").Append(Number(v)).Append("</text>");
             }
 
-            html.Append("<text x=\"").Append(x0 + 33).Append("\" y=\"").Append(top + height + 16).Append("\" text-anchor=\"middle\">").Append(byYear[g].Year)
+            html.Append("<text x=\"").Append(x0 + 53).Append("\" y=\"").Append(top + height + 16).Append("\" text-anchor=\"middle\">").Append(byYear[g].Year)
                 .Append(" (").Append(byYear[g].Reports).Append(")</text>");
         }
 
