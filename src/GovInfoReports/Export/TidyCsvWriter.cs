@@ -23,6 +23,8 @@ public sealed class TidyCsvWriter : IDisposable
     private readonly bool _leaveOpen;
     private readonly StringBuilder _line = new(256);
     private bool _headerWritten;
+    private Templates.ReportTemplate? _fieldsTemplate;
+    private string[]? _cellFields;
 
     /// <summary>Writes to a text writer (which should encode UTF-8).</summary>
     /// <param name="writer">The destination.</param>
@@ -70,6 +72,16 @@ public sealed class TidyCsvWriter : IDisposable
             _headerWritten = true;
         }
 
+        // The five fields that describe a cell (section, row, column and their labels) are the same in every report of
+        // the template: made into CSV once per template.
+        if (!ReferenceEquals(template, _fieldsTemplate))
+        {
+            _fieldsTemplate = template;
+            _cellFields = CellFields(template);
+        }
+
+        var cellFields = _cellFields!;
+
         // The first four fields are the same for every row of the report.
         _line.Clear();
         TidyCsv.AppendField(_line, file);
@@ -92,16 +104,7 @@ public sealed class TidyCsvWriter : IDisposable
                 throw new ArgumentException($"Cell {cell.Path} is {(value.IsBlank ? "blank" : "not blank")}, but its status is {status.ToText()}.", nameof(statuses));
 
             _line.Length = prefix;
-            TidyCsv.AppendField(_line, cell.Section.Id);
-            _line.Append(',');
-            TidyCsv.AppendField(_line, cell.RowPath);
-            _line.Append(',');
-            TidyCsv.AppendField(_line, cell.Column.Id);
-            _line.Append(',');
-            TidyCsv.AppendField(_line, cell.Row.FullLabel);
-            _line.Append(',');
-            TidyCsv.AppendField(_line, cell.Column.Label);
-            _line.Append(',');
+            _line.Append(cellFields[i]);
             TidyCsv.AppendField(_line, TidyCsv.ValueText(value));
             _line.Append(',');
             TidyCsv.AppendField(_line, TidyCsv.UnitOf(cell, value));
@@ -111,6 +114,30 @@ public sealed class TidyCsvWriter : IDisposable
             _writer.Write(_line);
             RowsWritten++;
         }
+    }
+
+    private static string[] CellFields(Templates.ReportTemplate template)
+    {
+        var fields = new string[template.Cells.Count];
+        var line = new StringBuilder(256);
+        for (int i = 0; i < fields.Length; i++)
+        {
+            var cell = template.Cells[i];
+            line.Clear();
+            TidyCsv.AppendField(line, cell.Section.Id);
+            line.Append(',');
+            TidyCsv.AppendField(line, cell.RowPath);
+            line.Append(',');
+            TidyCsv.AppendField(line, cell.Column.Id);
+            line.Append(',');
+            TidyCsv.AppendField(line, cell.Row.FullLabel);
+            line.Append(',');
+            TidyCsv.AppendField(line, cell.Column.Label);
+            line.Append(',');
+            fields[i] = line.ToString();
+        }
+
+        return fields;
     }
 
     /// <summary>Writes the header row when no report was written (an empty export is still a valid CSV file).</summary>
