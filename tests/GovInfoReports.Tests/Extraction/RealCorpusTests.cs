@@ -22,6 +22,10 @@ namespace GovInfoReports.Tests.Extraction;
 /// </summary>
 public class RealCorpusTests
 {
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
+
+    public RealCorpusTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
+
     internal const string TableStart = "<!-- real-corpus-table -->";
     internal const string TableEnd = "<!-- /real-corpus-table -->";
 
@@ -267,7 +271,7 @@ public class RealCorpusTests
         }
 
         if (more.Count > 0)
-            Console.WriteLine(Table(more));
+            _output.WriteLine(Table(more));
         var details = string.Join("\n", scores.Where(s => s.Wrong > 0 || s.NotRead > 0)
             .Select(s => $"{s.Id}: {string.Join("; ", s.Wrongs)} | not read: {string.Join(", ", s.Misses.Take(12))}{(s.Misses.Count > 12 ? " …" : "")}"));
         Assert.True(scores.Sum(s => s.Wrong) == 0, "cells read wrong:\n" + details + "\n" + Table(scores));
