@@ -93,11 +93,15 @@ internal static class Diagnostics
         "读取模板时发生内部错误 / Internal error while reading the template ({0}); please report it with the template file");
 
     /// <summary>Every diagnostic, in id order.</summary>
+    public static readonly DiagnosticDefinition UnknownNarrativeCell = Error(
+        "GIR020", "Unknown cell in a narrative fact",
+        "叙述事实中的单元格 '{0}' 不存在 / The narrative fact '{1}' names '{0}', which is not a cell of the template");
+
     public static readonly DiagnosticDefinition[] All =
     {
         InvalidJson, MissingMember, DuplicateId, UnknownColumnSet, UnknownValueKind, WrongType, UnknownMember, InvalidIdentifier,
         DuplicateMember, InvalidUnit, NameClash, EmptyList, InvalidValue, SectionShape, DuplicateTemplate, RuleSyntax,
-        UnknownRulePath, MixedKinds, EachNeedsGrid, InternalError,
+        UnknownRulePath, MixedKinds, EachNeedsGrid, UnknownNarrativeCell, InternalError,
     };
 
     private static DiagnosticDefinition Error(string id, string title, string message, bool compilationEnd = false) =>

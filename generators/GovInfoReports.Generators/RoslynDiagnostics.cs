@@ -32,11 +32,12 @@ internal static class RoslynDiagnostics
     private static readonly DiagnosticDescriptor UnknownRulePath = new("GIR017", Diagnostics.UnknownRulePath.Title, Diagnostics.UnknownRulePath.MessageFormat, DiagnosticDefinition.Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
     private static readonly DiagnosticDescriptor MixedKinds = new("GIR018", Diagnostics.MixedKinds.Title, Diagnostics.MixedKinds.MessageFormat, DiagnosticDefinition.Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
     private static readonly DiagnosticDescriptor EachNeedsGrid = new("GIR019", Diagnostics.EachNeedsGrid.Title, Diagnostics.EachNeedsGrid.MessageFormat, DiagnosticDefinition.Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    private static readonly DiagnosticDescriptor UnknownNarrativeCell = new("GIR020", Diagnostics.UnknownNarrativeCell.Title, Diagnostics.UnknownNarrativeCell.MessageFormat, DiagnosticDefinition.Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
     private static readonly DiagnosticDescriptor InternalError = new("GIR099", Diagnostics.InternalError.Title, Diagnostics.InternalError.MessageFormat, DiagnosticDefinition.Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     /// <summary>Every descriptor, in id order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        InvalidJson, MissingMember, DuplicateId, UnknownColumnSet, UnknownValueKind, WrongType, UnknownMember, InvalidIdentifier, DuplicateMember, InvalidUnit, NameClash, EmptyList, InvalidValue, SectionShape, DuplicateTemplate, RuleSyntax, UnknownRulePath, MixedKinds, EachNeedsGrid, InternalError);
+        InvalidJson, MissingMember, DuplicateId, UnknownColumnSet, UnknownValueKind, WrongType, UnknownMember, InvalidIdentifier, DuplicateMember, InvalidUnit, NameClash, EmptyList, InvalidValue, SectionShape, DuplicateTemplate, RuleSyntax, UnknownRulePath, MixedKinds, EachNeedsGrid, UnknownNarrativeCell, InternalError);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> Descriptors = All.ToDictionary(d => d.Id);
 

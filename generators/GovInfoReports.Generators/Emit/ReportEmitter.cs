@@ -273,6 +273,16 @@ internal static class ReportEmitter
         w.Line("{");
         if (template.Revises is { } revises)
             w.Line("    Revises = " + CodeWriter.Literal(revises) + ";");
+        if (template.Narrative.Count > 0)
+        {
+            w.Line("    Narrative = new " + Templates + "NarrativeFact[]");
+            w.Line("    {");
+            foreach (var fact in template.Narrative)
+                w.Line("        new(" + CodeWriter.Literal(fact.Id) + ", " + (fact.Description is { } d ? CodeWriter.Literal(d) : "null") + ", " + Runtime + "Validation.Severity." + fact.Severity
+                    + ", " + StringArray(fact.Cells) + ", " + StringArray(fact.Phrases) + "),");
+            w.Line("    };");
+        }
+
         w.Line("}");
         w.Line();
         w.Doc("The generated report type.");

@@ -17,7 +17,22 @@ internal sealed record TemplateModel(
     EquatableArray<string> Markers,
     EquatableArray<SectionModel> Sections,
     EquatableArray<RuleModel> Rules,
-    string? Revises = null);
+    string? Revises = null)
+{
+    /// <summary>The narrative facts (<c>"narrative"</c>): phrases of the report's prose that state a cell's value.</summary>
+    public EquatableArray<NarrativeModel> Narrative { get; init; } = EquatableArray<NarrativeModel>.Empty;
+}
+
+/// <summary>
+/// A narrative fact: phrases of a report's prose (<c>收到政府信息公开申请{n}件</c>) that state the value of a cell or of
+/// a sum of cells, checked against the tables with its own id and severity.
+/// </summary>
+internal sealed record NarrativeModel(
+    string Id,
+    string? Description,
+    RuleSeverityModel Severity,
+    EquatableArray<string> Cells,
+    EquatableArray<string> Phrases);
 
 /// <summary>A numbered section (二、三、四、…).</summary>
 internal sealed record SectionModel(

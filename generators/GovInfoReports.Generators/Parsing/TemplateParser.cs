@@ -14,7 +14,8 @@ namespace GovInfoReports.Generators.Parsing;
 /// </summary>
 internal sealed partial class TemplateParser
 {
-    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "revises", "detection", "columnSets", "sections", "rules" };
+    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "revises", "detection", "columnSets", "sections", "rules", "narrative" };
+    internal static readonly string[] NarrativeMembers = { "id", "description", "cells", "phrases", "severity" };
     internal static readonly string[] AppliesToMembers = { "fromYear", "toYear" };
     internal static readonly string[] DetectionMembers = { "markers" };
     internal static readonly string[] TableMembers = { "id", "caption", "aliases", "rowHeader", "note", "columnsCaption", "layout", "columns", "rows", "rules" };
@@ -111,6 +112,7 @@ internal sealed partial class TemplateParser
         var sections = ReadSections(scope);
         if (scope.Array("rules", required: false) is { } templateRules)
             _pendingRules.Add(new PendingRules(templateRules, null, null));
+        var narrative = scope.Array("narrative", required: false);
         scope.ReportUnknownMembers();
 
         TemplateModel? model = null;
@@ -126,9 +128,68 @@ internal sealed partial class TemplateParser
             // Rules speak of rows and columns by id: bind them once the structure is sound.
             if (!HasErrors())
                 model = model with { Rules = BindRules(sections.Value) };
+
+            if (narrative is not null && !HasErrors())
+                model = model with { Narrative = ReadNarrative(narrative, sections.Value) };
         }
 
         return Result(HasErrors() ? null : model, id?.Span ?? default, typeName?.Span ?? default);
+    }
+
+    /// <summary>
+    /// The narrative facts: each an id, the cells whose value (or sum) its phrases state, and phrases with exactly one
+    /// <c>{n}</c> where the number stands; warning unless the file says <c>info</c>.
+    /// </summary>
+    private EquatableArray<NarrativeModel> ReadNarrative(JsonArray array, EquatableArray<SectionModel> sections)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cell in GovInfoReports.Shared.CellOrder.Cells(sections, static s => s.Tables, static t => t.Rows, static r => r.Children, static t => t.Columns))
+        {
+            var path = cell.Section.IsSingleTable ? cell.Section.Id : cell.Section.Id + "." + cell.Table.Id;
+            foreach (var row in cell.RowPath)
+                path += "." + row.Id;
+            paths.Add(path + "." + cell.Column.Id);
+        }
+
+        var facts = new List<NarrativeModel>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in array.Items)
+        {
+            if (item is not JsonObject obj)
+            {
+                _diagnostics.Add(new TemplateDiagnostic(Diagnostics.WrongType, item.Span, "narrative[]", "an object", JsonNode.Describe(item.Kind)));
+                continue;
+            }
+
+            var scope = new ObjectScope(obj, "narrative fact", _diagnostics, NarrativeMembers);
+            var id = scope.RequiredString("id");
+            var description = scope.OptionalString("description");
+            var severity = scope.OptionalString("severity");
+            var cellsMember = scope.Member("cells");
+            var cells = scope.Strings("cells");
+            var phrasesMember = scope.Member("phrases");
+            var phrases = scope.Strings("phrases");
+            scope.ReportUnknownMembers();
+            if (id is null)
+                continue;
+            if (!ids.Add(id.Value))
+                scope.Report(Diagnostics.DuplicateId, id.Span, id.Value, "narrative fact");
+            if (cellsMember is null || cells.Count == 0)
+                scope.Report(Diagnostics.MissingMember, obj.Span, "cells", "narrative fact");
+            if (phrasesMember is null || phrases.Count == 0)
+                scope.Report(Diagnostics.MissingMember, obj.Span, "phrases", "narrative fact");
+            foreach (var path in cells)
+                if (!paths.Contains(path))
+                    scope.Report(Diagnostics.UnknownNarrativeCell, cellsMember!.Value.Span, path, id.Value);
+            foreach (var phrase in phrases)
+                if (phrase.IndexOf("{n}", StringComparison.Ordinal) is var at && (at < 0 || phrase.IndexOf("{n}", at + 3, StringComparison.Ordinal) >= 0))
+                    scope.Report(Diagnostics.InvalidValue, phrasesMember!.Value.Span, "phrases", "each phrase holds {n} exactly once, where the number stands: '" + phrase + "'");
+            if (severity is not null && severity.Value is not ("warning" or "info"))
+                scope.Report(Diagnostics.InvalidValue, severity.Span, "severity", "a narrative fact is a warning or info (prose is looser than tables)");
+            facts.Add(new NarrativeModel(id.Value, description?.Value, severity?.Value == "info" ? RuleSeverityModel.Info : RuleSeverityModel.Warning, cells, phrases));
+        }
+
+        return facts.ToEquatableArray();
     }
 
     private bool HasErrors() => _diagnostics.Any(d => d.Descriptor.IsError);

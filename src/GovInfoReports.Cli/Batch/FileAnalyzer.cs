@@ -158,6 +158,14 @@ internal sealed class FileAnalyzer
         {
             foreach (var finding in read.Validate(_validation))
                 Add(result, FromValidation(finding, result, positions, read.BoxOf));
+
+            // The prose against the tables (the templates' narrative facts): the report's problem, at the prose's place.
+            foreach (var finding in read.CheckNarrative(_validation))
+            {
+                var cells = finding.Cells.Select(c => c.Path).ToList();
+                Add(result, new ToolFinding(finding.RuleId, finding.Severity, FindingSource.Report, finding.Message, cells, finding.Statement.Position,
+                    ToolFinding.Compute(finding.RuleId, result.Template, result.Agency, result.File, result.Year, cells, finding.Statement.Text)));
+            }
         }
 
         if (_keep == Keep.Report)

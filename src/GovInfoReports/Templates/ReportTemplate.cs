@@ -118,6 +118,9 @@ public abstract class ReportTemplate
     /// </summary>
     public string? Revises { get; protected init; }
 
+    /// <summary>The narrative facts declared in the template file: phrases of the prose that state cells' values.</summary>
+    public IReadOnlyList<NarrativeFact> Narrative { get; protected init; } = Array.Empty<NarrativeFact>();
+
     /// <summary>The sections, in template order.</summary>
     public IReadOnlyList<SectionDescriptor> Sections { get; }
 

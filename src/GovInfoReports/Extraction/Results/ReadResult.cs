@@ -93,8 +93,10 @@ public sealed class ReadResult
     private PositionList? _positions;
 
     internal ReadResult(ReportTemplate? template, IReport? report, int? year, string? agency,
-        ExtractedCellList cells, IReadOnlyList<SectionExtraction> sections, IReadOnlyList<ExtractionFinding> findings)
+        ExtractedCellList cells, IReadOnlyList<SectionExtraction> sections, IReadOnlyList<ExtractionFinding> findings,
+        IReadOnlyList<NarrativeStatement>? narrative = null)
     {
+        Narrative = narrative ?? Array.Empty<NarrativeStatement>();
         Template = template;
         Report = report;
         Year = year;
@@ -103,6 +105,52 @@ public sealed class ReadResult
         Sections = sections;
         Findings = findings;
         _statuses = cells.Statuses;
+    }
+
+    /// <summary>
+    /// What the prose around the tables states of the template's narrative facts (<see cref="ReportTemplate.Narrative"/>):
+    /// <c>收到政府信息公开申请17件</c> with the number and where it stands. <see cref="CheckNarrative"/> compares them with the tables.
+    /// </summary>
+    public IReadOnlyList<NarrativeStatement> Narrative { get; }
+
+    /// <summary>
+    /// The statements of the prose that disagree with the tables: a finding (the fact's id and severity, a warning unless
+    /// the template says info) with both numbers and both places. A statement whose cells were not all read is not
+    /// compared (nothing is known to disagree).
+    /// </summary>
+    /// <param name="options">The message language (the other options do not apply).</param>
+    public IReadOnlyList<NarrativeFinding> CheckNarrative(ValidationOptions? options = null)
+    {
+        if (Report is null || Narrative.Count == 0)
+            return Array.Empty<NarrativeFinding>();
+        bool english = (options ?? ValidationOptions.Default).Language == MessageLanguage.English;
+        var findings = new List<NarrativeFinding>();
+        foreach (var statement in Narrative)
+        {
+            var cells = new List<CellDescriptor>(statement.Fact.Cells.Count);
+            decimal sum = 0;
+            bool known = true;
+            foreach (var path in statement.Fact.Cells)
+            {
+                var cell = Report.Template.FindCell(path);
+                if (cell is null || _statuses[cell.Index] != CellStatus.Reported || Report.GetCell(cell.Index).Number is not { } value)
+                {
+                    known = false;
+                    break;
+                }
+
+                cells.Add(cell);
+                sum += value;
+            }
+
+            if (!known || sum == statement.Value)
+                continue;
+            var at = _cells.PositionOf(cells[0].Index);
+            string message = NarrativeFinding.Describe(statement, sum, cells, at, english);
+            findings.Add(new NarrativeFinding(statement, sum, cells, at, message));
+        }
+
+        return findings;
     }
 
     /// <summary>The typed report (<c>Report2019</c>, <c>Report2021</c>, …), or <see langword="null"/> when the text is not an annual report or its tables hold no numbers.</summary>
