@@ -15,8 +15,10 @@ public sealed class RobustnessTests
     public void Every_prefix_of_a_template_gives_diagnostics_not_exceptions(string id)
     {
         var full = GeneratorHarness.ReadTemplate(id);
+        // Cut before the closing brace: a prefix that happened to end there would be the whole (valid) file.
+        int content = full.TrimEnd().Length;
         int prefixes = 0;
-        for (int length = 0; length < full.Length; length += 64)
+        for (int length = 0; length < content; length += 64)
         {
             var prefix = full.Substring(0, length);
             prefixes++;
@@ -36,7 +38,7 @@ public sealed class RobustnessTests
             GeneratorHarness.AssertOnlyTheNamespace(result);
         }
 
-        Assert.Equal((full.Length + 63) / 64, prefixes);
+        Assert.Equal((content + 63) / 64, prefixes);
     }
 
     [Theory]

@@ -283,6 +283,15 @@ internal static class ReportEmitter
             w.Line("    };");
         }
 
+        if (template.Parts.Count > 0)
+        {
+            w.Line("    Parts = new " + Templates + "ReportPart[]");
+            w.Line("    {");
+            foreach (var part in template.Parts)
+                w.Line("        new(" + CodeWriter.Literal(part.Id) + ", " + CodeWriter.Literal(part.Heading) + ", " + StringArray(part.Aliases) + ", " + Runtime + "Validation.Severity." + part.Severity + "),");
+            w.Line("    };");
+        }
+
         w.Line("}");
         w.Line();
         w.Doc("The generated report type.");

@@ -21,7 +21,13 @@ internal sealed record TemplateModel(
 {
     /// <summary>The narrative facts (<c>"narrative"</c>): phrases of the report's prose that state a cell's value.</summary>
     public EquatableArray<NarrativeModel> Narrative { get; init; } = EquatableArray<NarrativeModel>.Empty;
+
+    /// <summary>The required parts of the report's text (<c>"parts"</c>): headings a report must have, with something under them.</summary>
+    public EquatableArray<PartModel> Parts { get; init; } = EquatableArray<PartModel>.Empty;
 }
+
+/// <summary>A required part of a report (一、总体情况, 五、存在的主要问题及改进情况, …): its heading and the other ways reports word it.</summary>
+internal sealed record PartModel(string Id, string Heading, EquatableArray<string> Aliases, RuleSeverityModel Severity);
 
 /// <summary>
 /// A narrative fact: phrases of a report's prose (<c>收到政府信息公开申请{n}件</c>) that state the value of a cell or of

@@ -14,7 +14,8 @@ namespace GovInfoReports.Generators.Parsing;
 /// </summary>
 internal sealed partial class TemplateParser
 {
-    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "revises", "detection", "columnSets", "sections", "rules", "narrative" };
+    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "revises", "detection", "columnSets", "sections", "rules", "narrative", "parts" };
+    internal static readonly string[] PartMembers = { "id", "heading", "aliases", "severity" };
     internal static readonly string[] NarrativeMembers = { "id", "description", "cells", "phrases", "severity" };
     internal static readonly string[] AppliesToMembers = { "fromYear", "toYear" };
     internal static readonly string[] DetectionMembers = { "markers" };
@@ -113,6 +114,7 @@ internal sealed partial class TemplateParser
         if (scope.Array("rules", required: false) is { } templateRules)
             _pendingRules.Add(new PendingRules(templateRules, null, null));
         var narrative = scope.Array("narrative", required: false);
+        var parts = scope.Array("parts", required: false);
         scope.ReportUnknownMembers();
 
         TemplateModel? model = null;
@@ -131,6 +133,8 @@ internal sealed partial class TemplateParser
 
             if (narrative is not null && !HasErrors())
                 model = model with { Narrative = ReadNarrative(narrative, sections.Value) };
+            if (parts is not null && !HasErrors())
+                model = model with { Parts = ReadParts(parts) };
         }
 
         return Result(HasErrors() ? null : model, id?.Span ?? default, typeName?.Span ?? default);
@@ -190,6 +194,37 @@ internal sealed partial class TemplateParser
         }
 
         return facts.ToEquatableArray();
+    }
+
+    /// <summary>The required parts: each an id, a heading and its aliases; warning unless the file says <c>info</c>.</summary>
+    private EquatableArray<PartModel> ReadParts(JsonArray array)
+    {
+        var parts = new List<PartModel>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in array.Items)
+        {
+            if (item is not JsonObject obj)
+            {
+                _diagnostics.Add(new TemplateDiagnostic(Diagnostics.WrongType, item.Span, "parts[]", "an object", JsonNode.Describe(item.Kind)));
+                continue;
+            }
+
+            var scope = new ObjectScope(obj, "part", _diagnostics, PartMembers);
+            var id = scope.RequiredString("id");
+            var heading = scope.RequiredString("heading");
+            var aliases = scope.Strings("aliases");
+            var severity = scope.OptionalString("severity");
+            scope.ReportUnknownMembers();
+            if (id is null || heading is null)
+                continue;
+            if (!ids.Add(id.Value))
+                scope.Report(Diagnostics.DuplicateId, id.Span, id.Value, "part");
+            if (severity is not null && severity.Value is not ("warning" or "info"))
+                scope.Report(Diagnostics.InvalidValue, severity.Span, "severity", "a missing part is a warning or info");
+            parts.Add(new PartModel(id.Value, heading.Value, aliases, severity?.Value == "info" ? RuleSeverityModel.Info : RuleSeverityModel.Warning));
+        }
+
+        return parts.ToEquatableArray();
     }
 
     private bool HasErrors() => _diagnostics.Any(d => d.Descriptor.IsError);

@@ -166,6 +166,11 @@ internal sealed class FileAnalyzer
                 Add(result, new ToolFinding(finding.RuleId, finding.Severity, FindingSource.Report, finding.Message, cells, finding.Statement.Position,
                     ToolFinding.Compute(finding.RuleId, result.Template, result.Agency, result.File, result.Year, cells, finding.Statement.Text)));
             }
+
+            // The required parts of the text (一、总体情况, 五、存在的主要问题及改进情况, 六、其他需要报告的事项).
+            foreach (var finding in read.CheckParts(_validation))
+                Add(result, new ToolFinding(finding.RuleId, finding.Severity, FindingSource.Report, finding.Message, Array.Empty<string>(), finding.Location?.Position,
+                    ToolFinding.Compute(finding.RuleId, result.Template, result.Agency, result.File, result.Year, Array.Empty<string>(), finding.IsEmpty ? "empty" : "missing")));
         }
 
         if (_keep == Keep.Report)

@@ -121,6 +121,9 @@ public abstract class ReportTemplate
     /// <summary>The narrative facts declared in the template file: phrases of the prose that state cells' values.</summary>
     public IReadOnlyList<NarrativeFact> Narrative { get; protected init; } = Array.Empty<NarrativeFact>();
 
+    /// <summary>The required parts of a report's text declared in the template file (总体情况, 存在的主要问题及改进情况, …).</summary>
+    public IReadOnlyList<ReportPart> Parts { get; protected init; } = Array.Empty<ReportPart>();
+
     /// <summary>The sections, in template order.</summary>
     public IReadOnlyList<SectionDescriptor> Sections { get; }
 

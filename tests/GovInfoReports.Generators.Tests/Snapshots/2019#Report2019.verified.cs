@@ -705,6 +705,12 @@ namespace GovInfoReports
                     new("N6", "行政复议 / administrative reconsideration", global::GovInfoReports.Validation.Severity.Warning, new string[] { "reviews.reconsideration.total" }, new string[] { "被申请行政复议{n}件", "行政复议案件{n}件", "引发行政复议{n}件" }),
                     new("N7", "行政诉讼 / administrative litigation", global::GovInfoReports.Validation.Severity.Warning, new string[] { "reviews.litigation.direct.total", "reviews.litigation.afterReconsideration.total" }, new string[] { "被提起行政诉讼{n}件", "行政诉讼案件{n}件", "引发行政诉讼{n}件" }),
                 };
+                Parts = new global::GovInfoReports.Templates.ReportPart[]
+                {
+                    new("P1", "总体情况", new string[] { "概述", "基本情况", "工作开展情况", "总体工作情况", "工作概况" }, global::GovInfoReports.Validation.Severity.Warning),
+                    new("P5", "存在的主要问题及改进情况", new string[] { "存在的主要问题", "存在主要问题", "存在的问题", "存在问题", "主要问题及改进", "存在的不足" }, global::GovInfoReports.Validation.Severity.Warning),
+                    new("P6", "其他需要报告的事项", new string[] { "其他需要报告事项", "其他需要说明的事项", "其他事项" }, global::GovInfoReports.Validation.Severity.Warning),
+                };
             }
 
             /// <summary>The generated report type.</summary>

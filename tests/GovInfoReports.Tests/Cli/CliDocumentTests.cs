@@ -44,8 +44,10 @@ public class CliDocumentTests
                     Assert.Equal(text.GetProperty(property).ToString(), other.GetProperty(property).ToString());
                 Assert.True(other.GetProperty("complete").GetBoolean(), name + extension);
 
-                // The same rules fail; a rendered table has every cell, so nothing is left unassessable.
-                var rules = (JsonElement f) => f.GetProperty("findings").EnumerateArray().Where(x => x.GetProperty("source").GetString() == "report").Select(x => x.GetProperty("rule").GetString()).ToList();
+                // The same rules of the tables fail; a rendered table has every cell, so nothing is left unassessable.
+                // (The rendering holds the tables only, not the prose parts 一、五、六, whose findings are left aside.)
+                var parts = Report2021.Template.Parts.Select(p => p.Id).ToHashSet();
+                var rules = (JsonElement f) => f.GetProperty("findings").EnumerateArray().Where(x => x.GetProperty("source").GetString() == "report" && !parts.Contains(x.GetProperty("rule").GetString()!)).Select(x => x.GetProperty("rule").GetString()).ToList();
                 Assert.Equal(rules(text), rules(other));
             }
         }

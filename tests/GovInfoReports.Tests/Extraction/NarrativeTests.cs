@@ -114,6 +114,41 @@ public class NarrativeTests
         Assert.Equal("reviews.reconsideration.total", Assert.Single(finding.GetProperty("cells").EnumerateArray()).GetString());
     }
 
+    /// <summary>A made-up report with its prose parts: 一 before the tables, the given text after them.</summary>
+    private static string WithParts(string after) => Report("2021", "本年度，本机关认真贯彻《条例》。").Text + "\n" + after;
+
+    [Fact]
+    public void A_report_with_every_part_gives_no_part_finding_however_it_numbers_and_words_them()
+    {
+        var complete = ReportReader.Read(WithParts("五、存在的主要问题及改进情况\n公开内容还不够全面。\n六、其他需要报告的事项\n无。\n"));
+        Assert.Empty(complete.CheckParts());
+        Assert.Equal(new[] { "P1", "P5", "P6" }, complete.Parts.Select(p => p.Part.Id));
+
+        // Renumbered (an extra part before), worded otherwise, in Traditional script, as markdown headings.
+        var variant = ReportReader.Read(WithParts("## 六、存在的問題及改進情況\n一是……\n七、 其他需要報告的事項\n本年度未收取信息处理费。\n"));
+        Assert.Empty(variant.CheckParts());
+    }
+
+    [Fact]
+    public void A_missing_or_empty_part_is_a_warning()
+    {
+        var missing = ReportReader.Read(WithParts("五、存在的主要问题及改进情况\n公开内容还不够全面。\n"));
+        var finding = Assert.Single(missing.CheckParts());
+        Assert.Equal(("P6", Severity.Warning, false), (finding.RuleId, finding.Severity, finding.IsEmpty));
+        Assert.Contains("其他需要报告的事项", finding.Message);
+
+        string text = WithParts("五、存在的主要问题及改进情况\n\n六、其他需要报告的事项\n无。\n");
+        var empty = Assert.Single(ReportReader.Read(text).CheckParts());
+        Assert.Equal("P5", empty.RuleId);
+        Assert.True(empty.IsEmpty);
+        Assert.StartsWith("五、存在的主要问题", text.Split('\n')[empty.Location!.Position.Line - 1]);
+        Assert.Contains($"第 {empty.Location.Position.Line} 行", empty.Message);
+
+        // The intro that lists the parts in a sentence is no heading.
+        var listed = ReportReader.Read(WithParts("本报告包括总体情况、存在的主要问题及改进情况、其他需要报告的事项等部分。\n"));
+        Assert.Equal(new[] { "P5", "P6" }, listed.CheckParts().Select(f => f.RuleId));
+    }
+
     [Theory]
     [InlineData("十", 10)]
     [InlineData("十二", 12)]

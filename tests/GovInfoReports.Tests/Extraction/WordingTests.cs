@@ -128,7 +128,7 @@ public sealed class WordingTests
         // Wording lives in schema/wording.json and the template files; in the extraction code, Chinese text is allowed
         // only in messages (findings and errors) and in the data tables of script conversion and list numerals.
         var extraction = Path.Combine(RepositoryRoot.Path, "src", "GovInfoReports", "Extraction");
-        string[] messageFiles = ["Alignment/MatchFindings.cs", "ReportReader.cs", "Wording/ReportWording.cs", "Documents/DocxDocumentReader.cs", "Documents/HtmlDocumentReader.cs", "Documents/Pdf/PdfDocumentReader.cs", "Documents/ReportDocument.cs", "Narrative/NarrativeFinding.cs"];
+        string[] messageFiles = ["Alignment/MatchFindings.cs", "ReportReader.cs", "Wording/ReportWording.cs", "Documents/DocxDocumentReader.cs", "Documents/HtmlDocumentReader.cs", "Documents/Pdf/PdfDocumentReader.cs", "Documents/ReportDocument.cs", "Narrative/NarrativeFinding.cs", "Narrative/PartFinding.cs"];
         string[] dataTables = ["Tokens/ChineseScriptData.cs", "Tokens/LabelForms.cs", "Tokens/ChineseNumerals.cs"];
         var literal = new Regex("\"(?:[^\"\\\\\\n]|\\\\.)*\\p{IsCJKUnifiedIdeographs}(?:[^\"\\\\\\n]|\\\\.)*\"|'\\p{IsCJKUnifiedIdeographs}'");
         var offending = Directory.GetFiles(extraction, "*.cs", SearchOption.AllDirectories)

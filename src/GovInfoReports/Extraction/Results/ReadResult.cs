@@ -94,9 +94,10 @@ public sealed class ReadResult
 
     internal ReadResult(ReportTemplate? template, IReport? report, int? year, string? agency,
         ExtractedCellList cells, IReadOnlyList<SectionExtraction> sections, IReadOnlyList<ExtractionFinding> findings,
-        IReadOnlyList<NarrativeStatement>? narrative = null)
+        IReadOnlyList<NarrativeStatement>? narrative = null, IReadOnlyList<PartLocation>? parts = null)
     {
         Narrative = narrative ?? Array.Empty<NarrativeStatement>();
+        Parts = parts ?? Array.Empty<PartLocation>();
         Template = template;
         Report = report;
         Year = year;
@@ -148,6 +149,33 @@ public sealed class ReadResult
             var at = _cells.PositionOf(cells[0].Index);
             string message = NarrativeFinding.Describe(statement, sum, cells, at, english);
             findings.Add(new NarrativeFinding(statement, sum, cells, at, message));
+        }
+
+        return findings;
+    }
+
+    /// <summary>The required parts of the template (<see cref="ReportTemplate.Parts"/>) found in the text, where their headings are.</summary>
+    public IReadOnlyList<PartLocation> Parts { get; }
+
+    /// <summary>
+    /// The required parts that are missing or have nothing under their headings: a finding of the part's id and
+    /// severity (a warning unless the template says info). Only for a text read as a report.
+    /// </summary>
+    /// <param name="options">The message language (the other options do not apply).</param>
+    public IReadOnlyList<PartFinding> CheckParts(ValidationOptions? options = null)
+    {
+        if (Report is null || Template is null || Template.Parts.Count == 0)
+            return Array.Empty<PartFinding>();
+        bool english = (options ?? ValidationOptions.Default).Language == MessageLanguage.English;
+        var findings = new List<PartFinding>();
+        foreach (var part in Template.Parts)
+        {
+            PartLocation? location = null;
+            foreach (var found in Parts)
+                if (ReferenceEquals(found.Part, part))
+                    location = found;
+            if (location is null || location.IsEmpty)
+                findings.Add(new PartFinding(part, location, PartFinding.Describe(part, location, english)));
         }
 
         return findings;

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using GovInfoReports.Templates;
+
+namespace GovInfoReports.Extraction;
+
+/// <summary>Where a report's text has one of its template's required parts, and whether anything stands under it.</summary>
+/// <param name="Part">The part.</param>
+/// <param name="Position">Where its heading is (line and column from 1).</param>
+/// <param name="IsEmpty">Whether nothing stands between the heading and the next numbered heading (or the end).</param>
+public sealed record PartLocation(ReportPart Part, SourcePosition Position, bool IsEmpty);
+
+/// <summary>
+/// Finds the template's required parts in a report's text: a numbered heading line (<c>五、</c>, <c>5.</c>, markdown
+/// <c>#</c>s before it) whose text, by its label key (spaces, script and pinyin aside), holds the part's heading or an
+/// alias — whatever its number, since reports renumber their parts. Only numbered lines are keyed, a few a report.
+/// </summary>
+internal static class PartReader
+{
+    public static IReadOnlyList<PartLocation> Find(string text, ReportTemplate template)
+    {
+        var parts = template.Parts;
+        if (parts.Count == 0 || text.Length == 0)
+            return Array.Empty<PartLocation>();
+        var keys = new List<(ReportPart Part, string Key)>();
+        foreach (var part in parts)
+        {
+            keys.Add((part, ReportText.LabelKey(part.Heading)));
+            foreach (var alias in part.Aliases)
+                keys.Add((part, ReportText.LabelKey(alias)));
+        }
+
+        // The numbered heading lines: (line index, column, found part or null).
+        var headings = new List<(int Line, int Column, ReportPart? Part)>();
+        int lineIndex = 0;
+        for (int start = 0; start <= text.Length; lineIndex++)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0)
+                end = text.Length;
+            if (NumberedHeading(text, start, end, out int column, out int rest))
+            {
+                ReportPart? found = null;
+                if (end - rest <= 60)
+                {
+                    string key = ReportText.LabelKey(text.Substring(rest, end - rest));
+                    foreach (var (part, partKey) in keys)
+                        if (partKey.Length > 0 && key.Contains(partKey, StringComparison.Ordinal))
+                        {
+                            found = part;
+                            break;
+                        }
+                }
+
+                headings.Add((lineIndex, column - start + 1, found));
+            }
+
+            start = end + 1;
+        }
+
+        var located = new List<PartLocation>();
+        var lines = text.Split('\n');
+        for (int h = 0; h < headings.Count; h++)
+        {
+            if (headings[h].Part is not { } part || located.Exists(l => ReferenceEquals(l.Part, part)))
+                continue;
+            int next = h + 1 < headings.Count ? headings[h + 1].Line : lines.Length;
+            bool empty = true;
+            for (int l = headings[h].Line + 1; l < next && empty; l++)
+                foreach (char c in lines[l])
+                    if (char.IsLetterOrDigit(c))
+                    {
+                        empty = false;
+                        break;
+                    }
+
+            located.Add(new PartLocation(part, new SourcePosition(headings[h].Line + 1, headings[h].Column), empty));
+        }
+
+        return located;
+    }
+
+    /// <summary>Whether the line starts (after spaces and markdown's <c>#</c> and <c>*</c>) with a number and 、 . ．: where the number starts and its text after the mark.</summary>
+    private static bool NumberedHeading(string text, int start, int end, out int column, out int rest)
+    {
+        int i = start;
+        while (i < end && (char.IsWhiteSpace(text[i]) || text[i] is '#' or '*'))
+            i++;
+        column = i;
+        rest = i;
+        int digits = i;
+        while (i < end && (ChineseNumerals.IsNumeral(text[i]) || char.IsAsciiDigit(text[i])))
+            i++;
+        if (i == digits || i - digits > 3 || i >= end || text[i] is not ('、' or '.' or '．' or '，'))
+            return false;
+        rest = i + 1;
+        return true;
+    }
+}
