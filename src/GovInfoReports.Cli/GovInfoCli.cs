@@ -180,6 +180,7 @@ public static class GovInfoCli
         var command = new Command(name, description) { paths, format, lang, template, templateFiles, outputFile, jobs, stats };
 
         Option<bool>? crossYear = null;
+        Option<double>? reuse = null;
         Option<string?>? suppress = null;
         Option<bool>? sources = null;
         Option<bool>? bom = null;
@@ -200,7 +201,9 @@ public static class GovInfoCli
 
         if (mode == Mode.Validate)
         {
-            crossYear = new Option<bool>("--cross-year") { Description = "Group the files by agency and check year-to-year continuity (X1); list missing years." };
+            crossYear = new Option<bool>("--cross-year") { Description = "Group the files by agency and check year-to-year continuity (X1, X2) and texts reused from last year (T1); print the grouping and the missing years." };
+            reuse = new Option<double>("--reuse-threshold") { Description = "With --cross-year: the similarity (0–1) of a report's prose to last year's from which it is a finding (T1). 内容雷同阈值。", DefaultValueFactory = _ => 0.8 };
+            command.Options.Add(reuse);
             suppress = new Option<string?>("--suppress") { Description = "A file of reviewed findings' fingerprints, one per line, not to report." };
             command.Options.Add(crossYear);
             command.Options.Add(suppress);
@@ -221,19 +224,22 @@ public static class GovInfoCli
                 UserTemplates.With(parse.GetValue(templateFiles), error),
                 sources is not null && parse.GetValue(sources),
                 bom is not null && parse.GetValue(bom),
-                tables is not null && parse.GetValue(tables)),
+                tables is not null && parse.GetValue(tables),
+                reuse is null ? 0.8 : parse.GetValue(reuse)),
             output,
             error));
         return command;
     }
 
-    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates, bool Sources, bool Bom, bool Tables);
+    private sealed record BatchSettings(string[] Paths, string? Format, MessageLanguage Language, string? Template, string? Output, int Jobs, bool CrossYear, string? Suppress, bool Stats, IReadOnlyList<ReportTemplate> Templates, bool Sources, bool Bom, bool Tables, double ReuseThreshold);
 
     private static int RunBatch(Mode mode, BatchSettings settings, TextWriter output, TextWriter error)
     {
         var clock = Stopwatch.StartNew();
         if (settings.Template is not null)
             UserTemplates.Find(settings.Templates, settings.Template);
+        if (settings.ReuseThreshold is < 0 or > 1 or double.NaN)
+            throw new UsageException("--reuse-threshold is a similarity from 0 to 1.");
         if (settings.Jobs < 1)
             throw new UsageException("--jobs must be at least 1.");
         Suppressions suppressions;
@@ -281,7 +287,8 @@ public static class GovInfoCli
             validate: mode is Mode.Validate or Mode.Report || format is "findings-csv" or "xlsx",
             indentJson: format == "json",
             suppressions,
-            sources: settings.Sources);
+            sources: settings.Sources,
+            prose: settings.CrossYear);
 
         using var target = format == "xlsx" ? new OutputTarget(settings.Output!) : new OutputTarget(output, mode == Mode.Report ? null : settings.Output);
         ResultWriter writer = (mode, format) switch
@@ -317,6 +324,8 @@ public static class GovInfoCli
                 result.Statuses = null;
                 result.Positions = null;
             }
+
+            result.Prose = null;
         }
 
         writer.Begin();
@@ -325,7 +334,7 @@ public static class GovInfoCli
             // Continuity needs every report of an agency: results are held (findings and the reports), then written.
             var all = new List<FileResult>(files.Count);
             Process(files, analyzer.Analyze, all.Add, settings.Jobs, error);
-            summary.CrossYear = CrossYear.Check(all, analyzer);
+            summary.CrossYear = CrossYear.Check(all, analyzer, settings.ReuseThreshold);
             foreach (var result in all)
                 Emit(result);
         }

@@ -226,7 +226,7 @@ public sealed class ValidationTests
             new[] { "E1", "E2", "E3", "E4", "E5.applications", "E5.enforcement", "E5.fees", "E5.licensing", "E5.procurement", "E5.regulatoryDocuments", "E5.reviews", "W1.enforcement", "W1.fees", "W1.licensing", "W2", "W3", "X1" },
             Report2019.Template.Rules.Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.Equal(
-            new[] { "E1", "E2", "E3", "E4", "E5.applications", "E5.enforcement", "E5.fees", "E5.licensing", "E5.regulatoryDocuments", "E5.reviews", "W4", "X1" },
+            new[] { "E1", "E2", "E3", "E4", "E5.applications", "E5.enforcement", "E5.fees", "E5.licensing", "E5.regulatoryDocuments", "E5.reviews", "W4", "X1", "X2" },
             Report2021.Template.Rules.Select(r => r.Id).Order(StringComparer.Ordinal));
     }
 

@@ -131,10 +131,12 @@ internal sealed partial class TemplateParser
             if (!HasErrors())
                 model = model with { Rules = BindRules(sections.Value) };
 
+            // Rules, narrative facts and parts share one space of ids: the rule id of every finding.
+            var findingIds = new HashSet<string>(model.Rules.Select(r => r.Id), StringComparer.Ordinal);
             if (narrative is not null && !HasErrors())
-                model = model with { Narrative = ReadNarrative(narrative, sections.Value) };
+                model = model with { Narrative = ReadNarrative(narrative, sections.Value, findingIds) };
             if (parts is not null && !HasErrors())
-                model = model with { Parts = ReadParts(parts) };
+                model = model with { Parts = ReadParts(parts, findingIds) };
         }
 
         return Result(HasErrors() ? null : model, id?.Span ?? default, typeName?.Span ?? default);
@@ -144,7 +146,7 @@ internal sealed partial class TemplateParser
     /// The narrative facts: each an id, the cells whose value (or sum) its phrases state, and phrases with exactly one
     /// <c>{n}</c> where the number stands; warning unless the file says <c>info</c>.
     /// </summary>
-    private EquatableArray<NarrativeModel> ReadNarrative(JsonArray array, EquatableArray<SectionModel> sections)
+    private EquatableArray<NarrativeModel> ReadNarrative(JsonArray array, EquatableArray<SectionModel> sections, HashSet<string> ids)
     {
         var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var cell in GovInfoReports.Shared.CellOrder.Cells(sections, static s => s.Tables, static t => t.Rows, static r => r.Children, static t => t.Columns))
@@ -156,7 +158,6 @@ internal sealed partial class TemplateParser
         }
 
         var facts = new List<NarrativeModel>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in array.Items)
         {
             if (item is not JsonObject obj)
@@ -177,7 +178,7 @@ internal sealed partial class TemplateParser
             if (id is null)
                 continue;
             if (!ids.Add(id.Value))
-                scope.Report(Diagnostics.DuplicateId, id.Span, id.Value, "narrative fact");
+                scope.Report(Diagnostics.DuplicateId, id.Span, id.Value, "rule, narrative fact and part");
             if (cellsMember is null || cells.Count == 0)
                 scope.Report(Diagnostics.MissingMember, obj.Span, "cells", "narrative fact");
             if (phrasesMember is null || phrases.Count == 0)
@@ -197,10 +198,9 @@ internal sealed partial class TemplateParser
     }
 
     /// <summary>The required parts: each an id, a heading and its aliases; warning unless the file says <c>info</c>.</summary>
-    private EquatableArray<PartModel> ReadParts(JsonArray array)
+    private EquatableArray<PartModel> ReadParts(JsonArray array, HashSet<string> ids)
     {
         var parts = new List<PartModel>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in array.Items)
         {
             if (item is not JsonObject obj)
@@ -218,7 +218,7 @@ internal sealed partial class TemplateParser
             if (id is null || heading is null)
                 continue;
             if (!ids.Add(id.Value))
-                scope.Report(Diagnostics.DuplicateId, id.Span, id.Value, "part");
+                scope.Report(Diagnostics.DuplicateId, id.Span, id.Value, "rule, narrative fact and part");
             if (severity is not null && severity.Value is not ("warning" or "info"))
                 scope.Report(Diagnostics.InvalidValue, severity.Span, "severity", "a missing part is a warning or info");
             parts.Add(new PartModel(id.Value, heading.Value, aliases, severity?.Value == "info" ? RuleSeverityModel.Info : RuleSeverityModel.Warning));

@@ -33,8 +33,9 @@ internal sealed class FileAnalyzer
     private readonly Suppressions _suppressions;
     private readonly bool _sources;
 
-    public FileAnalyzer(ReadOptions read, ValidationOptions validation, Keep keep, bool validate, bool indentJson, Suppressions suppressions, bool sources = false)
+    public FileAnalyzer(ReadOptions read, ValidationOptions validation, Keep keep, bool validate, bool indentJson, Suppressions suppressions, bool sources = false, bool prose = false)
     {
+        _prose = prose;
         _sources = sources;
         _validate = validate;
         _read = read;
@@ -43,6 +44,8 @@ internal sealed class FileAnalyzer
         _indentJson = indentJson;
         _suppressions = suppressions;
     }
+
+    private readonly bool _prose;
 
     public MessageLanguage Language => _validation.Language;
 
@@ -173,6 +176,9 @@ internal sealed class FileAnalyzer
                     ToolFinding.Compute(finding.RuleId, result.Template, result.Agency, result.File, result.Year, Array.Empty<string>(), finding.IsEmpty ? "empty" : "missing")));
         }
 
+        if (_prose)
+            result.Prose = Prose(document.Text, positions);
+
         if (_keep == Keep.Report)
         {
             result.Report = report;
@@ -186,6 +192,33 @@ internal sealed class FileAnalyzer
             if (_sources)
                 result.Sources = Sources(read);
         }
+    }
+
+    /// <summary>
+    /// The report's prose, for the comparison of an agency's texts from year to year: its lines of ten characters or
+    /// more outside the tables (before the first line that holds a cell's value and after the last).
+    /// </summary>
+    private static string Prose(string text, IReadOnlyList<SourcePosition?> positions)
+    {
+        int first = int.MaxValue, last = 0;
+        foreach (var position in positions)
+            if (position is { } p)
+            {
+                first = Math.Min(first, p.Line);
+                last = Math.Max(last, p.Line);
+            }
+
+        var prose = new System.Text.StringBuilder();
+        int number = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            number++;
+            var trimmed = line.Trim();
+            if (trimmed.Length >= 10 && (number < first || number > last))
+                prose.Append(trimmed).Append('\n');
+        }
+
+        return prose.ToString();
     }
 
     /// <summary>

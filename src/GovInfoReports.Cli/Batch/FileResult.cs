@@ -130,6 +130,9 @@ internal sealed class FileResult
     /// <summary>Where each cell of <see cref="Report"/> was read, kept with it for cross-year findings.</summary>
     public IReadOnlyList<SourcePosition?>? Positions { get; set; }
 
+    /// <summary>The report's prose (lines that hold no cell), kept for the cross-year comparison of texts.</summary>
+    public string? Prose { get; set; }
+
     /// <summary>The report as a JSON document (extract).</summary>
     public string? Json { get; set; }
 

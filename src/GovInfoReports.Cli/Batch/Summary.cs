@@ -103,7 +103,16 @@ internal sealed class Summary
             $"Findings: {Errors} errors, {Warnings} warnings, {Infos} info ({Suppressed} suppressed)."));
         if (CrossYear is { } crossYear)
         {
-            writer.WriteLine(Text.Of(language, $"跨年度核对：{crossYear.Pairs} 对相邻年度报告。", $"Cross-year: consecutive-year pairs checked: {crossYear.Pairs}."));
+            writer.WriteLine(Text.Of(language, $"跨年度核对：{crossYear.Pairs} 对相邻年度报告；按机关分组 {crossYear.Groups.Count} 个：", $"Cross-year: consecutive-year pairs checked: {crossYear.Pairs}; {crossYear.Groups.Count} agencies:"));
+            foreach (var group in crossYear.Groups)
+            {
+                string years = string.Join(", ", group.Years);
+                string spellings = group.Spellings.Count > 1 ? Text.Of(language, "（写法：", " (spelled: ") + string.Join(" / ", group.Spellings) + Text.Of(language, "）", ")") : "";
+                writer.WriteLine($"  {group.Name}: {years}{spellings}");
+            }
+
+            foreach (var (a, b) in crossYear.Apart)
+                writer.WriteLine(Text.Of(language, $"  未合并（仅差一字，请核对是否同一机关）：{a} / {b}", $"  not merged (one character apart; check whether they are one agency): {a} / {b}"));
             foreach (var (agency, year) in crossYear.Missing)
                 writer.WriteLine(Text.Of(language, $"  缺少：{agency} {year} 年度报告", $"  missing: {agency} {year}"));
         }

@@ -141,7 +141,9 @@ public struct ValidationRun
             foreach (var path in term.Paths)
             {
                 var cell = _previous!.Template.FindCell(path);
-                if (cell is null || (_options.PreviousStatuses is { } s && s[cell.Index] == CellStatus.Missing))
+                if (cell is null)
+                    return false;   // last year's format has no such cell (2019 → 2021): the rule does not apply to the pair
+                if (_options.PreviousStatuses is { } s && s[cell.Index] == CellStatus.Missing)
                     missing.Add("previous." + path);
                 else if (_options.BlankCells == BlankCellHandling.SkipRule && _previous.GetCell(cell.Index).IsBlank)
                     return false;

@@ -9,7 +9,8 @@ namespace GovInfoReports
         // The rules' positions in CreateRules (file order), each defined from the one before.
         private const int Rule_E5_regulatoryDocuments = 0; // E5.regulatoryDocuments
         private const int Rule_W4 = Rule_E5_regulatoryDocuments + 1; // W4
-        private const int Rule_E5_licensing = Rule_W4 + 1; // E5.licensing
+        private const int Rule_X2 = Rule_W4 + 1; // X2
+        private const int Rule_E5_licensing = Rule_X2 + 1; // E5.licensing
         private const int Rule_E5_enforcement = Rule_E5_licensing + 1; // E5.enforcement
         private const int Rule_E5_fees = Rule_E5_enforcement + 1; // E5.fees
         private const int Rule_E1 = Rule_E5_fees + 1; // E1
@@ -20,7 +21,7 @@ namespace GovInfoReports
         private const int Rule_E4 = Rule_X1 + 1; // E4
         private const int Rule_E5_reviews = Rule_E4 + 1; // E5.reviews
 
-        /// <summary>Checks this report against the rules of template 2021 (cross-year rules excepted): E5.regulatoryDocuments, W4, E5.licensing, E5.enforcement, E5.fees, E1, E2, E3, E5.applications, X1, E4, E5.reviews.</summary>
+        /// <summary>Checks this report against the rules of template 2021 (cross-year rules excepted): E5.regulatoryDocuments, W4, X2, E5.licensing, E5.enforcement, E5.fees, E1, E2, E3, E5.applications, X1, E4, E5.reviews.</summary>
         /// <remarks>Blank cells count as 0 unless the options say otherwise; the findings name them. Validating a valid report allocates nothing.</remarks>
         /// <param name="options">The language of the messages, blank-cell handling, severity overrides and cell statuses; <see langword="null"/> for the defaults.</param>
         /// <returns>The findings; empty when every rule holds.</returns>
@@ -30,6 +31,7 @@ namespace GovInfoReports
             bool all = context.ChecksEveryActiveInstance; // default options: no per-instance Begin call
             ValidateRule_E5_regulatoryDocuments(ref context, all); // E5.regulatoryDocuments
             ValidateRule_W4(ref context, all); // W4
+            // X2: a cross-year rule, checked by ReportValidator.ValidateCrossYear against the previous year's report.
             ValidateRule_E5_licensing(ref context, all); // E5.licensing
             ValidateRule_E5_enforcement(ref context, all); // E5.enforcement
             ValidateRule_E5_fees(ref context, all); // E5.fees
@@ -1860,6 +1862,15 @@ namespace GovInfoReports
                 {
                     new("proactiveDisclosure.regulatoryDocuments.regulations", new global::GovInfoReports.Validation.RuleComparison(new global::GovInfoReports.Validation.RuleTerm[] { new(false, "inForce", new[] { "proactiveDisclosure.regulatoryDocuments.regulations.inForce" }) }, global::GovInfoReports.Validation.ComparisonOperator.GreaterOrEqual, new global::GovInfoReports.Validation.RuleTerm[] { new(false, "issued", new[] { "proactiveDisclosure.regulatoryDocuments.regulations.issued" }), new(true, "repealed", new[] { "proactiveDisclosure.regulatoryDocuments.regulations.repealed" }) })),
                     new("proactiveDisclosure.regulatoryDocuments.normativeDocuments", new global::GovInfoReports.Validation.RuleComparison(new global::GovInfoReports.Validation.RuleTerm[] { new(false, "inForce", new[] { "proactiveDisclosure.regulatoryDocuments.normativeDocuments.inForce" }) }, global::GovInfoReports.Validation.ComparisonOperator.GreaterOrEqual, new global::GovInfoReports.Validation.RuleTerm[] { new(false, "issued", new[] { "proactiveDisclosure.regulatoryDocuments.normativeDocuments.issued" }), new(true, "repealed", new[] { "proactiveDisclosure.regulatoryDocuments.normativeDocuments.repealed" }) })),
+                }),
+            new global::GovInfoReports.Validation.RuleDescriptor(
+                "X2", global::GovInfoReports.Validation.Severity.Warning, global::GovInfoReports.Validation.RuleStatus.Active, global::GovInfoReports.Validation.RuleEach.Row, "proactiveDisclosure.regulatoryDocuments",
+                "inForce == previous.inForce + issued - repealed", null, null,
+                "{context}现行有效件数应等于上年报告的现行有效件数加本年制发件数减本年废止件数：{expression}，差 {difference}", "{context}documents in force must be last year's plus those issued minus those repealed: {expression}, off by {difference}",
+                new global::GovInfoReports.Validation.RuleInstance[]
+                {
+                    new("proactiveDisclosure.regulatoryDocuments.regulations", new global::GovInfoReports.Validation.RuleComparison(new global::GovInfoReports.Validation.RuleTerm[] { new(false, "inForce", new[] { "proactiveDisclosure.regulatoryDocuments.regulations.inForce" }) }, global::GovInfoReports.Validation.ComparisonOperator.Equal, new global::GovInfoReports.Validation.RuleTerm[] { new(false, "previous.inForce", new[] { "proactiveDisclosure.regulatoryDocuments.regulations.inForce" }, 0m, true, false), new(false, "issued", new[] { "proactiveDisclosure.regulatoryDocuments.regulations.issued" }), new(true, "repealed", new[] { "proactiveDisclosure.regulatoryDocuments.regulations.repealed" }) })),
+                    new("proactiveDisclosure.regulatoryDocuments.normativeDocuments", new global::GovInfoReports.Validation.RuleComparison(new global::GovInfoReports.Validation.RuleTerm[] { new(false, "inForce", new[] { "proactiveDisclosure.regulatoryDocuments.normativeDocuments.inForce" }) }, global::GovInfoReports.Validation.ComparisonOperator.Equal, new global::GovInfoReports.Validation.RuleTerm[] { new(false, "previous.inForce", new[] { "proactiveDisclosure.regulatoryDocuments.normativeDocuments.inForce" }, 0m, true, false), new(false, "issued", new[] { "proactiveDisclosure.regulatoryDocuments.normativeDocuments.issued" }), new(true, "repealed", new[] { "proactiveDisclosure.regulatoryDocuments.normativeDocuments.repealed" }) })),
                 }),
             new global::GovInfoReports.Validation.RuleDescriptor(
                 "E5.licensing", global::GovInfoReports.Validation.Severity.Error, global::GovInfoReports.Validation.RuleStatus.Active, global::GovInfoReports.Validation.RuleEach.Cell, "proactiveDisclosure.licensing",

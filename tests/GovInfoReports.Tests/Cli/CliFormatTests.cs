@@ -276,7 +276,7 @@ public sealed class CliFormatTests
         Assert.Equal("warning", total.GetProperty("severity").GetString());
         Assert.Equal("report", total.GetProperty("source").GetString());
         Assert.Contains("previous.applications.carriedForward.total", total.GetProperty("cells").EnumerateArray().Select(c => c.GetString()));
-        Assert.Contains("Cross-year: consecutive-year pairs checked: 1.", error, StringComparison.Ordinal);
+        Assert.Contains("Cross-year: consecutive-year pairs checked: 1;", error, StringComparison.Ordinal);
         Assert.Contains("  missing: 某某县和平乡人民政府 2020", error, StringComparison.Ordinal);
         Assert.DoesNotContain("missing: 棉洋镇人民政府", error, StringComparison.Ordinal);
     }
@@ -302,7 +302,7 @@ public sealed class CliFormatTests
         var changes = JsonDocument.Parse(diff.Out).RootElement.GetProperty("changes").EnumerateArray()
             .Select(c => (c.GetProperty("change").GetString(), c.GetProperty("kind").GetString(), c.GetProperty("path").GetString())).ToList();
         Assert.Equal(
-            [("changed", "template", "basis"), ("changed", "template", "title"), ("added", "row", "proactiveDisclosure.enforcement.administrativeInspection"), ("added", "rule", "N1")],
+            [("changed", "template", "basis"), ("changed", "template", "title"), ("added", "row", "proactiveDisclosure.enforcement.administrativeInspection"), ("added", "rule", "N1"), ("removed", "rule", "X2")],
             changes);
 
         // From one official year to the next: the 2019 → 2021 relabelling of a row whose id stayed.
