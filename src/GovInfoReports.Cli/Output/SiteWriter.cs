@@ -290,6 +290,37 @@ internal sealed class SiteWriter : ResultWriter
         YearChart(html);
         AgencyChart(html);
 
+        // Each agency's series: its reports by year (applications received; a red figure when the report does not add up).
+        var series = _entries.Where(e => e.Page is not null && e.Agency is not null && e.Year is not null)
+            .GroupBy(e => CrossYear.AgencyKey(e.Agency!)).OrderBy(g => g.First().Agency, StringComparer.Ordinal).ToList();
+        var seriesYears = series.SelectMany(g => g.Select(e => e.Year!.Value)).Distinct().Order().ToList();
+        if (series.Count > 0)
+        {
+            html.Append("<h2>机关与年度 Agencies and years (").Append(series.Count).Append(")</h2>\n<p class=\"muted\">收到申请 applications received, by report year; red: the report does not add up; a link opens the report.</p>\n<table><tr><th>agency</th>");
+            foreach (var year in seriesYears)
+                html.Append("<th>").Append(year).Append("</th>");
+            html.Append("</tr>\n");
+            foreach (var agency in series)
+            {
+                Text(html.Append("<tr><td>"), agency.First().Agency).Append("</td>");
+                foreach (var year in seriesYears)
+                {
+                    html.Append("<td class=\"n\">");
+                    foreach (var e in agency.Where(e => e.Year == year))
+                    {
+                        html.Append("<a href=\"").Append(e.Page).Append("\"").Append(e.ReportErrors > 0 ? " class=\"error\"" : "").Append('>')
+                            .Append(e.Totals[0] is { } received ? Number(received) : "—").Append("</a> ");
+                    }
+
+                    html.Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
         // Reports whose numbers do not add up.
         var failing = _entries.Where(e => e.ReportErrors > 0).OrderByDescending(e => e.ReportErrors).ThenBy(e => e.Index).ToList();
         html.Append("<h2>数字不相符的报告 Reports whose numbers do not add up (").Append(failing.Count).Append(")</h2>\n");

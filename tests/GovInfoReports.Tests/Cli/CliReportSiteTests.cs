@@ -123,6 +123,12 @@ public class CliReportSiteTests : IClassFixture<CliReportSiteTests.Site>
         foreach (var rule in byRule)
             Assert.Equal(rule.Count(), rows.Where(r => r[0] == rule.Key).Sum(r => int.Parse(r[3])));
 
+        // Each agency's series: the twelve generated agencies (and the samples' five) by year, every report linked once.
+        var series = index.Descendants("table").Single(t => t.Elements("tr").First().Elements("th").Take(2).Select(h => h.Value).SequenceEqual(new[] { "agency", "2019" }));
+        Assert.Equal(new[] { "agency", "2019", "2020", "2021", "2022", "2023", "2024" }, series.Elements("tr").First().Elements("th").Select(h => h.Value));
+        Assert.Equal(12 + 5, series.Elements("tr").Count() - 1);
+        Assert.Equal(205, series.Descendants("a").Count());
+
         // The charts: one group of columns per year, one row of bars per report up to 40.
         var charts = index.Descendants().Where(e => e.Name.LocalName == "svg").ToList();
         Assert.Equal(2, charts.Count);
