@@ -158,15 +158,8 @@ internal sealed partial class TemplateParser
         }
 
         var facts = new List<NarrativeModel>();
-        foreach (var item in array.Items)
+        foreach (var (obj, scope) in Objects(array, "narrative", "narrative fact", NarrativeMembers))
         {
-            if (item is not JsonObject obj)
-            {
-                _diagnostics.Add(new TemplateDiagnostic(Diagnostics.WrongType, item.Span, "narrative[]", "an object", JsonNode.Describe(item.Kind)));
-                continue;
-            }
-
-            var scope = new ObjectScope(obj, "narrative fact", _diagnostics, NarrativeMembers);
             var id = scope.RequiredString("id");
             var description = scope.OptionalString("description");
             var severity = scope.OptionalString("severity");
@@ -201,15 +194,8 @@ internal sealed partial class TemplateParser
     private EquatableArray<PartModel> ReadParts(JsonArray array, HashSet<string> ids)
     {
         var parts = new List<PartModel>();
-        foreach (var item in array.Items)
+        foreach (var (_, scope) in Objects(array, "parts", "part", PartMembers))
         {
-            if (item is not JsonObject obj)
-            {
-                _diagnostics.Add(new TemplateDiagnostic(Diagnostics.WrongType, item.Span, "parts[]", "an object", JsonNode.Describe(item.Kind)));
-                continue;
-            }
-
-            var scope = new ObjectScope(obj, "part", _diagnostics, PartMembers);
             var id = scope.RequiredString("id");
             var heading = scope.RequiredString("heading");
             var aliases = scope.Strings("aliases");
@@ -225,6 +211,18 @@ internal sealed partial class TemplateParser
         }
 
         return parts.ToEquatableArray();
+    }
+
+    /// <summary>The objects of an array member, each with its scope; an item that is no object is reported and skipped.</summary>
+    private IEnumerable<(JsonObject Object, ObjectScope Scope)> Objects(JsonArray array, string member, string what, string[] members)
+    {
+        foreach (var item in array.Items)
+        {
+            if (item is JsonObject obj)
+                yield return (obj, new ObjectScope(obj, what, _diagnostics, members));
+            else
+                _diagnostics.Add(new TemplateDiagnostic(Diagnostics.WrongType, item.Span, member + "[]", "an object", JsonNode.Describe(item.Kind)));
+        }
     }
 
     private bool HasErrors() => _diagnostics.Any(d => d.Descriptor.IsError);

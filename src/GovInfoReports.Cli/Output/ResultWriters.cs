@@ -341,15 +341,8 @@ internal sealed class WideCsvResultWriter : ResultWriter
         }
 
         _line.Clear();
-        TidyCsv.AppendField(_line, result.File);
-        _line.Append(',');
-        TidyCsv.AppendField(_line, template.Id);
-        _line.Append(',');
-        if (report.Year is { } year)
-            _line.Append(year.ToString(CultureInfo.InvariantCulture));
-        _line.Append(',');
-        TidyCsv.AppendField(_line, report.Agency);
-        _line.Append(',').Append(result.Complete ? "complete" : result.BlankForm ? "blank-form" : "partial");
+        TidyCsv.AppendReportFields(_line, result.File, report);
+        _line.Append(result.Complete ? "complete" : result.BlankForm ? "blank-form" : "partial");
         for (int c = 0; c < _columns.Count; c++)
         {
             _line.Append(',');

@@ -58,6 +58,27 @@ public static class TidyCsv
     public static string ValueText(CellValue value) =>
         value.Number is { } n ? n.ToString(CultureInfo.InvariantCulture) : "";
 
+    /// <summary>Appends the four fields that identify a report — file, template, year, agency — each followed by a comma.</summary>
+    /// <param name="line">The line being built.</param>
+    /// <param name="file">The source name, when there is one.</param>
+    /// <param name="report">The report.</param>
+    public static void AppendReportFields(StringBuilder line, string? file, IReport report)
+    {
+        if (line is null)
+            throw new ArgumentNullException(nameof(line));
+        if (report is null)
+            throw new ArgumentNullException(nameof(report));
+        AppendField(line, file);
+        line.Append(',');
+        AppendField(line, report.Template.Id);
+        line.Append(',');
+        if (report.Year is { } year)
+            line.Append(year.ToString(CultureInfo.InvariantCulture));
+        line.Append(',');
+        AppendField(line, report.Agency);
+        line.Append(',');
+    }
+
     /// <summary>Appends one CSV field: as it is, or quoted (quotes doubled) when it holds a comma, quote or line break (RFC 4180).</summary>
     /// <param name="line">The line being built.</param>
     /// <param name="field">The field; nothing is appended for <see langword="null"/> or empty.</param>

@@ -84,15 +84,7 @@ public sealed class TidyCsvWriter : IDisposable
 
         // The first four fields are the same for every row of the report.
         _line.Clear();
-        TidyCsv.AppendField(_line, file);
-        _line.Append(',');
-        TidyCsv.AppendField(_line, template.Id);
-        _line.Append(',');
-        if (report.Year is { } year)
-            _line.Append(year.ToString(CultureInfo.InvariantCulture));
-        _line.Append(',');
-        TidyCsv.AppendField(_line, report.Agency);
-        _line.Append(',');
+        TidyCsv.AppendReportFields(_line, file, report);
         int prefix = _line.Length;
 
         for (int i = 0; i < cells.Count; i++)
