@@ -30,7 +30,7 @@ public sealed class ConsumerTests
         // 2021 has 200 cells; the extra row has one (its one column, 本年处理决定数量).
         Assert.Equal("201", consumer.Fact("template.cells"));
         Assert.Equal(
-            "E5.regulatoryDocuments,W4,E5.licensing,E5.enforcement,N1,E5.fees,E1,E2,E3,E5.applications,X1,E4,E5.reviews",
+            "E5.regulatoryDocuments,W4,X2,E5.licensing,E5.enforcement,N1,E5.fees,E1,E2,E3,E5.applications,X1,E4,E5.reviews",
             consumer.Fact("template.rules"));
     }
 

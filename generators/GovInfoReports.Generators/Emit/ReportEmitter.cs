@@ -283,6 +283,9 @@ internal static class ReportEmitter
             w.Line("    };");
         }
 
+        if (template.Fee is { } fee)
+            w.Line("    Fee = new " + Templates + "FeeWording(" + StringArray(fee.Subjects) + ", " + StringArray(fee.None) + ");");
+
         if (template.Parts.Count > 0)
         {
             w.Line("    Parts = new " + Templates + "ReportPart[]");

@@ -24,7 +24,13 @@ internal sealed record TemplateModel(
 
     /// <summary>The required parts of the report's text (<c>"parts"</c>): headings a report must have, with something under them.</summary>
     public EquatableArray<PartModel> Parts { get; init; } = EquatableArray<PartModel>.Empty;
+
+    /// <summary>How the report states the information-processing fees it charged (<c>"fee"</c>), or <see langword="null"/>.</summary>
+    public FeeModel? Fee { get; init; }
 }
+
+/// <summary>The fee statement of 六、其他需要报告的事项: the words that name the fee, and those that say none was charged.</summary>
+internal sealed record FeeModel(EquatableArray<string> Subjects, EquatableArray<string> None);
 
 /// <summary>A required part of a report (一、总体情况, 五、存在的主要问题及改进情况, …): its heading and the other ways reports word it.</summary>
 internal sealed record PartModel(string Id, string Heading, EquatableArray<string> Aliases, RuleSeverityModel Severity);

@@ -14,7 +14,8 @@ namespace GovInfoReports.Generators.Parsing;
 /// </summary>
 internal sealed partial class TemplateParser
 {
-    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "revises", "detection", "columnSets", "sections", "rules", "narrative", "parts" };
+    internal static readonly string[] TemplateMembers = { "id", "typeName", "title", "basis", "appliesTo", "revises", "detection", "columnSets", "sections", "rules", "narrative", "parts", "fee" };
+    internal static readonly string[] FeeMembers = { "subjects", "none" };
     internal static readonly string[] PartMembers = { "id", "heading", "aliases", "severity" };
     internal static readonly string[] NarrativeMembers = { "id", "description", "cells", "phrases", "severity" };
     internal static readonly string[] AppliesToMembers = { "fromYear", "toYear" };
@@ -115,6 +116,7 @@ internal sealed partial class TemplateParser
             _pendingRules.Add(new PendingRules(templateRules, null, null));
         var narrative = scope.Array("narrative", required: false);
         var parts = scope.Array("parts", required: false);
+        var fee = scope.Object("fee", required: false);
         scope.ReportUnknownMembers();
 
         TemplateModel? model = null;
@@ -137,6 +139,16 @@ internal sealed partial class TemplateParser
                 model = model with { Narrative = ReadNarrative(narrative, sections.Value, findingIds) };
             if (parts is not null && !HasErrors())
                 model = model with { Parts = ReadParts(parts, findingIds) };
+            if (fee is not null && !HasErrors())
+            {
+                var feeScope = new ObjectScope(fee, "fee", _diagnostics, FeeMembers);
+                var subjects = feeScope.Strings("subjects");
+                var none = feeScope.Strings("none");
+                feeScope.ReportUnknownMembers();
+                if (subjects.Count == 0)
+                    feeScope.Report(Diagnostics.MissingMember, fee.Span, "subjects", "fee");
+                model = model with { Fee = new FeeModel(subjects, none) };
+            }
         }
 
         return Result(HasErrors() ? null : model, id?.Span ?? default, typeName?.Span ?? default);

@@ -193,7 +193,7 @@ public static class ReportReader
                 "表格齐备但所有单元格均为空（空白表格）：报告没有任何数值。",
                 "The tables are there but every cell is empty (a blank form): the report holds no values.");
         read.Findings.AddRange(ReadSections.InSourceOrder(matcher.Findings.List));
-        return new ReadResult(template, report, read.Year, read.Agency, cells, ReadSections.Of(matcher), read.Findings, NarrativeReader.Find(text, template), PartReader.Find(text, template));
+        return new ReadResult(template, report, read.Year, read.Agency, cells, ReadSections.Of(matcher), read.Findings, NarrativeReader.Find(text, template), PartReader.Find(text, template), FeeReader.Find(text, template));
     }
 
     private static string ExpectedFor(ReportTemplate[] templates, int year, bool english)

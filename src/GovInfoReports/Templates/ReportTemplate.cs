@@ -124,6 +124,9 @@ public abstract class ReportTemplate
     /// <summary>The required parts of a report's text declared in the template file (总体情况, 存在的主要问题及改进情况, …).</summary>
     public IReadOnlyList<ReportPart> Parts { get; protected init; } = Array.Empty<ReportPart>();
 
+    /// <summary>How reports of this format state the information-processing fees they charged, or <see langword="null"/>.</summary>
+    public FeeWording? Fee { get; protected init; }
+
     /// <summary>The sections, in template order.</summary>
     public IReadOnlyList<SectionDescriptor> Sections { get; }
 

@@ -697,14 +697,15 @@ namespace GovInfoReports
             {
                 Narrative = new global::GovInfoReports.Templates.NarrativeFact[]
                 {
-                    new("N1", "收到的申请 / applications received", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.newlyReceived.total" }, new string[] { "收到政府信息公开申请{n}件", "新收政府信息公开申请{n}件", "收到各类政府信息公开申请{n}件", "受理政府信息公开申请{n}件", "收到依申请公开申请{n}件", "本年度新收政府信息公开申请{n}件" }),
-                    new("N2", "上年结转 / carried over from last year", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.carriedOver.total" }, new string[] { "上年结转政府信息公开申请{n}件", "上年结转{n}件" }),
-                    new("N3", "结转下年度 / carried forward", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.carriedForward.total" }, new string[] { "结转下年度继续办理{n}件", "结转下年度{n}件" }),
-                    new("N4", "予以公开 / disclosed", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.results.disclosed.total" }, new string[] { "予以公开{n}件" }),
-                    new("N5", "办结 / answered", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.results.total.total" }, new string[] { "办结政府信息公开申请{n}件", "已办结{n}件", "办结{n}件" }),
-                    new("N6", "行政复议 / administrative reconsideration", global::GovInfoReports.Validation.Severity.Warning, new string[] { "reviews.reconsideration.total" }, new string[] { "被申请行政复议{n}件", "行政复议案件{n}件", "引发行政复议{n}件" }),
-                    new("N7", "行政诉讼 / administrative litigation", global::GovInfoReports.Validation.Severity.Warning, new string[] { "reviews.litigation.direct.total", "reviews.litigation.afterReconsideration.total" }, new string[] { "被提起行政诉讼{n}件", "行政诉讼案件{n}件", "引发行政诉讼{n}件" }),
+                    new("N.received", "收到的申请 / applications received", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.newlyReceived.total" }, new string[] { "收到政府信息公开申请{n}件", "新收政府信息公开申请{n}件", "收到各类政府信息公开申请{n}件", "受理政府信息公开申请{n}件", "收到依申请公开申请{n}件", "本年度新收政府信息公开申请{n}件" }),
+                    new("N.carriedOver", "上年结转 / carried over from last year", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.carriedOver.total" }, new string[] { "上年结转政府信息公开申请{n}件", "上年结转{n}件" }),
+                    new("N.carriedForward", "结转下年度 / carried forward", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.carriedForward.total" }, new string[] { "结转下年度继续办理{n}件", "结转下年度{n}件" }),
+                    new("N.disclosed", "予以公开 / disclosed", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.results.disclosed.total" }, new string[] { "予以公开{n}件" }),
+                    new("N.answered", "办结 / answered", global::GovInfoReports.Validation.Severity.Warning, new string[] { "applications.results.total.total" }, new string[] { "办结政府信息公开申请{n}件", "已办结{n}件", "办结{n}件" }),
+                    new("N.reconsideration", "行政复议 / administrative reconsideration", global::GovInfoReports.Validation.Severity.Warning, new string[] { "reviews.reconsideration.total" }, new string[] { "被申请行政复议{n}件", "行政复议案件{n}件", "引发行政复议{n}件" }),
+                    new("N.litigation", "行政诉讼 / administrative litigation", global::GovInfoReports.Validation.Severity.Warning, new string[] { "reviews.litigation.direct.total", "reviews.litigation.afterReconsideration.total" }, new string[] { "被提起行政诉讼{n}件", "行政诉讼案件{n}件", "引发行政诉讼{n}件" }),
                 };
+                Fee = new global::GovInfoReports.Templates.FeeWording(new string[] { "信息处理费" }, new string[] { "未收取", "没有收取", "不收取", "未产生", "均未收取", "未发生" });
                 Parts = new global::GovInfoReports.Templates.ReportPart[]
                 {
                     new("P1", "总体情况", new string[] { "概述", "基本情况", "工作开展情况", "总体工作情况", "工作概况" }, global::GovInfoReports.Validation.Severity.Warning),

@@ -41,9 +41,9 @@ public class NarrativeTests
         var result = ReportReader.Read(text);
         Assert.True(result.IsComplete);
 
-        Assert.Equal(new[] { "N1", "N2" }, result.Narrative.Select(s => s.Fact.Id));
+        Assert.Equal(new[] { "N.received", "N.carriedOver" }, result.Narrative.Select(s => s.Fact.Id));
         var finding = Assert.Single(result.CheckNarrative());
-        Assert.Equal("N1", finding.RuleId);
+        Assert.Equal("N.received", finding.RuleId);
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal(received + 78, finding.Statement.Value);
         Assert.Equal(received, finding.TableValue);
@@ -72,7 +72,7 @@ public class NarrativeTests
         string prose = $"全年收到政府信息公开申请{received}件，结转下年度继续办理{Chinese(forward)}件；被提起行政诉讼 {litigation} 件。";
         var (text, _) = Report("2021", prose);
         var result = ReportReader.Read(text);
-        Assert.Equal(new[] { ("N1", (decimal)received), ("N3", forward), ("N7", litigation) }, result.Narrative.Select(s => (s.Fact.Id, s.Value)));
+        Assert.Equal(new[] { ("N.received", (decimal)received), ("N.carriedForward", forward), ("N.litigation", litigation) }, result.Narrative.Select(s => (s.Fact.Id, s.Value)));
         Assert.Empty(result.CheckNarrative());
     }
 
@@ -107,7 +107,7 @@ public class NarrativeTests
         using var folder = new Cli.Tool.Folder();
         var (exit, json, _) = Cli.Tool.Run("validate", folder.Write("r.txt", text), "--format", "json");
         Assert.Equal(0, exit);                                  // a warning: the exit code stays 0
-        var finding = Assert.Single(Cli.Tool.Files(json)[0].GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "N6");
+        var finding = Assert.Single(Cli.Tool.Files(json)[0].GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "N.reconsideration");
         Assert.Equal("warning", finding.GetProperty("severity").GetString());
         Assert.Equal("report", finding.GetProperty("source").GetString());
         Assert.Equal(4, finding.GetProperty("line").GetInt32());
@@ -147,6 +147,29 @@ public class NarrativeTests
         // The intro that lists the parts in a sentence is no heading.
         var listed = ReportReader.Read(WithParts("本报告包括总体情况、存在的主要问题及改进情况、其他需要报告的事项等部分。\n"));
         Assert.Equal(new[] { "P5", "P6" }, listed.CheckParts().Select(f => f.RuleId));
+    }
+
+    [Theory]
+    [InlineData("依据《政府信息公开信息处理费管理办法》规定，本机关本年度未收取信息处理费。", true, null, AmountUnit.Unknown)]
+    [InlineData("2025年全市实际收取信息处理费共计 400 元。", false, 400.0, AmountUnit.Yuan)]
+    [InlineData("本年度收取信息处理费0.12万元；其他无。", false, 0.12, AmountUnit.TenThousandYuan)]
+    [InlineData("本年度无其他需要报告的事项。", null, null, AmountUnit.Unknown)]
+    public void The_fee_statement_of_part_six_is_read_as_a_typed_fact(string sentence, bool? notCharged, double? amount, AmountUnit unit)
+    {
+        string text = WithParts("五、存在的主要问题及改进情况\n公开内容还不够全面。\n六、其他需要报告的事项\n" + sentence + "\n");
+        var fee = ReportReader.Read(text).Fee;
+        if (notCharged is null)
+        {
+            Assert.Null(fee);
+            return;
+        }
+
+        Assert.NotNull(fee);
+        Assert.Equal(notCharged.Value, fee!.NotCharged);
+        Assert.Equal(amount is null ? null : (decimal)amount.Value, fee.Amount);
+        Assert.Equal(unit, fee.Unit);
+        Assert.Contains("信息处理费", fee.Text);
+        Assert.Contains(fee.Text, text.Split('\n')[fee.Position.Line - 1]);
     }
 
     [Theory]

@@ -128,7 +128,7 @@ internal static class NarrativeReader
         return found is null ? Array.Empty<NarrativeStatement>() : found;
     }
 
-    private static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '０' and <= '９';
+    internal static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '０' and <= '９';
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0';
 
@@ -189,7 +189,7 @@ internal static class NarrativeReader
         return true;
     }
 
-    private static decimal? ParseDigits(string text, int start, int end)
+    internal static decimal? ParseDigits(string text, int start, int end)
     {
         var digits = new System.Text.StringBuilder(end - start);
         for (int i = start; i < end; i++)
@@ -204,7 +204,7 @@ internal static class NarrativeReader
         return decimal.TryParse(digits.ToString(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
-    private static int[] LineStarts(string text)
+    internal static int[] LineStarts(string text)
     {
         var starts = new List<int> { 0 };
         for (int i = 0; i < text.Length; i++)
@@ -213,7 +213,7 @@ internal static class NarrativeReader
         return starts.ToArray();
     }
 
-    private static SourcePosition Position(int[] lineStarts, int index)
+    internal static SourcePosition Position(int[] lineStarts, int index)
     {
         int line = Array.BinarySearch(lineStarts, index);
         if (line < 0)

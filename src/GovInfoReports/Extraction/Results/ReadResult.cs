@@ -94,8 +94,9 @@ public sealed class ReadResult
 
     internal ReadResult(ReportTemplate? template, IReport? report, int? year, string? agency,
         ExtractedCellList cells, IReadOnlyList<SectionExtraction> sections, IReadOnlyList<ExtractionFinding> findings,
-        IReadOnlyList<NarrativeStatement>? narrative = null, IReadOnlyList<PartLocation>? parts = null)
+        IReadOnlyList<NarrativeStatement>? narrative = null, IReadOnlyList<PartLocation>? parts = null, FeeStatement? fee = null)
     {
+        Fee = fee;
         Narrative = narrative ?? Array.Empty<NarrativeStatement>();
         Parts = parts ?? Array.Empty<PartLocation>();
         Template = template;
@@ -153,6 +154,12 @@ public sealed class ReadResult
 
         return findings;
     }
+
+    /// <summary>
+    /// What the report states of the information-processing fees it charged (六、其他需要报告的事项): none, or an amount
+    /// with its unit, and where; <see langword="null"/> when it says nothing of them (or its template declares no <c>"fee"</c>).
+    /// </summary>
+    public FeeStatement? Fee { get; }
 
     /// <summary>The required parts of the template (<see cref="ReportTemplate.Parts"/>) found in the text, where their headings are.</summary>
     public IReadOnlyList<PartLocation> Parts { get; }

@@ -25,6 +25,7 @@ internal sealed class LoadedTemplate : ReportTemplate
                model.Sections.Select(Section).ToArray(), model.Rules.Select(Rule).ToArray())
     {
         Revises = model.Revises;
+        Fee = model.Fee is { } fee ? new FeeWording(fee.Subjects.ToArray(), fee.None.ToArray()) : null;
         Parts = model.Parts.Select(p => new ReportPart(p.Id, p.Heading, p.Aliases.ToArray(), p.Severity == RuleSeverityModel.Info ? Validation.Severity.Info : Validation.Severity.Warning)).ToArray();
         Narrative = model.Narrative.Select(f => new NarrativeFact(f.Id, f.Description, f.Severity == RuleSeverityModel.Info ? Validation.Severity.Info : Validation.Severity.Warning, f.Cells.ToArray(), f.Phrases.ToArray())).ToArray();
         SourcePath = path;
