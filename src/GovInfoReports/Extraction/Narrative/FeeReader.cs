@@ -24,7 +24,6 @@ internal static class FeeReader
     {
         if (template.Fee is not { } wording)
             return null;
-        int[]? lineStarts = null;
         foreach (var subject in wording.Subjects)
         {
             for (int at = text.IndexOf(subject, StringComparison.Ordinal); at >= 0; at = text.IndexOf(subject, at + subject.Length, StringComparison.Ordinal))
@@ -35,8 +34,7 @@ internal static class FeeReader
                 while (end < text.Length && text[end] is not ('。' or '；' or ';' or '\n'))
                     end++;
                 string sentence = text.Substring(start, end - start);
-                lineStarts ??= NarrativeReader.LineStarts(text);
-                var position = NarrativeReader.Position(lineStarts, start);
+                var position = NarrativeReader.Position(text, start);
                 foreach (var none in wording.None)
                     if (sentence.Contains(none, StringComparison.Ordinal))
                         return new FeeStatement(true, null, AmountUnit.Unknown, position, sentence.Trim());

@@ -56,7 +56,6 @@ internal static class NarrativeReader
 
         var (phrases, starts, anySuffix) = Plans.GetValue(template, Plan);
         List<NarrativeStatement>? found = null;
-        int[]? lineStarts = null;
         void Try(int start, int end, bool digit)
         {
             foreach (var (fact, prefix, suffix) in phrases)
@@ -66,9 +65,8 @@ internal static class NarrativeReader
                 decimal? value = digit ? ParseDigits(text, start, end) : ChineseNumerals.Parse(text, start, end);
                 if (value is null)
                     continue;
-                lineStarts ??= LineStarts(text);
                 found ??= new List<NarrativeStatement>();
-                found.Add(new NarrativeStatement(fact, value.Value, Position(lineStarts, start), text.Substring(phraseStart, phraseEnd - phraseStart)));
+                found.Add(new NarrativeStatement(fact, value.Value, Position(text, start), text.Substring(phraseStart, phraseEnd - phraseStart)));
                 return;
             }
         }
@@ -204,20 +202,12 @@ internal static class NarrativeReader
         return decimal.TryParse(digits.ToString(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
-    internal static int[] LineStarts(string text)
+    /// <summary>The line (from 1) and column (from 1) of <paramref name="index"/>: newlines counted by a vectorised search, nothing allocated.</summary>
+    internal static SourcePosition Position(string text, int index)
     {
-        var starts = new List<int> { 0 };
-        for (int i = 0; i < text.Length; i++)
-            if (text[i] == '\n')
-                starts.Add(i + 1);
-        return starts.ToArray();
-    }
-
-    internal static SourcePosition Position(int[] lineStarts, int index)
-    {
-        int line = Array.BinarySearch(lineStarts, index);
-        if (line < 0)
-            line = ~line - 1;
-        return new SourcePosition(line + 1, index - lineStarts[line] + 1);
+        var before = text.AsSpan(0, index);
+        int line = before.Count('\n');
+        int lineStart = before.LastIndexOf('\n') + 1;
+        return new SourcePosition(line + 1, index - lineStart + 1);
     }
 }

@@ -17,23 +17,31 @@ public sealed record PartLocation(ReportPart Part, SourcePosition Position, bool
 /// </summary>
 internal static class PartReader
 {
-    public static IReadOnlyList<PartLocation> Find(string text, ReportTemplate template)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportTemplate, (ReportPart Part, string Key)[]> Keys = new();
+
+    /// <summary>Each part's heading and aliases by their label keys, made once per template.</summary>
+    private static (ReportPart Part, string Key)[] KeysOf(ReportTemplate template)
     {
-        var parts = template.Parts;
-        if (parts.Count == 0 || text.Length == 0)
-            return Array.Empty<PartLocation>();
         var keys = new List<(ReportPart Part, string Key)>();
-        foreach (var part in parts)
+        foreach (var part in template.Parts)
         {
             keys.Add((part, ReportText.LabelKey(part.Heading)));
             foreach (var alias in part.Aliases)
                 keys.Add((part, ReportText.LabelKey(alias)));
         }
 
-        // The numbered heading lines: (line index, column, found part or null).
-        var headings = new List<(int Line, int Column, ReportPart? Part)>();
-        int lineIndex = 0;
-        for (int start = 0; start <= text.Length; lineIndex++)
+        return keys.ToArray();
+    }
+
+    public static IReadOnlyList<PartLocation> Find(string text, ReportTemplate template)
+    {
+        if (template.Parts.Count == 0 || text.Length == 0)
+            return Array.Empty<PartLocation>();
+        var keys = Keys.GetValue(template, KeysOf);
+
+        // The numbered heading lines, by where they start and end in the text, with the part each names (or none).
+        List<(int Start, int End, int Column, ReportPart? Part)>? headings = null;
+        for (int start = 0; start <= text.Length;)
         {
             int end = text.IndexOf('\n', start);
             if (end < 0)
@@ -52,29 +60,26 @@ internal static class PartReader
                         }
                 }
 
-                headings.Add((lineIndex, column - start + 1, found));
+                headings ??= new List<(int, int, int, ReportPart?)>();
+                headings.Add((start, end, column, found));
             }
 
             start = end + 1;
         }
 
+        if (headings is null)
+            return Array.Empty<PartLocation>();
         var located = new List<PartLocation>();
-        var lines = text.Split('\n');
         for (int h = 0; h < headings.Count; h++)
         {
             if (headings[h].Part is not { } part || located.Exists(l => ReferenceEquals(l.Part, part)))
                 continue;
-            int next = h + 1 < headings.Count ? headings[h + 1].Line : lines.Length;
+            // Empty: no letter or digit between the heading's line and the next numbered heading (or the end).
+            int next = h + 1 < headings.Count ? headings[h + 1].Start : text.Length;
             bool empty = true;
-            for (int l = headings[h].Line + 1; l < next && empty; l++)
-                foreach (char c in lines[l])
-                    if (char.IsLetterOrDigit(c))
-                    {
-                        empty = false;
-                        break;
-                    }
-
-            located.Add(new PartLocation(part, new SourcePosition(headings[h].Line + 1, headings[h].Column), empty));
+            for (int i = headings[h].End; i < next && empty; i++)
+                empty = !char.IsLetterOrDigit(text[i]);
+            located.Add(new PartLocation(part, NarrativeReader.Position(text, headings[h].Column), empty));
         }
 
         return located;
