@@ -11,13 +11,17 @@ namespace GovInfoReports.Extraction;
 public sealed record PartLocation(ReportPart Part, SourcePosition Position, bool IsEmpty);
 
 /// <summary>
-/// Finds the template's required parts in a report's text: a numbered heading line (<c>五、</c>, <c>5.</c>, markdown
+/// Finds the template's required parts in a report's text: a numbered heading line (<c>五、</c>, <c>六．</c>, markdown
 /// <c>#</c>s before it) whose text, by its label key (spaces, script and pinyin aside), holds the part's heading or an
 /// alias — whatever its number, since reports renumber their parts. Only numbered lines are keyed, a few a report.
 /// </summary>
 internal static class PartReader
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReportTemplate, (ReportPart Part, string Key)[]> Keys = new();
+
+    private static readonly System.Buffers.SearchValues<char> Marks = System.Buffers.SearchValues.Create("、.．");
+
+    private static readonly System.Buffers.SearchValues<char> CellMarks = System.Buffers.SearchValues.Create("\t|0123456789");
 
     /// <summary>Each part's heading and aliases by their label keys, made once per template.</summary>
     private static (ReportPart Part, string Key)[] KeysOf(ReportTemplate template)
@@ -39,21 +43,25 @@ internal static class PartReader
             return Array.Empty<PartLocation>();
         var keys = Keys.GetValue(template, KeysOf);
 
-        // The numbered heading lines, by where they start and end in the text, with the part each names (or none).
+        // The numbered heading lines, by where they start and end in the text, with the part each names (or none): found
+        // from the marks after their numbers (、 . ．), a vectorised search, instead of line by line.
         List<(int Start, int End, int Column, ReportPart? Part)>? headings = null;
-        for (int start = 0; start <= text.Length;)
+        for (int mark = text.AsSpan().IndexOfAny(Marks); mark >= 0;)
         {
-            int end = text.IndexOf('\n', start);
-            if (end < 0)
-                end = text.Length;
-            if (NumberedHeading(text, start, end, out int column, out int rest))
+            if (HeadingAt(text, mark, out int lineStart, out int column))
             {
+                int end = text.IndexOf('\n', mark);
+                if (end < 0)
+                    end = text.Length;
+                int rest = mark + 1;
                 ReportPart? found = null;
-                if (end - rest <= 60)
+
+                // A heading is short and holds no table cells (a row label with its numbers: tabs, pipes, digits).
+                if (end - rest <= 60 && text.AsSpan(rest, end - rest).IndexOfAny(CellMarks) < 0)
                 {
-                    string key = ReportText.LabelKey(text.Substring(rest, end - rest));
+                    var key = ReportText.KeySpan(text.AsSpan(rest, end - rest));   // in the thread's buffer: nothing allocated
                     foreach (var (part, partKey) in keys)
-                        if (partKey.Length > 0 && key.Contains(partKey, StringComparison.Ordinal))
+                        if (partKey.Length > 0 && key.IndexOf(partKey.AsSpan(), StringComparison.Ordinal) >= 0)
                         {
                             found = part;
                             break;
@@ -61,10 +69,11 @@ internal static class PartReader
                 }
 
                 headings ??= new List<(int, int, int, ReportPart?)>();
-                headings.Add((start, end, column, found));
+                headings.Add((lineStart, end, column, found));
             }
 
-            start = end + 1;
+            int next = text.AsSpan(mark + 1).IndexOfAny(Marks);
+            mark = next < 0 ? -1 : mark + 1 + next;
         }
 
         if (headings is null)
@@ -85,20 +94,22 @@ internal static class PartReader
         return located;
     }
 
-    /// <summary>Whether the line starts (after spaces and markdown's <c>#</c> and <c>*</c>) with a number and 、 . ．: where the number starts and its text after the mark.</summary>
-    private static bool NumberedHeading(string text, int start, int end, out int column, out int rest)
+    /// <summary>
+    /// Whether the mark at <paramref name="mark"/> follows a Chinese numeral (of one to three characters) that starts its
+    /// line, after spaces and markdown's <c>#</c> and <c>*</c>: where the line and the number start.
+    /// </summary>
+    private static bool HeadingAt(string text, int mark, out int lineStart, out int column)
     {
-        int i = start;
-        while (i < end && (char.IsWhiteSpace(text[i]) || text[i] is '#' or '*'))
-            i++;
+        int i = mark;
+        while (i > 0 && mark - i < 3 && ChineseNumerals.IsNumeral(text[i - 1]))
+            i--;
         column = i;
-        rest = i;
-        int digits = i;
-        while (i < end && (ChineseNumerals.IsNumeral(text[i]) || char.IsAsciiDigit(text[i])))
-            i++;
-        if (i == digits || i - digits > 3 || i >= end || text[i] is not ('、' or '.' or '．' or '，'))
+        lineStart = i;
+        if (i == mark || (i > 0 && ChineseNumerals.IsNumeral(text[i - 1])))
             return false;
-        rest = i + 1;
-        return true;
+        while (i > 0 && text[i - 1] != '\n' && (char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '#' or '*'))
+            i--;
+        lineStart = i;
+        return i == 0 || text[i - 1] == '\n';
     }
 }
