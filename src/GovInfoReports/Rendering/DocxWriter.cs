@@ -17,6 +17,8 @@ internal static class DocxWriter
         using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = word.AddMainDocumentPart();
+            // A fixed relationship id (AddMainDocumentPart draws a random one): the same report gives the same document.
+            word.ChangeIdOfPart(main, "rId1");
             var body = new W.Body();
             body.Append(Paragraph(ReportRenderer.Title(report), bold: true, size: 32, center: true));
             foreach (var (heading, caption, table) in ReportRenderer.Parts(report.Template))

@@ -90,6 +90,34 @@ public class RenderRoundTripTests
         }
     }
 
+    [Fact]
+    public void A_record_renders_as_the_same_word_document_every_time()
+    {
+        // Part for part, byte for byte (the zip's entry times aside): a rendered report can be committed, diffed and cached.
+        var report = ReportReader.Read(File.ReadAllText(Tool.Sample("2021-wuyuan-hesheng-township"))).Report!;
+        var first = Parts(ReportRenderer.RenderDocx(report));
+        var second = Parts(ReportRenderer.RenderDocx(report));
+        Assert.Contains("_rels/.rels", first.Keys);
+        Assert.Equal(first.Keys, second.Keys);
+        foreach (var (name, bytes) in first)
+            Assert.True(bytes.AsSpan().SequenceEqual(second[name]), name + " differs");
+
+        static System.Collections.Generic.SortedDictionary<string, byte[]> Parts(byte[] docx)
+        {
+            var parts = new System.Collections.Generic.SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(docx));
+            foreach (var entry in zip.Entries)
+            {
+                using var stream = entry.Open();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                parts[entry.FullName] = copy.ToArray();
+            }
+
+            return parts;
+        }
+    }
+
     public static TheoryData<string> Samples() => new(Directory.GetFiles(Tool.Samples, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
 
     [Theory]
