@@ -1,70 +1,83 @@
+using System;
+using System.Globalization;
 using System.IO;
+using System.IO.Packaging;
 using System.Linq;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using System.Text;
+using System.Xml;
 
 namespace GovInfoReports.Rendering;
 
-/// <summary>Writes a report as a Word document whose tables carry the official merged cells (gridSpan, vMerge).</summary>
+/// <summary>
+/// Writes a report as a Word document whose tables carry the official merged cells (gridSpan, vMerge): one main part,
+/// streamed with an <see cref="XmlWriter"/> into an Open Packaging Conventions package (System.IO.Packaging), with a fixed
+/// relationship id, so that the same report always gives the same document.
+/// </summary>
 internal static class DocxWriter
 {
     private const string Font = "SimSun";
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string MainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string OfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
 
     public static byte[] Write(IReport report)
     {
         using var stream = new MemoryStream();
-        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        using (var package = Package.Open(stream, FileMode.Create, FileAccess.ReadWrite))
         {
-            var main = word.AddMainDocumentPart();
-            // A fixed relationship id (AddMainDocumentPart draws a random one): the same report gives the same document.
-            word.ChangeIdOfPart(main, "rId1");
-            var body = new W.Body();
-            body.Append(Paragraph(ReportRenderer.Title(report), bold: true, size: 32, center: true));
+            var uri = new Uri("/word/document.xml", UriKind.Relative);
+            var part = package.CreatePart(uri, MainContentType, CompressionOption.Normal);
+            package.CreateRelationship(uri, TargetMode.Internal, OfficeDocument, "rId1");
+            using var partStream = part.GetStream(FileMode.Create, FileAccess.Write);
+            using var xml = XmlWriter.Create(partStream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = false });
+            xml.WriteStartDocument(standalone: true);
+            xml.WriteStartElement("w", "document", W);
+            xml.WriteStartElement("body", W);
+            Paragraph(xml, ReportRenderer.Title(report), bold: true, size: 32, center: true);
             foreach (var (heading, caption, table) in ReportRenderer.Parts(report.Template))
             {
                 if (heading is not null)
-                    body.Append(Paragraph(heading, bold: true, size: 28));
+                    Paragraph(xml, heading, bold: true, size: 28);
                 if (caption is not null)
-                    body.Append(Paragraph(caption, bold: false, size: 24));
+                    Paragraph(xml, caption, bold: false, size: 24);
                 if (table is not null)
                 {
-                    body.Append(Table(report, table));
-                    body.Append(new W.Paragraph());
+                    Table(xml, report, table);
+                    xml.WriteElementString("p", W, "");
                 }
             }
 
-            body.Append(new W.SectionProperties(
-                new W.PageSize { Width = 16838U, Height = 11906U, Orient = W.PageOrientationValues.Landscape },
-                new W.PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U }));
-            main.Document = new W.Document(body);
-            main.Document.Save();
+            xml.WriteStartElement("sectPr", W);
+            Element(xml, "pgSz", ("w", "16838"), ("h", "11906"), ("orient", "landscape"));
+            Element(xml, "pgMar", ("top", "1134"), ("right", "1134"), ("bottom", "1134"), ("left", "1134"));
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
         }
 
         return stream.ToArray();
     }
 
-    private static W.Table Table(IReport report, OfficialTable table)
+    private static void Table(XmlWriter xml, IReport report, OfficialTable table)
     {
-        var result = new W.Table();
-        var border = new W.TableBorders(
-            new W.TopBorder { Val = W.BorderValues.Single, Size = 4U },
-            new W.BottomBorder { Val = W.BorderValues.Single, Size = 4U },
-            new W.LeftBorder { Val = W.BorderValues.Single, Size = 4U },
-            new W.RightBorder { Val = W.BorderValues.Single, Size = 4U },
-            new W.InsideHorizontalBorder { Val = W.BorderValues.Single, Size = 4U },
-            new W.InsideVerticalBorder { Val = W.BorderValues.Single, Size = 4U });
+        xml.WriteStartElement("tbl", W);
         // Fixed column widths (label columns share 40 % of the line, value columns 60 %), on the grid and on every cell
         // (a merged cell the sum of its columns): without them Word and LibreOffice lay each row out on its own, and a
         // row whose label spans two grid columns comes out with its values shifted under the wrong headers.
         var widths = ColumnWidths(table);
-        result.Append(new W.TableProperties(border,
-            new W.TableWidth { Type = W.TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            new W.TableLayout { Type = W.TableLayoutValues.Fixed }));
-        var grid = new W.TableGrid();
+        xml.WriteStartElement("tblPr", W);
+        Element(xml, "tblW", ("w", Number(widths.Sum())), ("type", "dxa"));
+        xml.WriteStartElement("tblBorders", W);
+        foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
+            Element(xml, side, ("val", "single"), ("sz", "4"));
+        xml.WriteEndElement();
+        Element(xml, "tblLayout", ("type", "fixed"));
+        xml.WriteEndElement();
+        xml.WriteStartElement("tblGrid", W);
         for (int c = 0; c < table.ColumnCount; c++)
-            grid.Append(new W.GridColumn { Width = widths[c].ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        result.Append(grid);
+            Element(xml, "gridCol", ("w", Number(widths[c])));
+        xml.WriteEndElement();
 
         // Per grid position: the cell covering it.
         var covering = new OfficialCell?[table.RowCount, table.ColumnCount];
@@ -75,31 +88,30 @@ internal static class DocxWriter
 
         for (int r = 0; r < table.RowCount; r++)
         {
-            var row = new W.TableRow();
+            xml.WriteStartElement("tr", W);
             for (int c = 0; c < table.ColumnCount;)
             {
                 var cell = covering[r, c];
                 if (cell is null)
                 {
-                    row.Append(Cell("", 1, null, widths[c]));
+                    Cell(xml, "", 1, null, widths[c]);
                     c++;
                     continue;
                 }
 
                 // A vertically merged cell repeats on every row it covers: the first starts the merge, the others continue it.
-                W.VerticalMerge? merge = cell.RowSpan == 1 ? null
-                    : new W.VerticalMerge { Val = cell.Row == r ? W.MergedCellValues.Restart : W.MergedCellValues.Continue };
+                string? merge = cell.RowSpan == 1 ? null : cell.Row == r ? "restart" : "continue";
                 string text = cell.Row != r ? ""
                     : cell.Kind == OfficialCellKind.Value ? ReportRenderer.FormatValue(report.GetCell(cell.Cell!.Index), cell.Cell)
                     : cell.Text;
-                row.Append(Cell(text, cell.ColumnSpan, merge, widths.Skip(c).Take(cell.ColumnSpan).Sum()));
+                Cell(xml, text, cell.ColumnSpan, merge, widths.Skip(c).Take(cell.ColumnSpan).Sum());
                 c += cell.ColumnSpan;
             }
 
-            result.Append(row);
+            xml.WriteEndElement();
         }
 
-        return result;
+        xml.WriteEndElement();
     }
 
     // Twips: the landscape A4 line (16838 less two 1134 margins), 40 % to the label columns, 60 % to the value columns.
@@ -117,27 +129,58 @@ internal static class DocxWriter
         return widths;
     }
 
-    private static W.TableCell Cell(string text, int span, W.VerticalMerge? merge, int width)
+    private static void Cell(XmlWriter xml, string text, int span, string? merge, int width)
     {
-        var properties = new W.TableCellProperties(new W.TableCellWidth { Type = W.TableWidthUnitValues.Dxa, Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        xml.WriteStartElement("tc", W);
+        xml.WriteStartElement("tcPr", W);
+        Element(xml, "tcW", ("w", Number(width)), ("type", "dxa"));
         if (span > 1)
-            properties.Append(new W.GridSpan { Val = span });
+            Element(xml, "gridSpan", ("val", Number(span)));
         if (merge is not null)
-            properties.Append(merge);
-        properties.Append(new W.TableCellVerticalAlignment { Val = W.TableVerticalAlignmentValues.Center });
-        return new W.TableCell(properties, Paragraph(text, bold: false, size: 21));
+            Element(xml, "vMerge", ("val", merge));
+        Element(xml, "vAlign", ("val", "center"));
+        xml.WriteEndElement();
+        Paragraph(xml, text, bold: false, size: 21);
+        xml.WriteEndElement();
     }
 
-    private static W.Paragraph Paragraph(string text, bool bold, int size, bool center = false)
+    private static void Paragraph(XmlWriter xml, string text, bool bold, int size, bool center = false)
     {
-        var runProperties = new W.RunProperties(new W.RunFonts { Ascii = Font, HighAnsi = Font, EastAsia = Font }, new W.FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        if (bold)
-            runProperties.Append(new W.Bold());
-        var paragraph = new W.Paragraph();
+        xml.WriteStartElement("p", W);
         if (center)
-            paragraph.Append(new W.ParagraphProperties(new W.Justification { Val = W.JustificationValues.Center }));
+        {
+            xml.WriteStartElement("pPr", W);
+            Element(xml, "jc", ("val", "center"));
+            xml.WriteEndElement();
+        }
+
         if (text.Length > 0)
-            paragraph.Append(new W.Run(runProperties, new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-        return paragraph;
+        {
+            xml.WriteStartElement("r", W);
+            xml.WriteStartElement("rPr", W);
+            Element(xml, "rFonts", ("ascii", Font), ("hAnsi", Font), ("eastAsia", Font));
+            if (bold)
+                Element(xml, "b");
+            Element(xml, "sz", ("val", Number(size)));
+            xml.WriteEndElement();
+            xml.WriteStartElement("t", W);
+            xml.WriteAttributeString("xml", "space", null, "preserve");
+            xml.WriteString(text);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
     }
+
+    /// <summary>An empty element of the main namespace with its attributes (in the same namespace, as Word writes them).</summary>
+    private static void Element(XmlWriter xml, string name, params (string Name, string Value)[] attributes)
+    {
+        xml.WriteStartElement(name, W);
+        foreach (var (attribute, value) in attributes)
+            xml.WriteAttributeString(attribute, W, value);
+        xml.WriteEndElement();
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -118,6 +118,21 @@ public class RenderRoundTripTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void A_rendered_word_document_is_valid_by_the_Open_XML_SDKs_validator(string sample)
+    {
+        // The renderer writes the package and its XML itself; a second, independent implementation of the schema checks
+        // it: element order, attribute values and the package's parts.
+        var report = ReportReader.Read(File.ReadAllText(Tool.Sample(sample))).Report!;
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(ReportRenderer.RenderDocx(report)), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator()
+            .Validate(word).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var tables = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().ToList();
+        Assert.Equal(ReportRenderer.Parts(report.Template).Count(p => p.Table is not null), tables.Count);
+    }
+
     public static TheoryData<string> Samples() => new(Directory.GetFiles(Tool.Samples, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!);
 
     [Theory]

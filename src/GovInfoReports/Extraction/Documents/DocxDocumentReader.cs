@@ -1,21 +1,29 @@
 using System;
 using System.IO;
 using System.IO.Compression;
+using System.IO.Packaging;
+using System.Linq;
 using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 
 namespace GovInfoReports.Documents;
 
 /// <summary>
-/// Reads a Word document into paragraphs and tables: the package is opened with DocumentFormat.OpenXml (which finds
-/// the main part and says when the package is damaged), and the main part is streamed by <see cref="DocxBodyReader"/>.
+/// Reads a Word document into paragraphs and tables: the package is opened by the Open Packaging Conventions
+/// (System.IO.Packaging, which says when the package is damaged), the main part found by its relationship, and that part
+/// streamed by <see cref="DocxBodyReader"/>.
 /// The archive is checked before it is opened (file size, unpacked size, entry count), and the part is read with a
 /// character, depth and element limit, so a zip bomb or a file nested to break readers is refused instead of unpacked.
 /// </summary>
 internal static class DocxDocumentReader
 {
     private const int MaxEntries = 10_000;
+
+    /// <summary>The relationship naming the main part: transitional (what Word and WPS write) and strict OOXML.</summary>
+    private static readonly string[] OfficeDocument =
+    [
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+    ];
 
     public static bool IsZip(byte[] bytes) => bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
 
@@ -42,7 +50,7 @@ internal static class DocxDocumentReader
             // A span or merge attribute Word would not write: the file is damaged (or made to break readers).
             return Corrupt("属性值无效（" + e.Message + "）", "an attribute value is invalid (" + e.Message + ")");
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or IOException or NotSupportedException or InvalidOperationException or ArgumentException or UriFormatException)
+        catch (Exception e) when (e is InvalidDataException or FileFormatException or XmlException or IOException or NotSupportedException or InvalidOperationException or ArgumentException or UriFormatException)
         {
             return Corrupt("无法打开（" + e.GetType().Name + "）", "it cannot be opened (" + e.GetType().Name + ": " + FirstLine(e.Message) + ")");
         }
@@ -74,13 +82,17 @@ internal static class DocxDocumentReader
     private static DocumentLoadResult ReadPackage(byte[] bytes, DocumentLimits limits)
     {
         using var stream = new MemoryStream(bytes, writable: false);
-        using var word = WordprocessingDocument.Open(stream, false);
-        if (word.MainDocumentPart is not { } main)
+        using var package = Package.Open(stream, FileMode.Open, FileAccess.Read);
+        var relationship = OfficeDocument.SelectMany(package.GetRelationshipsByType).FirstOrDefault(r => r.TargetMode == TargetMode.Internal);
+        if (relationship is null)
+            return NoBody();
+        var uri = PackUriHelper.ResolvePartUri(new Uri("/", UriKind.Relative), relationship.TargetUri);
+        if (!package.PartExists(uri))
             return NoBody();
         // The main part is streamed, never loaded as a DOM: its size in memory, its depth and its element count
         // are the file's to choose (a 178 KB file unpacked to 120 MB of empty paragraphs took 2 GB as a DOM, and
         // 20,000 nested elements overflowed the stack inside the DOM's loader).
-        using var part = main.GetStream(FileMode.Open, FileAccess.Read);
+        using var part = package.GetPart(uri).GetStream(FileMode.Open, FileAccess.Read);
         using var xml = XmlReader.Create(part, new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
