@@ -11,7 +11,6 @@ namespace GovInfoReports.Extraction;
 /// </summary>
 public static partial class ReportText
 {
-    private static bool? _normalizationWorks;
 
     /// <summary>
     /// Normalises <paramref name="text"/> while keeping its line structure and its whitespace
@@ -282,18 +281,11 @@ public static partial class ReportText
 
     private static string Nfkc(string text)
     {
-        if (_normalizationWorks == false)
-            return text;
+        if (!CompatibilityData.FrameworkNormalizes)
+            return CompatibilityData.Map(text);
         try
         {
-            string result = text.Normalize(NormalizationForm.FormKC);
-            _normalizationWorks = true;
-            return result;
-        }
-        catch (PlatformNotSupportedException)
-        {
-            _normalizationWorks = false;
-            return text;
+            return text.Normalize(NormalizationForm.FormKC);
         }
         catch (ArgumentException)
         {

@@ -4,18 +4,45 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using GovInfoReports.Documents;
+using GovInfoReports.Extraction;
 using GovInfoReports.Tests.Cli;
 using GovInfoReports.Tests.Shared;
 using Xunit;
 
-namespace GovInfoReports.Tests.Documents;
+namespace GovInfoReports.Tests.Extraction;
 
 /// <summary>
-/// The forms some fonts' ToUnicode maps give for ideographs (Kangxi radicals ⼈, compatibility ideographs, ligatures) are
-/// mapped by the library's own tables, so that a machine without ICU reads a PDF exactly as one with it.
+/// Compatibility characters — the Kangxi radicals (⼈) and compatibility ideographs some PDF fonts give for ideographs,
+/// ligatures, ㈠ and ⒈ in typed labels — are normalised by the library's own NFKC table when the framework cannot do it
+/// (invariant globalization, no ICU), so that such a machine reads a report exactly as one with ICU.
 /// </summary>
-public sealed class PdfCharacterTests
+public sealed class CompatibilityTests
 {
+    [Fact]
+    public void The_table_is_the_frameworks_NFKC_for_every_character_of_the_BMP()
+    {
+        // This test process has ICU: the framework's NFKC is the reference, character by character (unassigned ones aside:
+        // the table's Unicode version and ICU's may differ there).
+        Assert.True(CompatibilityData.FrameworkNormalizes);
+        var differences = new System.Collections.Generic.List<string>();
+        int changed = 0;
+        for (int code = 0x80; code < 0x10000; code++)
+        {
+            char c = (char)code;
+            if (char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherNotAssigned)
+                continue;
+            string expected = c.ToString().Normalize(NormalizationForm.FormKC);
+            string table = CompatibilityData.Map(c.ToString());
+            changed += expected == c.ToString() ? 0 : 1;
+            if (expected != table)
+                differences.Add($"U+{code:X4}: NFKC {expected}, table {table}");
+        }
+
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+        Assert.InRange(changed, 2900, 3100);
+        Assert.Equal("(一)1.", CompatibilityData.Map("\u3220\u2488"));
+    }
+
     [Fact]
     public void Kangxi_radicals_compatibility_ideographs_and_ligatures_map_as_NFKC_maps_them()
     {
@@ -41,12 +68,22 @@ public sealed class PdfCharacterTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task A_pdf_printed_by_Chromium_reads_the_same_with_invariant_globalization()
+    public async System.Threading.Tasks.Task Reports_read_the_same_with_invariant_globalization()
     {
-        // Chromium's PDFs spell 人 and 一 as Kangxi radicals (⼈ ⼀). The tool in its own process with
-        // DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 (no ICU: string.Normalize then leaves them alone) against this one.
+        // Chromium's PDFs spell 人 and 一 as Kangxi radicals (⼈ ⼀); a typed report its labels as ㈠ and ⒈. The tool in its
+        // own process with DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 (no ICU: string.Normalize then leaves them alone, and
+        // the typed report lost 154 of its 200 cells) against this one.
         string folder = Path.Combine(RepositoryRoot.Path, "tests", "GovInfoReports.Tests", "Documents", "Fixtures", "Pdf");
-        string[] files = Directory.GetFiles(folder, "chromium-*.pdf").Order(StringComparer.Ordinal).ToArray();
+        using var typed = new Tool.Folder();
+        // A sample whose item labels were typed as ㈠ ㈡ and ⒈ ⒉ (single characters that NFKC spells (一) and 1.).
+        string sample = File.ReadAllText(Tool.Sample("2021-wuyuan-hesheng-township"));
+        for (int i = 0; i < 7; i++)
+            sample = sample.Replace("(" + "一二三四五六七"[i] + ")", ((char)('\u3220' + i)).ToString(), StringComparison.Ordinal);
+        for (int i = 1; i <= 9; i++)
+            sample = sample.Replace("\n" + i + ".", "\n" + (char)('\u2487' + i), StringComparison.Ordinal);
+        Assert.Contains('\u3220', sample);
+        Assert.Contains('\u2488', sample);
+        string[] files = [.. Directory.GetFiles(folder, "chromium-*.pdf").Order(StringComparer.Ordinal), typed.Write("2021-typed-labels.txt", sample)];
         Assert.NotEmpty(files);
         // The forms are in the files, as PdfPig decodes them.
         Assert.Contains(files, file =>
