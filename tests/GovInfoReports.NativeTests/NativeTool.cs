@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
+using GovInfoReports.PackageTests.Infrastructure;
 using GovInfoReports.Tests.Shared;
 using Xunit;
 
@@ -98,27 +99,7 @@ public sealed class NativeTool
 
     private static ToolRun Start(string fileName, string displayName, string workingDirectory, params string[] arguments)
     {
-        var info = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            info.ArgumentList.Add(argument);
-
-        // The test host runs inside `dotnet test`, whose MSBuild settings must not reach the publish.
-        foreach (var key in new List<string>(info.Environment.Keys))
-            if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-                info.Environment.Remove(key);
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        info.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-        info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        info.Environment["UseSharedCompilation"] = "false";
-
+        var info = DotNet.StartInfo(fileName, workingDirectory, null, arguments);
         string command = displayName + " " + string.Join(" ", arguments[(fileName == DotNetHost && displayName != "dotnet" ? 1 : 0)..]);
         using var process = Process.Start(info)!;
         using var output = new MemoryStream();

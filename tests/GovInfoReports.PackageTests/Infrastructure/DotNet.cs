@@ -32,6 +32,33 @@ public static class DotNet
 
     private static ProcessResult Start(string fileName, string displayName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
+        var info = StartInfo(fileName, workingDirectory, environment, arguments);
+        string command = displayName + " " + string.Join(" ", arguments);
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            throw new TimeoutException($"`{command}` did not finish within {Timeout.TotalMinutes} minutes:{Environment.NewLine}{output}");
+        }
+
+        process.WaitForExit(); // flushes the asynchronous readers
+        lock (output)
+            return new ProcessResult(command, process.ExitCode, output.ToString());
+    }
+
+    /// <summary>
+    /// How a command is started as a user would start it: output redirected, no setting of the enclosing <c>dotnet test</c>
+    /// (MSBuild, VSTest) passed on, no telemetry or first-run text, English messages, and no build server left running.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, IEnumerable<string> arguments)
+    {
         var info = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -58,24 +85,6 @@ public static class DotNet
         if (environment is not null)
             foreach (var (key, value) in environment)
                 info.Environment[key] = value;
-
-        string command = displayName + " " + string.Join(" ", arguments);
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException($"`{command}` did not finish within {Timeout.TotalMinutes} minutes:{Environment.NewLine}{output}");
-        }
-
-        process.WaitForExit(); // flushes the asynchronous readers
-        lock (output)
-            return new ProcessResult(command, process.ExitCode, output.ToString());
+        return info;
     }
 }
