@@ -133,7 +133,7 @@ public static class GovInfoCli
         var before = new Argument<string>("a") { Description = "The template before: a template file or a registered id." };
         var after = new Argument<string>("b") { Description = "The template after: a template file or a registered id." };
         var diffFormat = FormatOption(["text", "json"], "text");
-        var diff = new Command("diff", "What a template change adds, removes or relabels (sections, tables, rows, columns, rules). 模板差异。") { before, after, diffFormat };
+        var diff = new Command("diff", "What a template change adds, removes or relabels (sections, tables, rows, columns, rules, narrative facts, parts, fee wording). 模板差异。") { before, after, diffFormat };
         diff.SetAction(parse => Diff(parse.GetValue(before)!, parse.GetValue(after)!, parse.GetValue(diffFormat)!, output, error));
         root.Subcommands.Add(diff);
 

@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using GovInfoReports.Templates;
+using GovInfoReports.Validation;
 
 namespace GovInfoReports.Cli.Commands;
 
 /// <summary>One difference between two templates.</summary>
-/// <param name="Change">added, removed, relabelled (a section, table, row or column) or changed (a rule or the template's header).</param>
-/// <param name="Kind">template, section, table, column, row or rule.</param>
-/// <param name="Path">The id path (the rule id for a rule; the member for the template's header).</param>
+/// <param name="Change">added, removed, relabelled (a section, table, row or column) or changed (a rule, narrative fact, part,
+/// the fee wording or the template's header).</param>
+/// <param name="Kind">template, section, table, column, row, rule, narrative, part or fee.</param>
+/// <param name="Path">The id path (the id for a rule, narrative fact or part; the member for the template's header).</param>
 /// <param name="From">The label (assertion for a rule) before, when there was one.</param>
 /// <param name="To">The label (assertion) after, when there is one.</param>
 internal sealed record TemplateChange(string Change, string Kind, string Path, string? From, string? To);
@@ -40,14 +42,14 @@ internal static class TemplateDiff
             if (!after.TryGetValue(key, out var now))
                 changes.Add(new TemplateChange("removed", kind, path, value, null));
             else if (now.Value != value)
-                changes.Add(new TemplateChange(kind is "rule" or "template" ? "changed" : "relabelled", kind, path, value, now.Value));
+                changes.Add(new TemplateChange(kind is "section" or "table" or "column" or "row" ? "relabelled" : "changed", kind, path, value, now.Value));
         }
 
         foreach (var (key, (kind, path, value)) in after)
             if (!before.ContainsKey(key))
                 changes.Add(new TemplateChange("added", kind, path, null, value));
 
-        string[] order = { "template", "section", "table", "column", "row", "rule" };
+        string[] order = { "template", "section", "table", "column", "row", "rule", "narrative", "part", "fee" };
         return changes.OrderBy(c => Array.IndexOf(order, c.Kind)).ThenBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Change, StringComparer.Ordinal).ToList();
     }
 
@@ -82,8 +84,18 @@ internal static class TemplateDiff
 
         foreach (var rule in template.Rules)
             Add("rule", rule.Id, Rule(rule.Assert, rule.WhenText, rule.Severity.ToString().ToLowerInvariant()));
+
+        // What the report's prose is checked against: the facts quoted in the narrative, the parts it must have, the fee wording.
+        foreach (var fact in template.Narrative)
+            Add("narrative", fact.Id, string.Join(" + ", fact.Cells) + " ← " + string.Join(" | ", fact.Phrases) + SeverityNote(fact.Severity));
+        foreach (var part in template.Parts)
+            Add("part", part.Id, part.Heading + (part.Aliases.Count == 0 ? "" : " | " + string.Join(" | ", part.Aliases)) + SeverityNote(part.Severity));
+        if (template.Fee is { } fee)
+            Add("fee", "fee", string.Join(" | ", fee.Subjects) + " ; none: " + string.Join(" | ", fee.None));
         return entries;
     }
+
+    private static string SeverityNote(Severity severity) => severity == Severity.Warning ? "" : " (" + severity.ToString().ToLowerInvariant() + ")";
 
     private static string Rule(string assert, string? when, string severity) =>
         assert + (when is null ? "" : " when " + when) + (severity == "error" ? "" : " (" + severity + ")");

@@ -124,4 +124,32 @@ public sealed class CliTemplateFileTests
         Assert.Contains("- column applications.legalServices: 法律服务机构", diff.Out);
         Assert.Contains("+ row applications.results.unableToProvide.beyondScope:", diff.Out);
     }
+
+    [Fact]
+    public void Diff_shows_what_the_prose_is_checked_against()
+    {
+        // The 2021 file with a narrative phrase added, part 六 no longer required and a new wording of "no fee charged".
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "schema", "2021.json")))!;
+        json["id"] = "2031";
+        json["typeName"] = "Report2031";
+        json["narrative"]![0]!["phrases"]!.AsArray().Add("共收到申请{n}件");
+        var parts = json["parts"]!.AsArray();
+        parts.Remove(parts.Single(p => (string?)p!["id"] == "P6"));
+        json["fee"]!["none"]!.AsArray().Add("免收");
+        using var folder = new Tool.Folder();
+        string file = folder.Write("2031.json", json.ToJsonString());
+
+        var diff = Tool.Run("diff", "2021", file, "--format", "json");
+        Assert.True(diff.Exit == GovInfoCli.Success, diff.Err);
+        using var document = System.Text.Json.JsonDocument.Parse(diff.Out);
+        var changes = document.RootElement.GetProperty("changes").EnumerateArray()
+            .Select(c => (c.GetProperty("change").GetString(), c.GetProperty("kind").GetString(), c.GetProperty("path").GetString()))
+            .Where(c => c.Item2 != "template")
+            .ToList();
+        Assert.Equal(new (string?, string?, string?)[] { ("changed", "narrative", "N.received"), ("removed", "part", "P6"), ("changed", "fee", "fee") }, changes);
+        var text = Tool.Run("diff", "2021", file);
+        Assert.Contains("- part P6: 其他需要报告的事项 | 其他需要报告事项", text.Out);
+        Assert.Contains("共收到申请{n}件", text.Out);
+        Assert.Contains("; none: 未收取", text.Out);
+    }
 }
