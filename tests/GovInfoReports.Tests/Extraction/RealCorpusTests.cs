@@ -184,14 +184,26 @@ public class RealCorpusTests
         return table.ToString();
     }
 
-    /// <summary>The CI corpus (the five samples) and, with GOVINFO_REAL_CORPUS, that folder's reports.</summary>
+    /// <summary>
+    /// The CI corpus (the five samples) and a corpus folder's reports: GOVINFO_REAL_CORPUS's, or else
+    /// <c>shared/real-reports</c> beside the repository when it holds one (where the steering side can place a held-out
+    /// corpus that CI then scores, no change here needed).
+    /// </summary>
     private static (IReadOnlyList<Score> Samples, IReadOnlyList<Score> More) GradeAll()
     {
         var samples = SampleExtractionTests.Names.Select(name => Grade(FromSample(name), Tool.Sample(name))).ToList();
-        var more = Environment.GetEnvironmentVariable("GOVINFO_REAL_CORPUS") is { Length: > 0 } folder
+        var more = CorpusFolder() is { } folder
             ? Ids(folder).Select(id => Grade(folder, id)).ToList()
             : new List<Score>();
         return (samples, more);
+    }
+
+    internal static string? CorpusFolder()
+    {
+        if (Environment.GetEnvironmentVariable("GOVINFO_REAL_CORPUS") is { Length: > 0 } named)
+            return named;
+        string beside = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "real-reports"));
+        return Directory.Exists(Path.Combine(beside, "reports")) && Directory.Exists(Path.Combine(beside, "expected")) ? beside : null;
     }
 
     [Fact]
