@@ -11,7 +11,6 @@ namespace GovInfoReports.Extraction;
 /// </summary>
 public static partial class ReportText
 {
-
     /// <summary>
     /// Normalises <paramref name="text"/> while keeping its line structure and its whitespace
     /// (every line of the result corresponds to the same line of the input).
