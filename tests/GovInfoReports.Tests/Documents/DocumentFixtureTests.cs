@@ -289,6 +289,34 @@ public class DocumentFixtureTests
     }
 
     [Fact]
+    public void A_strict_open_xml_word_document_reads_as_the_transitional_one()
+    {
+        // Word's "Strict Open XML Document": the same markup under other namespace and relationship names.
+        var valid = ReportRenderer.RenderDocx(ReportReader.Read(File.ReadAllText(Tool.Sample("2019-gucheng-hui-township"))).Report!);
+        string Entry(string name)
+        {
+            using var zip = new ZipArchive(new MemoryStream(valid), ZipArchiveMode.Read);
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
+        }
+
+        string body = Entry("word/document.xml"), rels = Entry("_rels/.rels");
+        Assert.Contains("http://schemas.openxmlformats.org/wordprocessingml/2006/main", body, StringComparison.Ordinal);
+        var strict = Replace(valid, "word/document.xml", System.Text.Encoding.UTF8.GetBytes(
+            body.Replace("http://schemas.openxmlformats.org/wordprocessingml/2006/main", "http://purl.oclc.org/ooxml/wordprocessingml/main", StringComparison.Ordinal)));
+        strict = Replace(strict, "_rels/.rels", System.Text.Encoding.UTF8.GetBytes(
+            rels.Replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument", StringComparison.Ordinal)));
+
+        var loaded = ReportDocument.Load(strict, DocumentKind.Docx);
+        Assert.True(loaded.Document is not null, loaded.MessageEn);
+        var read = ReportReader.Read(loaded.Document);
+        var expected = ReportReader.Read(ReportDocument.Load(valid, DocumentKind.Docx).Document!);
+        Assert.True(read.IsComplete);
+        Assert.Equal(expected.Cells.Select(c => c.Value), read.Cells.Select(c => c.Value));
+        Assert.Equal(expected.Agency, read.Agency);
+    }
+
+    [Fact]
     public void A_word_document_over_the_size_limits_is_refused_without_unpacking_it()
     {
         var valid = ReportRenderer.RenderDocx(ReportReader.Read(File.ReadAllText(Tool.Sample("2019-gucheng-hui-township"))).Report!);

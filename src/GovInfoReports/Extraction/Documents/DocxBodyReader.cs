@@ -23,10 +23,14 @@ internal sealed class DocxBodyReader
 {
     public const string Namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+    /// <summary>The same vocabulary in a "Strict Open XML Document" (ISO/IEC 29500 strict), which Word can save.</summary>
+    public const string StrictNamespace = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
     private readonly ReportDocument.Builder _builder;
     private readonly DocumentLimits _limits;
     private readonly Stack<Frame> _frames = new();
     private int _elements;
+    private string _namespace = Namespace;
     private int _textDepth = -1;       // the depth of the open w:t, whose text nodes are read
     private readonly StringBuilder _paragraphText = new();
     private readonly StringBuilder _cellText = new();
@@ -102,7 +106,7 @@ internal sealed class DocxBodyReader
 
     private Outcome Read(XmlReader xml)
     {
-        if (!FindBody(xml))
+        if (!FindBody(xml, out _namespace))
             return Outcome.NoBody;
         int bodyDepth = xml.Depth;
         if (xml.IsEmptyElement)
@@ -138,21 +142,26 @@ internal sealed class DocxBodyReader
         return Outcome.Read;
     }
 
-    private static bool FindBody(XmlReader xml)
+    /// <summary>Reads up to w:body, in either namespace; the body's namespace is the document's.</summary>
+    private static bool FindBody(XmlReader xml, out string ns)
     {
         while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.Depth == 1 && xml.LocalName == "body" && xml.NamespaceURI == Namespace)
+            if (xml.NodeType == XmlNodeType.Element && xml.Depth == 1 && xml.LocalName == "body" && xml.NamespaceURI is Namespace or StrictNamespace)
+            {
+                ns = xml.NamespaceURI;
                 return true;
+            }
         }
 
+        ns = Namespace;
         return false;
     }
 
     private void Start(XmlReader xml)
     {
         var top = _frames.Peek();
-        string name = xml.NamespaceURI == Namespace ? xml.LocalName : "";
+        string name = xml.NamespaceURI == _namespace ? xml.LocalName : "";
         bool child = xml.Depth == top.Depth + 1;
         var frame = top.Kind switch
         {
@@ -177,8 +186,8 @@ internal sealed class DocxBodyReader
                 "tbl" or "trPr" or "tblPrEx" => new Frame { Kind = Kind.Skipped },
                 _ => top.Inner(Kind.Row),
             },
-            Kind.RowProperties when child && name == "gridBefore" => Properties(top, xml),
-            Kind.CellProperties when child && name is "gridSpan" or "vMerge" => Properties(top, xml),
+            Kind.RowProperties when child && name == "gridBefore" => Properties(top, xml, _namespace),
+            Kind.CellProperties when child && name is "gridSpan" or "vMerge" => Properties(top, xml, _namespace),
             _ => new Frame { Kind = Kind.Skipped },
         };
 
@@ -224,9 +233,9 @@ internal sealed class DocxBodyReader
     }
 
     /// <summary>A row's w:gridBefore, or a cell's w:gridSpan or w:vMerge, read from its w:val.</summary>
-    private static Frame Properties(Frame top, XmlReader xml)
+    private static Frame Properties(Frame top, XmlReader xml, string ns)
     {
-        string? value = xml.GetAttribute("val", Namespace);
+        string? value = xml.GetAttribute("val", ns);
         var owner = top.Owner!;
         switch (xml.LocalName)
         {
