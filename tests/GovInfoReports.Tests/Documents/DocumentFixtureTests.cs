@@ -7,6 +7,7 @@ using GovInfoReports.Extraction;
 using GovInfoReports.Rendering;
 using GovInfoReports.Tests.Cli;
 using GovInfoReports.Validation;
+using GovInfoReports.Tests.Shared;
 using Xunit;
 using static GovInfoReports.Tests.Documents.DocxFixture;
 using W = DocumentFormat.OpenXml.Wordprocessing;
@@ -314,6 +315,24 @@ public class DocumentFixtureTests
         Assert.True(read.IsComplete);
         Assert.Equal(expected.Cells.Select(c => c.Value), read.Cells.Select(c => c.Value));
         Assert.Equal(expected.Agency, read.Agency);
+    }
+
+    [Fact]
+    public void A_text_box_in_a_word_document_is_read_once()
+    {
+        // Word writes a text box twice: as a drawing (mc:Choice) and as VML for older readers (mc:Fallback).
+        const string title = "某县人民政府2021年政府信息公开工作年度报告";
+        static string Box(string inner) => "<w:txbxContent><w:p><w:r><w:t>" + inner + "</w:t></w:r></w:p></w:txbxContent>";
+        var docx = RawDocx.Bytes(w => w.Write(
+            "<w:p><w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\">" +
+            "<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">" + Box(title) + "</wps:txbx></w:drawing></mc:Choice>" +
+            "<mc:Fallback><w:pict><v:shape xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:textbox>" + Box(title) + "</v:textbox></v:shape></w:pict></mc:Fallback>" +
+            "</mc:AlternateContent></w:r></w:p>" + RawDocx.P("一、总体情况")));
+        var loaded = ReportDocument.Load(docx, DocumentKind.Docx);
+        Assert.True(loaded.Document is not null, loaded.MessageEn);
+        string text = loaded.Document!.Text;
+        Assert.Equal(1, (text.Length - text.Replace(title, "", StringComparison.Ordinal).Length) / title.Length);
+        Assert.Contains("一、总体情况", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ internal sealed class DocxBodyReader
     /// <summary>The same vocabulary in a "Strict Open XML Document" (ISO/IEC 29500 strict), which Word can save.</summary>
     public const string StrictNamespace = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 
+    private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
     private readonly ReportDocument.Builder _builder;
     private readonly DocumentLimits _limits;
     private readonly Stack<Frame> _frames = new();
@@ -163,7 +165,9 @@ internal sealed class DocxBodyReader
         var top = _frames.Peek();
         string name = xml.NamespaceURI == _namespace ? xml.LocalName : "";
         bool child = xml.Depth == top.Depth + 1;
-        var frame = top.Kind switch
+        // mc:AlternateContent gives the same content twice — a text box as a drawing (mc:Choice) and again as VML for older
+        // readers (mc:Fallback): the choice is read, the fallback not, or the text box's words would come out twice.
+        var frame = xml.LocalName == "Fallback" && xml.NamespaceURI == MarkupCompatibility ? new Frame { Kind = Kind.Skipped } : top.Kind switch
         {
             Kind.Blocks => name switch
             {
