@@ -230,6 +230,10 @@ internal sealed class DocxBodyReader
                 var stops = top.Inner(top.Kind);
                 stops.TabStops = true;
                 return stops;
+            case "moveFrom":
+                // A tracked move: the text where it was (w:moveFrom, written with w:t, unlike a deletion's w:delText) is
+                // also where it went (w:moveTo); the document reads as if the changes were accepted.
+                return new Frame { Kind = Kind.Skipped };
         }
 
         // Everything below reads into the same text (a run, a hyperlink, a text box, a nested table's cells).
