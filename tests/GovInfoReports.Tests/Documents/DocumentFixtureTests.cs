@@ -339,18 +339,23 @@ public class DocumentFixtureTests
     public void Tracked_changes_in_a_word_document_read_as_accepted()
     {
         // A deletion (w:del, its text in w:delText), an insertion (w:ins) and a move (w:moveFrom where the text was,
-        // w:moveTo where it went), in a table cell as in a paragraph.
+        // w:moveTo where it went), in a table cell as in a paragraph; a table row deleted (w:trPr/w:del).
         var docx = RawDocx.Bytes(w => w.Write(
             "<w:p><w:r><w:t>本年</w:t></w:r><w:del w:id=\"1\" w:author=\"a\"><w:r><w:delText>上年</w:delText></w:r></w:del>" +
             "<w:ins w:id=\"2\" w:author=\"a\"><w:r><w:t>新收</w:t></w:r></w:ins>" +
             "<w:moveFrom w:id=\"3\" w:author=\"a\"><w:r><w:t>申请</w:t></w:r></w:moveFrom><w:r><w:t>数量</w:t></w:r>" +
             "<w:moveTo w:id=\"4\" w:author=\"a\"><w:r><w:t>申请</w:t></w:r></w:moveTo></w:p>" +
             "<w:tbl><w:tr><w:tc><w:p><w:moveFrom w:id=\"5\" w:author=\"a\"><w:r><w:t>12</w:t></w:r></w:moveFrom>" +
-            "<w:ins w:id=\"6\" w:author=\"a\"><w:r><w:t>13</w:t></w:r></w:ins></w:p></w:tc></w:tr></w:tbl>"));
+            "<w:ins w:id=\"6\" w:author=\"a\"><w:r><w:t>13</w:t></w:r></w:ins></w:p></w:tc></w:tr>" +
+            "<w:tr><w:trPr><w:del w:id=\"7\" w:author=\"a\"/></w:trPr><w:tc><w:p><w:r><w:t>99</w:t></w:r></w:p></w:tc></w:tr>" +
+            "<w:tr><w:tc><w:p><w:r><w:t>14</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"));
         var loaded = ReportDocument.Load(docx, DocumentKind.Docx);
         Assert.True(loaded.Document is not null, loaded.MessageEn);
         Assert.Equal("本年新收数量申请", loaded.Document!.Text.Split('\n')[0]);
-        Assert.Equal("13", Assert.Single(loaded.Document.Tables)[0, 0]!.Text);
+        var table = Assert.Single(loaded.Document.Tables);
+        Assert.Equal("13", table[0, 0]!.Text);
+        Assert.Equal("14", table[1, 0]!.Text);   // the deleted row (99) is not in the grid
+        Assert.Equal(2, table.RowCount);
     }
 
     [Fact]

@@ -67,6 +67,7 @@ internal sealed class DocxBodyReader
         public Frame? Row;                     // a cell's row
         public List<RowCell>? Cells;           // a row's cells, placed when the row ends
         public int GridBefore;                 // a row's w:gridBefore
+        public bool Deleted;                   // a row deleted with tracked changes (w:trPr/w:del)
         public int Span = 1;                   // a cell's w:gridSpan
         public bool Continues;                 // a cell's w:vMerge continues the cell above
         public bool TabStops;                  // a w:tabs list, whose w:tab elements are stops, not characters
@@ -191,6 +192,7 @@ internal sealed class DocxBodyReader
                 _ => top.Inner(Kind.Row),
             },
             Kind.RowProperties when child && name == "gridBefore" => Properties(top, xml, _namespace),
+            Kind.RowProperties when child && name == "del" => Deleted(top),
             Kind.CellProperties when child && name is "gridSpan" or "vMerge" => Properties(top, xml, _namespace),
             _ => new Frame { Kind = Kind.Skipped },
         };
@@ -240,6 +242,13 @@ internal sealed class DocxBodyReader
         return top.Inner(top.Kind);
     }
 
+    /// <summary>A row deleted with tracked changes: the document reads as if the changes were accepted, without it.</summary>
+    private static Frame Deleted(Frame top)
+    {
+        top.Owner!.Deleted = true;
+        return new Frame { Kind = Kind.Skipped };
+    }
+
     /// <summary>A row's w:gridBefore, or a cell's w:gridSpan or w:vMerge, read from its w:val.</summary>
     private static Frame Properties(Frame top, XmlReader xml, string ns)
     {
@@ -284,7 +293,7 @@ internal sealed class DocxBodyReader
             case Kind.Table when !frame.Table!.Overflow:
                 _builder.AddTable(frame.Table);
                 break;
-            case Kind.Row:
+            case Kind.Row when !frame.Deleted:
                 PlaceRow(frame);
                 break;
             case Kind.Cell:
